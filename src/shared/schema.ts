@@ -1,0 +1,166 @@
+// The notebook file format: one zod schema per domain type. Validated on every read and
+// before every write (core), and on every API boundary (main, web host).
+import { z } from 'zod'
+
+export const SCHEMA_VERSION = 1
+
+/** Limits chosen so a hostile or accidental payload cannot exhaust memory or the UI. */
+export const LIMITS = {
+  idLength: 64,
+  titleLength: 300,
+  tagNameLength: 120,
+  originLength: 500,
+  /** A source's plain text may be at most this many characters (≈ 5 MB of text). */
+  sourceTextChars: 5_000_000,
+  quoteChars: 20_000,
+  contextChars: 32,
+  commentChars: 5_000,
+  descriptionChars: 2_000,
+} as const
+
+export const Id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
+export const IsoDate = z.iso.datetime({ offset: true })
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colors are #rrggbb')
+
+/** TipTap / ProseMirror JSON. Kept structural: the editor schema decides which types render. */
+export interface DocNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: DocNode[]
+  marks?: { type: string; attrs?: Record<string, unknown> }[]
+  text?: string
+}
+export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DocNodeSchema).optional(),
+    marks: z.array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    text: z.string().optional(),
+  }),
+)
+export const DocSchema = DocNodeSchema.refine((n) => n.type === 'doc', 'a document starts with a "doc" node')
+
+export const SourceSchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(LIMITS.titleLength),
+  origin: z.string().max(LIMITS.originLength).default(''),
+  url: z.string().max(2_000).optional(),
+  summary: z.string().max(10_000).optional(),
+  doc: DocSchema,
+  /** Hash of the plain text: when it differs from the one passages were anchored to, re-anchor. */
+  textHash: z.string().max(64),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+})
+export type Source = z.infer<typeof SourceSchema>
+
+/** W3C Web Annotation selectors over the source's plain text (see shared/plain-text.ts). */
+export const TextQuoteSelectorSchema = z.object({
+  exact: z.string().min(1).max(LIMITS.quoteChars),
+  prefix: z.string().max(LIMITS.contextChars),
+  suffix: z.string().max(LIMITS.contextChars),
+})
+export const TextPositionSelectorSchema = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((p) => p.end > p.start, 'a position selector ends after it starts')
+export const TargetSchema = z.object({ quote: TextQuoteSelectorSchema, position: TextPositionSelectorSchema })
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>
+export type Target = z.infer<typeof TargetSchema>
+
+export const AnnotationSchema = z.object({
+  id: Id,
+  sourceId: Id,
+  target: TargetSchema,
+  /** The source text hash the position selector was computed against. */
+  anchoredHash: z.string().max(64),
+  note: DocSchema.nullable(),
+  tagIds: z.array(Id).max(200),
+  color: Color.nullable(),
+  status: z.enum(['anchored', 'orphaned']),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+})
+export type Annotation = z.infer<typeof AnnotationSchema>
+
+export const FacetSchema = z.object({
+  /** First path segment of the tag names in this facet, e.g. "phase". */
+  key: z.string().min(1).max(60).regex(/^[^/\s]+$/),
+  name: z.string().min(1).max(LIMITS.titleLength),
+  color: Color,
+})
+export type Facet = z.infer<typeof FacetSchema>
+
+export const TagSchema = z.object({
+  id: Id,
+  /** A path: "phase/1", "base/ain-al-asad". The first segment is the facet. */
+  name: z.string().min(1).max(LIMITS.tagNameLength),
+  label: z.string().max(LIMITS.titleLength).default(''),
+  color: Color,
+  description: z.string().max(LIMITS.descriptionChars).default(''),
+})
+export type Tag = z.infer<typeof TagSchema>
+
+export const RelationSchema = z.object({
+  id: Id,
+  name: z.string().min(1).max(60),
+  /** How the relation reads from the other end: "elaborates" → "elaborated by". */
+  inverse: z.string().min(1).max(60),
+  color: Color,
+})
+export type Relation = z.infer<typeof RelationSchema>
+
+export const EndpointSchema = z.object({ kind: z.enum(['annotation', 'note']), id: Id })
+export type Endpoint = z.infer<typeof EndpointSchema>
+export const LinkSchema = z.object({
+  id: Id,
+  from: EndpointSchema,
+  to: EndpointSchema,
+  relationId: Id,
+  comment: z.string().max(LIMITS.commentChars).default(''),
+  createdAt: IsoDate,
+})
+export type Link = z.infer<typeof LinkSchema>
+
+export const NotePageSchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(LIMITS.titleLength),
+  doc: DocSchema,
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+})
+export type NotePage = z.infer<typeof NotePageSchema>
+
+export const NotebookSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: Id,
+  title: z.string().min(1).max(LIMITS.titleLength),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  sources: z.array(SourceSchema),
+  annotations: z.array(AnnotationSchema),
+  facets: z.array(FacetSchema),
+  tags: z.array(TagSchema),
+  relations: z.array(RelationSchema),
+  links: z.array(LinkSchema),
+  notes: z.array(NotePageSchema),
+})
+export type Notebook = z.infer<typeof NotebookSchema>
+
+export const NotebookSummarySchema = z.object({
+  id: Id,
+  file: z.string(),
+  title: z.string(),
+  sourceCount: z.number().int().nonnegative(),
+  annotationCount: z.number().int().nonnegative(),
+  updatedAt: IsoDate,
+})
+export type NotebookSummary = z.infer<typeof NotebookSummarySchema>
+
+export const DamagedFileSchema = z.object({
+  file: z.string(),
+  reason: z.string(),
+  hasBackup: z.boolean(),
+})
+export type DamagedFile = z.infer<typeof DamagedFileSchema>
