@@ -1,0 +1,53 @@
+// The first notebook: the seed article and a starter taxonomy for its facets. Created only
+// when the data dir has never held a library, so deleting it is final.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { nanoid } from 'nanoid'
+import { z } from 'zod'
+import { DEFAULT_RELATIONS } from '../shared/defaults'
+import { docFromParagraphs, plainText, textHash } from '../shared/plain-text'
+import { FacetSchema, SCHEMA_VERSION, type Notebook, type Source } from '../shared/schema'
+
+const SeedArticleSchema = z.object({ title: z.string(), origin: z.string(), summary: z.string(), paragraphs: z.array(z.string()).min(1) })
+const SeedTaxonomySchema = z.object({
+  facets: z.array(FacetSchema),
+  tags: z.array(z.object({ name: z.string(), label: z.string(), color: z.string(), description: z.string() })),
+})
+
+export function emptyNotebook(title: string, now: string): Notebook {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: nanoid(12),
+    title,
+    createdAt: now,
+    updatedAt: now,
+    sources: [],
+    annotations: [],
+    facets: [],
+    tags: [],
+    relations: DEFAULT_RELATIONS.map((r) => ({ ...r })),
+    links: [],
+    notes: [],
+  }
+}
+
+export async function seedNotebook(resourcesDir: string, now: string): Promise<Notebook> {
+  const article = SeedArticleSchema.parse(JSON.parse(await readFile(join(resourcesDir, 'seed-article.json'), 'utf8')))
+  const taxonomy = SeedTaxonomySchema.parse(JSON.parse(await readFile(join(resourcesDir, 'seed-taxonomy.json'), 'utf8')))
+  const doc = docFromParagraphs(article.paragraphs)
+  const source: Source = {
+    id: nanoid(12),
+    title: article.title,
+    origin: article.origin,
+    summary: article.summary,
+    doc,
+    textHash: textHash(plainText(doc)),
+    createdAt: now,
+    updatedAt: now,
+  }
+  const nb = emptyNotebook('U.S.–Iraq agreement: study notebook', now)
+  nb.sources = [source]
+  nb.facets = taxonomy.facets
+  nb.tags = taxonomy.tags.map((t) => ({ id: nanoid(12), ...t }))
+  return nb
+}

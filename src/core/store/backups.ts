@@ -1,0 +1,39 @@
+// Rolling backups: before a notebook file is replaced, a copy of the current file is kept in
+// <data-dir>/backups/<file>/ — at most one per interval, the newest few kept.
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+
+export interface BackupPolicy { minIntervalMs: number; keep: number }
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 60_000, keep: 10 }
+
+export class Backups {
+  constructor(
+    private readonly root: string,
+    private readonly policy: BackupPolicy = DEFAULT_BACKUP_POLICY,
+  ) {}
+
+  folderFor(file: string): string {
+    return join(this.root, basename(file))
+  }
+
+  async list(file: string): Promise<string[]> {
+    const dir = this.folderFor(file)
+    const names = await readdir(dir).catch(() => [] as string[])
+    return names.filter((n) => n.endsWith('.json')).sort().reverse().map((n) => join(dir, n))
+  }
+
+  /** Copies the current file aside unless a recent backup exists. */
+  async beforeReplace(path: string): Promise<void> {
+    const exists = await stat(path).then(() => true, () => false)
+    if (!exists) return
+    const [newest] = await this.list(path)
+    if (newest) {
+      const age = Date.now() - (await stat(newest)).mtimeMs
+      if (age < this.policy.minIntervalMs) return
+    }
+    const dir = this.folderFor(path)
+    await mkdir(dir, { recursive: true })
+    await copyFile(path, join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`))
+    for (const old of (await this.list(path)).slice(this.policy.keep)) await rm(old, { force: true })
+  }
+}

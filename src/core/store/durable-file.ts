@@ -1,0 +1,98 @@
+// A lowdb adapter for one notebook file: validate on read and before every write; write
+// durably (temp file + fsync + rename + fsync of the folder) so a crash leaves either the old
+// or the new file, never half of one; refuse to write over a file changed by someone else.
+import { randomBytes } from 'node:crypto'
+import * as nodeFs from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+import { GlossaError } from '../../shared/errors'
+import type { Notebook } from '../../shared/schema'
+import { parseNotebookText } from './validate'
+
+export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'unlink' | 'readFile'>
+export interface FileStamp { mtimeMs: number; size: number }
+
+export class DurableNotebookFile implements Adapter<Notebook> {
+  /** mtime and size after our last read or write: anything else means another program wrote. */
+  private stamp: FileStamp | null = null
+
+  constructor(
+    readonly path: string,
+    private readonly fs: FsLike = nodeFs,
+    private readonly beforeReplace?: (path: string) => Promise<void>,
+  ) {}
+
+  async read(): Promise<Notebook | null> {
+    const text = await this.fs.readFile(this.path, 'utf8')
+    const st = await this.fs.stat(this.path)
+    const notebook = parseNotebookText(text, basename(this.path))
+    this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+    return notebook
+  }
+
+  /** True when the file on disk is not the one we last read or wrote. */
+  async changedOnDisk(): Promise<boolean> {
+    if (!this.stamp) return false
+    try {
+      const st = await this.fs.stat(this.path)
+      return st.mtimeMs !== this.stamp.mtimeMs || st.size !== this.stamp.size
+    } catch {
+      return true
+    }
+  }
+
+  async write(data: Notebook): Promise<void> {
+    const text = serializeNotebook(data)
+    if (await this.changedOnDisk()) {
+      throw new GlossaError('store/changed-on-disk', `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`)
+    }
+    if (this.beforeReplace) await this.beforeReplace(this.path)
+    await writeFileDurably(this.path, text, this.fs)
+    const st = await this.fs.stat(this.path)
+    this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+  }
+}
+
+export function serializeNotebook(data: Notebook): string {
+  parseNotebookText(data, 'the notebook about to be saved') // validates; throws before touching disk
+  return JSON.stringify(data, null, 1)
+}
+
+export async function writeFileDurably(path: string, text: string, fs: FsLike = nodeFs): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
+  let handle: nodeFs.FileHandle | undefined
+  try {
+    handle = await fs.open(tmp, 'wx')
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    await fs.rename(tmp, path)
+  } catch (error) {
+    await handle?.close().catch(() => {})
+    await fs.unlink(tmp).catch(() => {})
+    throw new GlossaError('store/write-failed', `Could not save “${basename(path)}”: ${describeFsError(error)}. The previous version on disk is intact.`)
+  }
+  await syncFolder(dirname(path), fs)
+}
+
+async function syncFolder(dir: string, fs: FsLike): Promise<void> {
+  // Makes the rename itself durable; not supported on every platform (Windows), so best effort.
+  const handle = await fs.open(dir, 'r').catch(() => undefined)
+  if (!handle) return
+  await handle.sync().catch(() => {})
+  await handle.close().catch(() => {})
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  const known: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOENT: 'the folder does not exist',
+    EISDIR: 'it is a folder',
+  }
+  return (code && known[code]) || (error instanceof Error ? error.message : String(error))
+}

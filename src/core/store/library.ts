@@ -1,0 +1,121 @@
+// The notebook library: every *.json directly in <data-dir>/notebooks/. Files that do not
+// parse or validate are listed as damaged with the reason and never written to.
+import { mkdir, readdir, rename, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { nanoid } from 'nanoid'
+import { GlossaError } from '../../shared/errors'
+import type { DamagedFile, Notebook, NotebookSummary } from '../../shared/schema'
+import { Backups } from './backups'
+import type { CoalescePolicy } from './coalescer'
+import { DurableNotebookFile, writeFileDurably, serializeNotebook } from './durable-file'
+import { notebookFileName } from './file-names'
+import { OpenNotebook } from './open-notebook'
+import { MAX_NOTEBOOK_BYTES } from './validate'
+
+export interface LibraryOptions { dataDir: string; coalesce?: CoalescePolicy }
+interface Entry { file: string; summary?: NotebookSummary; damaged?: DamagedFile }
+
+export class Library {
+  readonly notebooksDir: string
+  readonly trashDir: string
+  readonly backups: Backups
+  private readonly open = new Map<string, OpenNotebook>()
+  private readonly fileById = new Map<string, string>()
+
+  constructor(private readonly options: LibraryOptions) {
+    this.notebooksDir = join(options.dataDir, 'notebooks')
+    this.trashDir = join(options.dataDir, 'trash')
+    this.backups = new Backups(join(options.dataDir, 'backups'))
+  }
+
+  /** True when the data dir has never held a library (the only time we seed). */
+  async isNew(): Promise<boolean> {
+    return stat(this.notebooksDir).then(() => false, () => true)
+  }
+
+  async list(): Promise<{ notebooks: NotebookSummary[]; damaged: DamagedFile[] }> {
+    await mkdir(this.notebooksDir, { recursive: true })
+    const names = (await readdir(this.notebooksDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()
+    const entries = await Promise.all(names.map((file) => this.inspect(file)))
+    const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
+    notebooks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title))
+    return { notebooks, damaged: entries.flatMap((e) => (e.damaged ? [e.damaged] : [])) }
+  }
+
+  private async inspect(file: string): Promise<Entry> {
+    const path = join(this.notebooksDir, file)
+    try {
+      const open = [...this.open.values()].find((o) => o.file.path === path)
+      const nb = open ? open.data : await this.readChecked(path)
+      this.fileById.set(nb.id, file)
+      return { file, summary: summarize(nb, file) }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      const hasBackup = (await this.backups.list(file)).length > 0
+      return { file, damaged: { file, reason, hasBackup } }
+    }
+  }
+
+  private async readChecked(path: string): Promise<Notebook> {
+    const st = await stat(path)
+    if (st.isDirectory()) throw new GlossaError('store/damaged', 'This is a folder, not a notebook file.')
+    if (st.size > MAX_NOTEBOOK_BYTES) {
+      throw new GlossaError('store/too-large', `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`)
+    }
+    const nb = await new DurableNotebookFile(path).read()
+    if (!nb) throw new GlossaError('store/damaged', 'The file is empty.')
+    return nb
+  }
+
+  async openNotebook(id: string): Promise<OpenNotebook> {
+    const already = this.open.get(id)
+    if (already) return already
+    let file = this.fileById.get(id)
+    if (!file) {
+      await this.list()
+      file = this.fileById.get(id)
+    }
+    if (!file) throw new GlossaError('not-found', 'That notebook is not in the library (it may have been deleted).')
+    const path = join(this.notebooksDir, file)
+    await this.readChecked(path)
+    const handle = await OpenNotebook.open(this.fileFor(path), this.options.coalesce)
+    this.open.set(id, handle)
+    return handle
+  }
+
+  /** Writes a brand-new notebook file (durably, before returning). */
+  async add(notebook: Notebook): Promise<NotebookSummary> {
+    await mkdir(this.notebooksDir, { recursive: true })
+    const taken = new Set(await readdir(this.notebooksDir))
+    const file = notebookFileName(notebook.title, taken)
+    const path = join(this.notebooksDir, file)
+    await writeFileDurably(path, serializeNotebook(notebook))
+    this.fileById.set(notebook.id, file)
+    return summarize(notebook, file)
+  }
+
+  /** Moves the notebook file to <data-dir>/trash (restorable by moving it back). */
+  async trash(id: string): Promise<string> {
+    const handle = await this.openNotebook(id)
+    await handle.flush()
+    this.open.delete(id)
+    const file = this.fileById.get(id)!
+    await mkdir(this.trashDir, { recursive: true })
+    const trashedAs = `${new Date().toISOString().replace(/[:.]/g, '-')}-${nanoid(6)}-${file}`
+    await rename(join(this.notebooksDir, file), join(this.trashDir, trashedAs))
+    this.fileById.delete(id)
+    return trashedAs
+  }
+
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.open.values()].map((o) => o.flush()))
+  }
+
+  private fileFor(path: string): DurableNotebookFile {
+    return new DurableNotebookFile(path, undefined, (p) => this.backups.beforeReplace(p))
+  }
+}
+
+export function summarize(nb: Notebook, file: string): NotebookSummary {
+  return { id: nb.id, file, title: nb.title, sourceCount: nb.sources.length, annotationCount: nb.annotations.length, updatedAt: nb.updatedAt }
+}

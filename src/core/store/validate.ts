@@ -1,0 +1,25 @@
+// Parsing and validating notebook files, with reasons a person can act on.
+import { describeZodError, GlossaError } from '../../shared/errors'
+import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../shared/schema'
+
+/** Files larger than this are listed as damaged instead of being parsed into memory. */
+export const MAX_NOTEBOOK_BYTES = 150 * 1024 * 1024
+
+export function parseNotebookText(input: string | unknown, name: string): Notebook {
+  let raw: unknown = input
+  if (typeof input === 'string') {
+    if (input.trim().length === 0) throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
+    try {
+      raw = JSON.parse(input)
+    } catch (error) {
+      throw new GlossaError('store/damaged', `The file is not valid JSON (${(error as Error).message}); it may be truncated.`)
+    }
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new GlossaError('store/newer-version', `The file was written by a newer Glossa (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Glossa to open it.`)
+  }
+  const parsed = NotebookSchema.safeParse(raw)
+  if (!parsed.success) throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
+  return parsed.data
+}

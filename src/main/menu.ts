@@ -1,0 +1,27 @@
+// The standard application menu (Edit/View/Window roles), plus Glossa's own commands, which
+// are forwarded to the renderer as a "menu command" it already knows how to run.
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+
+export function installAppMenu(window: () => BrowserWindow | null): void {
+  const send = (command: string) => () => window()?.webContents.send('glossa:menu', command)
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Notebook', accelerator: 'CmdOrCtrl+Shift+N', click: send('new-notebook') },
+        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('library') },
+        { type: 'separator' },
+        { label: 'Export as Markdown…', accelerator: 'CmdOrCtrl+E', click: send('export-md') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'F1', click: send('shortcuts') }, { label: `Glossa ${app.getVersion()}`, enabled: false }] },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}

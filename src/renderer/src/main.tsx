@@ -1,0 +1,14 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { captureToken } from './api/client'
+import { App } from './App'
+import './styles/base.css'
+import './styles/layout.css'
+import './styles/reader.css'
+
+captureToken()
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

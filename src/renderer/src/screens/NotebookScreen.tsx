@@ -1,0 +1,70 @@
+// A notebook: sources and note pages on the left, the reader in the middle, the passages of
+// the open source in the margin on the right.
+import { useEffect, useState } from 'react'
+import { api, errorMessage } from '../api/client'
+import { NotebookNav } from '../components/NotebookNav'
+import { TopBar } from '../components/TopBar'
+import { SourceView } from '../components/SourceView'
+import { navigate, type Route } from '../state/route'
+import { NotebookSession } from '../state/session'
+import { SessionContext, useNotebook } from '../state/use-session'
+
+type NotebookRoute = Extract<Route, { screen: 'notebook' }>
+
+export function NotebookScreen({ route }: { route: NotebookRoute }) {
+  const [session, setSession] = useState<NotebookSession | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    api.openNotebook({ id: route.notebookId }).then(
+      ({ notebook }) => !cancelled && setSession(new NotebookSession(notebook)),
+      (e) => !cancelled && setError(errorMessage(e)),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [route.notebookId])
+
+  if (error) {
+    return (
+      <div className="center-message">
+        <p role="alert" className="error-box">{error}</p>
+        <button className="button" onClick={() => navigate({ screen: 'library' })}>Back to the library</button>
+      </div>
+    )
+  }
+  if (!session) return <div className="center-message muted">Opening notebook…</div>
+  return (
+    <SessionContext.Provider value={session}>
+      <NotebookLayout route={route} />
+    </SessionContext.Provider>
+  )
+}
+
+function NotebookLayout({ route }: { route: NotebookRoute }) {
+  const notebook = useNotebook()
+  const source = notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
+  useEffect(() => {
+    document.title = `${notebook.title} — Glossa`
+  }, [notebook.title])
+
+  return (
+    <div className="notebook">
+      <TopBar />
+      <div className="notebook-body">
+        <NotebookNav activeSourceId={source?.id} activeNoteId={route.noteId} />
+        {source ? (
+          <SourceView key={source.id} source={source} />
+        ) : (
+          <main className="reader-empty">
+            <div className="empty-state">
+              <h2>No sources yet</h2>
+              <p>Add a source to start reading and marking passages.</p>
+            </div>
+          </main>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+// Hash routes, so a reload comes back to the same place: #/ (library), #/nb/<id>,
+// #/nb/<id>/s/<sourceId>, #/nb/<id>/n/<noteId>.
+import { useSyncExternalStore } from 'react'
+
+export type Route =
+  | { screen: 'library' }
+  | { screen: 'notebook'; notebookId: string; sourceId?: string; noteId?: string }
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  if (parts[0] === 'nb' && parts[1]) {
+    if (parts[2] === 's' && parts[3]) return { screen: 'notebook', notebookId: parts[1], sourceId: parts[3] }
+    if (parts[2] === 'n' && parts[3]) return { screen: 'notebook', notebookId: parts[1], noteId: parts[3] }
+    return { screen: 'notebook', notebookId: parts[1] }
+  }
+  return { screen: 'library' }
+}
+
+export function routeHash(route: Route): string {
+  if (route.screen === 'library') return '#/'
+  const base = `#/nb/${encodeURIComponent(route.notebookId)}`
+  if (route.sourceId) return `${base}/s/${encodeURIComponent(route.sourceId)}`
+  if (route.noteId) return `${base}/n/${encodeURIComponent(route.noteId)}`
+  return base
+}
+
+export function navigate(route: Route, replace = false): void {
+  const hash = routeHash(route)
+  if (location.hash === hash) return
+  if (replace) history.replaceState(null, '', hash)
+  else history.pushState(null, '', hash)
+  window.dispatchEvent(new HashChangeEvent('hashchange'))
+}
+
+const subscribe = (cb: () => void) => {
+  window.addEventListener('hashchange', cb)
+  return () => window.removeEventListener('hashchange', cb)
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash)
+  return parseRoute(hash)
+}

@@ -1,0 +1,55 @@
+// The API contract: one table of methods, each with zod schemas for its argument and result.
+// Main (ipcMain.handle), the preload (window.glossa), the browser host (POST /api/<method>)
+// and the renderer's client are all derived from this table.
+import { z } from 'zod'
+import type { MethodNameList } from './method-names'
+import { OpBatchSchema } from './ops/schema'
+import { DamagedFileSchema, DocSchema, Id, LIMITS, NotebookSchema, NotebookSummarySchema } from './schema'
+
+const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result })
+const NotebookId = z.object({ id: Id })
+const Empty = z.object({})
+const ExportFormat = z.enum(['md', 'md-folder', 'json', 'csv'])
+
+export const contract = {
+  appInfo: method(Empty, z.object({ version: z.string(), dataDir: z.string(), host: z.enum(['desktop', 'web']) })),
+  listNotebooks: method(Empty, z.object({ notebooks: z.array(NotebookSummarySchema), damaged: z.array(DamagedFileSchema) })),
+  createNotebook: method(z.object({ title: z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength) }), NotebookSummarySchema),
+  openNotebook: method(NotebookId, z.object({ notebook: NotebookSchema })),
+  /** Applies operations atomically, then waits for the (coalesced) durable write. */
+  applyOps: method(
+    z.object({ id: Id }).extend(OpBatchSchema.shape),
+    z.object({ updatedAt: z.string(), saved: z.boolean(), saveError: z.string().optional() }),
+  ),
+  deleteNotebook: method(NotebookId, z.object({ trashedAs: z.string() })),
+  /** Converts pasted or imported text to a sanitized document (the caller then adds it). */
+  convertSource: method(
+    z.object({ format: z.enum(['text', 'markdown', 'html']), content: z.string().max(LIMITS.sourceTextChars * 2), fileName: z.string().max(300).optional() }),
+    z.object({ title: z.string(), doc: DocSchema }),
+  ),
+  exportNotebook: method(
+    z.object({ id: Id, format: ExportFormat }),
+    z.object({ files: z.array(z.object({ path: z.string(), content: z.string() })) }),
+  ),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
+/** The core's side: one handler per method, receiving validated arguments. */
+export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
+export { METHOD_NAMES } from './method-names'
+// Compile-time check that method-names.ts lists exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const methodNamesMatch: Same<MethodName, MethodNameList> = true
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name)
+}
+
+/** What the renderer calls: the same shape whether it is IPC (desktop) or HTTP (browser host). */
+export type GlossaApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> }
+
+export { channelOf } from './method-names'

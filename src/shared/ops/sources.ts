@@ -1,0 +1,54 @@
+import { GlossaError } from '../errors'
+import { plainText } from '../plain-text'
+import { LIMITS, type Notebook } from '../schema'
+import { assertNew, insertAt, mustFind, replaceAt, type Applied } from './apply'
+import type { OpOf } from './schema'
+
+type SourceOp = OpOf<'addSource'> | OpOf<'updateSource'> | OpOf<'deleteSource'>
+
+export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
+  switch (op.type) {
+    case 'addSource': {
+      assertNew(nb.sources, op.source.id, 'source')
+      assertTextSize(plainText(op.source.doc).length)
+      const index = op.index ?? nb.sources.length
+      return { notebook: { ...nb, sources: insertAt(nb.sources, index, op.source) }, inverse: [{ type: 'deleteSource', id: op.source.id }] }
+    }
+    case 'updateSource': {
+      const { item, index } = mustFind(nb.sources, op.id, 'source')
+      if (op.patch.doc) assertTextSize(plainText(op.patch.doc).length)
+      const previous = { title: item.title, origin: item.origin, ...(op.patch.doc ? { doc: item.doc, textHash: item.textHash } : {}) }
+      const next = { ...item, ...definedOnly(op.patch), updatedAt: at }
+      return { notebook: { ...nb, sources: replaceAt(nb.sources, index, next) }, inverse: [{ type: 'updateSource', id: op.id, patch: previous }] }
+    }
+    case 'deleteSource': {
+      const { item, index } = mustFind(nb.sources, op.id, 'source')
+      const annotations = nb.annotations.filter((a) => a.sourceId === op.id)
+      const gone = new Set(annotations.map((a) => a.id))
+      const links = nb.links.filter((l) => touches(l, gone))
+      return {
+        notebook: {
+          ...nb,
+          sources: nb.sources.filter((s) => s.id !== op.id),
+          annotations: nb.annotations.filter((a) => !gone.has(a.id)),
+          links: nb.links.filter((l) => !touches(l, gone)),
+        },
+        inverse: [{ type: 'restore', sources: [{ source: item, index }], annotations, links }],
+      }
+    }
+  }
+}
+
+function assertTextSize(chars: number): void {
+  if (chars > LIMITS.sourceTextChars) {
+    throw new GlossaError('source/too-large', `This source has ${chars.toLocaleString('en')} characters of text; the limit is ${LIMITS.sourceTextChars.toLocaleString('en')}.`)
+  }
+}
+
+export function touches(link: { from: { kind: string; id: string }; to: { kind: string; id: string } }, annotationIds: Set<string>): boolean {
+  return (link.from.kind === 'annotation' && annotationIds.has(link.from.id)) || (link.to.kind === 'annotation' && annotationIds.has(link.to.id))
+}
+
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>
+}

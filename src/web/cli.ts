@@ -1,0 +1,43 @@
+// `npm run web -- --port N --data-dir DIR --token T`: the browser host.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
+import { argValue, resolveDataDir } from '../core/data-dir'
+import { createService } from '../core/service'
+import { startWebHost } from './server'
+
+export async function runWebHost(argv: string[]): Promise<void> {
+  const root = findAppRoot(dirname(fileURLToPath(import.meta.url)))
+  const staticDir = join(root, 'out', 'renderer')
+  if (!existsSync(join(staticDir, 'index.html'))) fail(`The renderer is not built (${staticDir}). Run "npm run build" first.`)
+  const port = Number(argValue(argv, '--port') ?? 5173)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535.`)
+  const token = argValue(argv, '--token') ?? randomBytes(24).toString('base64url')
+  if (!/^[A-Za-z0-9._~-]{8,200}$/.test(token)) fail('--token must be 8 to 200 characters of letters, digits, ".", "_", "~" or "-".')
+
+  const dataDir = resolveDataDir(argv, process.env, defaultUserDataDir())
+  const service = await createService({ dataDir, resourcesDir: join(root, 'resources'), host: 'web', version: appVersion(root) })
+  const { server, port: actual } = await startWebHost({ handlers: service.handlers, staticDir, token, port })
+  console.log(`Glossa web host: http://127.0.0.1:${actual}/#token=${token}`)
+  console.log(`Data folder: ${dataDir}`)
+
+  const stop = async () => {
+    server.close()
+    await service.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+function fail(message: string): never {
+  console.error(`Glossa web host: ${message}`)
+  process.exit(2)
+}
+
+runWebHost(process.argv.slice(2)).catch((error) => {
+  console.error('Glossa web host could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})
