@@ -1,0 +1,93 @@
+// Turn pasted or imported text into a safe TipTap document plus a title. Every format ends in
+// the same small set of StarterKit node and mark types; nothing executable can come through.
+import type { DocNode } from '../../shared/schema'
+import { LIMITS } from '../../shared/schema'
+import { plainText } from '../../shared/plain-text'
+import { htmlToDoc } from './html'
+import { markdownToDoc } from './markdown'
+import { textToDoc } from './text'
+
+export type ImportFormat = 'text' | 'markdown' | 'html'
+export interface ImportInput {
+  format: ImportFormat
+  content: string
+  fileName?: string
+}
+export interface ImportResult {
+  title: string
+  doc: DocNode
+}
+export type ImportErrorCode = 'import/too-large' | 'import/empty' | 'import/invalid'
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ImportError'
+  }
+  /** Errors cross IPC/HTTP as { code, message }. */
+  toJSON(): { code: string; message: string } {
+    return { code: this.code, message: this.message }
+  }
+}
+
+const TITLE_FROM_TEXT_CHARS = 80
+const LIMIT = LIMITS.sourceTextChars
+
+function tooLarge(chars: number): ImportError {
+  const n = (x: number): string => x.toLocaleString('en-US')
+  return new ImportError('import/too-large', `The source is too large: ${n(chars)} characters (the limit is ${n(LIMIT)}).`)
+}
+
+export function convertSource(input: ImportInput): ImportResult {
+  const raw: unknown = input?.content
+  if (typeof raw !== 'string') throw new ImportError('import/invalid', 'The source content is not text.')
+  // Checked before parsing so a huge payload costs nothing; the plain text is checked again below.
+  if (raw.length > LIMIT) throw tooLarge(raw.length)
+  const content = raw.replace(/^\uFEFF/, '')
+  let doc: DocNode
+  let htmlTitle: string | null = null
+  try {
+    if (input.format === 'text') doc = textToDoc(content)
+    else if (input.format === 'markdown') doc = markdownToDoc(content)
+    else if (input.format === 'html') ({ doc, title: htmlTitle } = htmlToDoc(content))
+    else throw new ImportError('import/invalid', `Unsupported source format "${String(input.format)}".`)
+  } catch (error) {
+    if (error instanceof ImportError) throw error
+    // Parsers are total on strings; what reaches here is e.g. a stack overflow on absurd nesting.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : 'it could not be parsed'
+    throw new ImportError('import/invalid', `The file could not be imported: ${reason}.`)
+  }
+  const text = plainText(doc)
+  if (text.length > LIMIT) throw tooLarge(text.length)
+  if (!text.trim()) throw new ImportError('import/empty', 'The file has no readable text.')
+  return { title: pickTitle(doc, htmlTitle, input.fileName, text), doc }
+}
+
+/** First h1, else the HTML <title>, else the file name, else the first line, else a placeholder. */
+function pickTitle(doc: DocNode, htmlTitle: string | null, fileName: string | undefined, text: string): string {
+  const h1 = doc.content?.find((n) => n.type === 'heading' && n.attrs?.level === 1)
+  const candidates = [
+    h1 ? plainText({ type: 'doc', content: [h1] }) : '',
+    htmlTitle ?? '',
+    baseName(fileName ?? ''),
+    clip(text.split('\n').find((line) => line.trim()) ?? '', TITLE_FROM_TEXT_CHARS),
+  ]
+  const title = candidates.map((c) => c.replace(/\s+/g, ' ').trim()).find((c) => c.length > 0)
+  return clip(title ?? 'Untitled source', LIMITS.titleLength)
+}
+
+/** "C:\\notes\\War Report.final.md" → "War Report.final" (either separator, last extension). */
+function baseName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(0, dot) : base
+}
+
+/** Clip by code points so a surrogate pair is never split. */
+function clip(text: string, max: number): string {
+  const chars = Array.from(text.trim())
+  return chars.length > max ? chars.slice(0, max).join('').trimEnd() : chars.join('')
+}
