@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import seed from '../../../resources/seed-article.json'
+import { describeRange } from '../../../src/shared/anchoring'
+import { TargetSchema } from '../../../src/shared/schema'
+
+const text = seed.paragraphs.join('\n')
+const quote = 'Ain al-Asad and Baghdad International Airport'
+const at = text.indexOf(quote)
+
+describe('describeRange', () => {
+  it('builds quote (32 chars of context each side) and position selectors', () => {
+    const t = describeRange(text, at, at + quote.length)
+    expect(t.position).toEqual({ start: at, end: at + quote.length })
+    expect(t.quote.exact).toBe(quote)
+    expect(t.quote.prefix).toBe(text.slice(at - 32, at))
+    expect(t.quote.suffix).toBe(text.slice(at + quote.length, at + quote.length + 32))
+    expect(TargetSchema.safeParse(t).success).toBe(true)
+  })
+
+  it.each([
+    ['at the very start', 'abcdef', 0, 2, '', 'cdef'],
+    ['at the very end', 'abcdef', 4, 6, 'abcd', ''],
+    ['the whole text', 'abcdef', 0, 6, '', ''],
+    ['long text', 'x'.repeat(40) + 'Q' + 'y'.repeat(40), 40, 41, 'x'.repeat(32), 'y'.repeat(32)],
+  ])('clips context for %s', (_name, t, start, end, prefix, suffix) => {
+    expect(describeRange(t, start, end).quote).toEqual({ exact: t.slice(start, end), prefix, suffix })
+  })
+
+  it.each([
+    ['collapsed', 10, 10, /empty/],
+    ['reversed', 10, 5, /empty/],
+    ['negative start', -1, 5, /outside/],
+    ['end past the text', 0, text.length + 1, /outside/],
+    ['fractional', 1.5, 4, /integers/],
+    ['NaN', Number.NaN, 4, /integers/],
+  ])('throws a clear error for a %s range', (_name, start, end, message) => {
+    expect(() => describeRange(text, start, end)).toThrow(message)
+  })
+
+  it('throws on an empty text', () => {
+    expect(() => describeRange('', 0, 0)).toThrow(/empty/)
+  })
+})
