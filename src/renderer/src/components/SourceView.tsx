@@ -1,26 +1,80 @@
-// The reading view of one source, with its passages in the margin.
+// The reading view of one source: the text with its highlights, the selection toolbar, the
+// "Edit source" mode, and the passages in the margin.
+import type { Editor } from '@tiptap/core'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Source } from '../../../shared/schema'
+import { buildDecorations } from '../editor/decorations'
 import { Reader } from '../editor/Reader'
+import { commitSourceEdit, reanchorOps } from '../editor/source-edits'
+import { showError, toastStore } from '../state/toasts'
+import { ui, useUi } from '../state/ui-store'
+import { useNotebook, useSession } from '../state/use-session'
+import { Margin } from './Margin'
+import { SelectionToolbar } from './SelectionToolbar'
+import { useFlash } from './use-flash'
 
 export function SourceView({ source }: { source: Source }) {
+  const session = useSession()
+  const notebook = useNotebook()
+  const editing = useUi((s) => s.editingSource)
+  const selectedId = useUi((s) => s.selectedPassageId)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const scroller = useRef<HTMLElement>(null)
+
+  // Passages anchored to an older text of this source find their place again first.
+  useEffect(() => {
+    const ops = reanchorOps(session.notebook, source)
+    if (ops.length === 0) return
+    session.run(ops, { undoable: false })
+    const orphaned = ops.filter((op) => op.type === 'updateAnnotation' && op.patch.status === 'orphaned').length
+    if (orphaned > 0) toastStore.show(`${orphaned} passage${orphaned === 1 ? '' : 's'} could not be found in the changed text; see Orphans.`)
+  }, [session, source])
+
+  const decorations = useMemo(
+    () => (editor ? buildDecorations(editor, notebook, source.id, { selectedId, matches: () => true }) : []),
+    [editor, notebook, source.id, selectedId],
+  )
+  useFlash(editor, scroller.current)
+  const onReady = useCallback((e: Editor) => setEditor(e), [])
+
+  const finishEditing = (save: boolean) => {
+    if (editor && save) {
+      try {
+        const ops = commitSourceEdit(editor, session.notebook, source)
+        if (ops.length > 0) session.run(ops, { label: 'Edit source' })
+      } catch (error) {
+        showError(error)
+        return
+      }
+    } else if (editor) editor.commands.setContent(source.doc, { emitUpdate: false })
+    ui.set({ editingSource: false })
+  }
+
   return (
     <>
-      <main className="reader" aria-label="Source">
+      <main className="reader" aria-label="Source" ref={scroller}>
+        <div className="reader-toolbar">
+          {editing ? (
+            <>
+              <span className="editing-badge">Editing source — passages follow your edits</span>
+              <button className="button" onClick={() => finishEditing(false)}>Cancel</button>
+              <button className="button primary" onClick={() => finishEditing(true)}>Done</button>
+            </>
+          ) : (
+            <button className="button ghost" onClick={() => ui.set({ editingSource: true })}>Edit source</button>
+          )}
+        </div>
         <article className="reader-page">
           <header className="source-header">
             <p className="source-origin">{source.origin}</p>
             <h1 className="source-title">{source.title}</h1>
             {source.summary && <p className="source-summary">{source.summary}</p>}
           </header>
-          <Reader doc={source.doc} />
+          <Reader source={source} editable={editing} decorations={decorations} onReady={onReady} />
         </article>
+        {editor && <SelectionToolbar editor={editor} container={scroller.current} />}
       </main>
-      <aside className="margin" aria-label="Passages">
-        <h2 className="margin-heading">Passages</h2>
-        <div className="empty-state small">
-          <p>Select text in the source to mark a passage.</p>
-        </div>
-      </aside>
+      <Margin source={source} />
     </>
   )
 }

@@ -1,13 +1,16 @@
 // A notebook: sources and note pages on the left, the reader in the middle, the passages of
 // the open source in the margin on the right.
 import { useEffect, useState } from 'react'
+import { useShortcuts } from '../commands/useShortcuts'
+import { ShortcutsPanel } from '../components/ShortcutsPanel'
+import { ui, useUi } from '../state/ui-store'
 import { api, errorMessage } from '../api/client'
 import { NotebookNav } from '../components/NotebookNav'
 import { TopBar } from '../components/TopBar'
 import { SourceView } from '../components/SourceView'
 import { navigate, type Route } from '../state/route'
 import { NotebookSession } from '../state/session'
-import { SessionContext, useNotebook } from '../state/use-session'
+import { SessionContext, useNotebook, useSession } from '../state/use-session'
 
 type NotebookRoute = Extract<Route, { screen: 'notebook' }>
 
@@ -16,6 +19,7 @@ export function NotebookScreen({ route }: { route: NotebookRoute }) {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
+    ui.reset()
     let cancelled = false
     api.openNotebook({ id: route.notebookId }).then(
       ({ notebook }) => !cancelled && setSession(new NotebookSession(notebook)),
@@ -44,6 +48,9 @@ export function NotebookScreen({ route }: { route: NotebookRoute }) {
 
 function NotebookLayout({ route }: { route: NotebookRoute }) {
   const notebook = useNotebook()
+  const session = useSession()
+  const panel = useUi((s) => s.panel)
+  useShortcuts(session)
   const source = notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`
@@ -65,6 +72,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
           </main>
         )}
       </div>
+      {panel === 'shortcuts' && <ShortcutsPanel onClose={() => ui.set({ panel: null })} />}
     </div>
   )
 }

@@ -1,0 +1,57 @@
+// Commands as small registered units: the toolbar, the shortcuts and the help panel all read
+// this table, so a shortcut shown in a tooltip is the one that works.
+import { markSelection } from '../state/passage-actions'
+import type { NotebookSession } from '../state/session'
+import { toastStore } from '../state/toasts'
+import { ui } from '../state/ui-store'
+
+export interface Shortcut { key: string; mod?: boolean; shift?: boolean }
+export interface Command {
+  id: string
+  label: string
+  shortcut: Shortcut
+  /** Where the shortcut works: in the reader with a selection, or anywhere outside text fields. */
+  scope: 'selection' | 'global'
+  enabled?: (session: NotebookSession) => boolean
+  run: (session: NotebookSession) => void
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+export const COMMANDS = {
+  highlight: { id: 'highlight', label: 'Highlight', shortcut: { key: 'h' }, scope: 'selection', run: (s) => void markSelection(s) },
+  annotate: { id: 'annotate', label: 'Annotate', shortcut: { key: 'n' }, scope: 'selection', run: (s) => void markSelection(s, { withNote: true }) },
+  'add-tag': { id: 'add-tag', label: 'Add tag', shortcut: { key: 't' }, scope: 'selection', enabled: () => false, run: () => {} },
+  'link-passage': { id: 'link-passage', label: 'Link passage', shortcut: { key: 'l' }, scope: 'selection', enabled: () => false, run: () => {} },
+  undo: {
+    id: 'undo', label: 'Undo', shortcut: { key: 'z', mod: true }, scope: 'global',
+    run: (s) => {
+      const label = s.undo()
+      toastStore.show(label ? `Undone: ${label.toLowerCase()}` : 'Nothing to undo.')
+    },
+  },
+  redo: {
+    id: 'redo', label: 'Redo', shortcut: { key: 'z', mod: true, shift: true }, scope: 'global',
+    run: (s) => {
+      const label = s.redo()
+      toastStore.show(label ? `Redone: ${label.toLowerCase()}` : 'Nothing to redo.')
+    },
+  },
+  shortcuts: { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: { key: '?', shift: true }, scope: 'global', run: () => ui.set({ panel: 'shortcuts' }) },
+} satisfies Record<string, Command>
+
+export type CommandId = keyof typeof COMMANDS
+
+export function shortcutLabel(command: Command): string {
+  const { key, mod, shift } = command.shortcut
+  const parts = [mod ? (isMac ? '⌘' : 'Ctrl') : '', shift && key !== '?' ? (isMac ? '⇧' : 'Shift') : '', key.length === 1 ? key.toUpperCase() : key]
+  return parts.filter(Boolean).join(isMac ? '' : '+')
+}
+
+export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
+  const mod = isMac ? event.metaKey : event.ctrlKey
+  if (Boolean(shortcut.mod) !== mod) return false
+  if (event.altKey) return false
+  if (shortcut.key === '?') return event.key === '?'
+  return event.key.toLowerCase() === shortcut.key && Boolean(shortcut.shift) === event.shiftKey
+}

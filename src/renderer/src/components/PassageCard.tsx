@@ -1,0 +1,71 @@
+// One passage in the margin: its quote, note, color and dates.
+import { memo, useEffect, useRef } from 'react'
+import { HIGHLIGHT_COLORS } from '../../../shared/defaults'
+import type { Annotation, Tag } from '../../../shared/schema'
+import { passageColor } from '../editor/decorations'
+import { NoteEditor } from '../editor/NoteEditor'
+import { deletePassage, reattachToSelection } from '../state/passage-actions'
+import { ui } from '../state/ui-store'
+import { useSession } from '../state/use-session'
+import { relativeTime } from './relative-time'
+
+interface PassageCardProps {
+  annotation: Annotation
+  tagsById: Map<string, Tag>
+  selected: boolean
+  focusNote: boolean
+}
+
+export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, selected, focusNote }: PassageCardProps) {
+  const session = useSession()
+  const ref = useRef<HTMLElement>(null)
+  const orphaned = a.status === 'orphaned'
+
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+  }, [selected])
+
+  return (
+    <article
+      ref={ref}
+      className={`passage-card${selected ? ' is-selected' : ''}${orphaned ? ' is-orphaned' : ''}`}
+      style={{ ['--hl' as string]: passageColor(a, tagsById) }}
+      aria-label={`Passage: ${a.target.quote.exact.slice(0, 80)}`}
+      aria-current={selected ? 'true' : undefined}
+      data-passage-card={a.id}
+    >
+      <button className="passage-quote" onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : ui.reveal(a.id))} title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}>
+        <span className="quote-text">{a.target.quote.exact}</span>
+      </button>
+      {(selected || a.note) && (
+        <NoteEditor
+          key={a.id}
+          initial={a.note}
+          label={`Note on “${a.target.quote.exact.slice(0, 40)}”`}
+          autoFocus={focusNote}
+          onSave={(note) => session.run([{ type: 'updateAnnotation', id: a.id, patch: { note } }], { undoable: false })}
+        />
+      )}
+      <footer className="passage-footer">
+        <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>{relativeTime(a.createdAt)}</time>
+        {a.updatedAt !== a.createdAt && <span className="muted"> · edited {relativeTime(a.updatedAt)}</span>}
+        <span className="spacer" />
+        {selected && !orphaned && (
+          <span role="radiogroup" aria-label="Passage color" className="swatches small">
+            {HIGHLIGHT_COLORS.map((c, i) => (
+              <button key={c} role="radio" aria-checked={a.color === c} aria-label={`Color ${i + 1}`} className="swatch" style={{ background: c }} onClick={() => session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: c } }], { label: 'Recolor passage' })} />
+            ))}
+          </span>
+        )}
+        {orphaned && (
+          <button className="button small" onClick={() => reattachToSelection(session, a.id)}>
+            Re-attach to selection
+          </button>
+        )}
+        <button className="icon-button" aria-label="Delete passage" title="Delete passage" onClick={() => deletePassage(session, a.id)}>
+          🗑
+        </button>
+      </footer>
+    </article>
+  )
+})

@@ -1,0 +1,73 @@
+// A passage's note: a small TipTap editor (bold, italic, lists, links), saved as you type.
+// The editor owns its content after mount, so saves never move the caret.
+import Placeholder from '@tiptap/extension-placeholder'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef } from 'react'
+import type { DocNode } from '../../../shared/schema'
+
+const SAVE_DELAY_MS = 400
+
+interface NoteEditorProps {
+  initial: DocNode | null
+  label: string
+  autoFocus?: boolean
+  onSave: (doc: DocNode | null) => void
+}
+
+export function NoteEditor({ initial, label, autoFocus, onSave }: NoteEditorProps) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const pending = useRef<(() => void) | null>(null)
+  const save = useRef(onSave)
+  save.current = onSave
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
+      Placeholder.configure({ placeholder: 'Write a note…' }),
+    ],
+    content: initial ?? undefined,
+    autofocus: autoFocus ? 'end' : false,
+    editorProps: { attributes: { 'aria-label': label, class: 'note-editor-content' } },
+    onUpdate: ({ editor }) => {
+      clearTimeout(timer.current)
+      pending.current = () => save.current(editor.isEmpty ? null : (editor.getJSON() as DocNode))
+      timer.current = setTimeout(flush, SAVE_DELAY_MS)
+    },
+    onBlur: () => flush(),
+  })
+
+  function flush() {
+    clearTimeout(timer.current)
+    const run = pending.current
+    pending.current = null
+    run?.()
+  }
+
+  // Save what was typed if the card goes away before the delay.
+  useEffect(() => () => flush(), [])
+
+  return (
+    <div className="note-editor" onKeyDown={(e) => e.stopPropagation()}>
+      <div className="note-tools" role="toolbar" aria-label="Note formatting">
+        <button type="button" aria-label="Bold" title="Bold (Ctrl+B)" aria-pressed={editor?.isActive('bold')} onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBold().run()}><b>B</b></button>
+        <button type="button" aria-label="Italic" title="Italic (Ctrl+I)" aria-pressed={editor?.isActive('italic')} onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleItalic().run()}><i>I</i></button>
+        <button type="button" aria-label="Bulleted list" title="Bulleted list" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBulletList().run()}>•</button>
+        <button type="button" aria-label="Numbered list" title="Numbered list" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>1.</button>
+        <button
+          type="button"
+          aria-label="Link"
+          title="Link"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            const href = window.prompt('Link address (https://…)')?.trim()
+            if (href && /^(https?:|mailto:)/i.test(href)) editor?.chain().focus().setLink({ href }).run()
+          }}
+        >
+          🔗
+        </button>
+      </div>
+      <EditorContent editor={editor} />
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+// Highlights as ProseMirror decorations built from the passages' selectors: the source
+// document itself is never changed by annotating. Overlapping passages nest naturally (each
+// adds its own translucent layer); the hovered passage is outlined; decorations follow edits
+// through position mapping while the source is being edited.
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+
+export interface PassageDecor { id: string; from: number; to: number; color: string; dim: boolean; selected: boolean }
+interface HighlightState { passages: DecorationSet; hover: DecorationSet; hoverId: string | null }
+type Meta = { passages: PassageDecor[] } | { hoverId: string | null }
+
+export const passageHighlightsKey = new PluginKey<HighlightState>('passageHighlights')
+
+export interface PassageHighlightsOptions {
+  onClickPassages: (ids: string[]) => void
+}
+
+export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
+  name: 'passageHighlights',
+  addOptions() {
+    return { onClickPassages: () => {} }
+  },
+  addProseMirrorPlugins() {
+    const options = this.options
+    return [
+      new Plugin<HighlightState>({
+        key: passageHighlightsKey,
+        state: {
+          init: () => ({ passages: DecorationSet.empty, hover: DecorationSet.empty, hoverId: null }),
+          apply(tr, value, _old, state) {
+            const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
+            let next = tr.docChanged ? { ...value, passages: value.passages.map(tr.mapping, tr.doc), hover: value.hover.map(tr.mapping, tr.doc) } : value
+            if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
+            if (meta && 'hoverId' in meta) next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
+            return next
+          },
+        },
+        props: {
+          decorations(state) {
+            const s = passageHighlightsKey.getState(state)!
+            return s.hoverId ? DecorationSet.create(state.doc, [...s.passages.find(), ...s.hover.find()]) : s.passages
+          },
+          handleClick(view, pos) {
+            const ids = passagesAt(view.state, pos)
+            if (ids.length > 0) options.onClickPassages(ids)
+            return false
+          },
+          handleDOMEvents: {
+            mouseover: (view, event) => setHoverFromEvent(view, event),
+            mouseleave: (view) => setHover(view, null),
+          },
+        },
+      }),
+    ]
+  },
+})
+
+function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
+  const size = state.doc.content.size
+  const decorations = passages
+    .filter((p) => p.from < p.to && p.to <= size)
+    .map((p) =>
+      Decoration.inline(
+        p.from,
+        p.to,
+        {
+          // Its own element per passage (not merged attributes), so overlaps nest and tint deeper.
+          nodeName: 'span',
+          class: `passage${p.dim ? ' passage-dim' : ''}${p.selected ? ' passage-selected' : ''}`,
+          style: `--hl: ${p.color}`,
+          'data-passage': p.id,
+        },
+        { id: p.id, inclusiveStart: false, inclusiveEnd: false },
+      ),
+    )
+  return DecorationSet.create(state.doc, decorations)
+}
+
+function hoverSet(passages: DecorationSet, state: EditorState, id: string | null): DecorationSet {
+  if (!id) return DecorationSet.empty
+  const own = passages.find(undefined, undefined, (spec) => spec.id === id)
+  return DecorationSet.create(state.doc, own.map((d) => Decoration.inline(d.from, d.to, { nodeName: 'span', class: 'passage-hover' })))
+}
+
+/** Ids of the passages covering a position, innermost (shortest) first. */
+export function passagesAt(state: EditorState, pos: number): string[] {
+  const set = passageHighlightsKey.getState(state)?.passages
+  if (!set) return []
+  return set
+    .find(pos, pos, (spec) => Boolean(spec.id))
+    .filter((d) => d.from <= pos && pos <= d.to)
+    .sort((a, b) => a.to - a.from - (b.to - b.from))
+    .map((d) => d.spec.id as string)
+}
+
+/** Current (mapped) ranges of every passage, by id. Several decorations per id are merged. */
+export function passageRanges(state: EditorState): Map<string, { from: number; to: number }> {
+  const ranges = new Map<string, { from: number; to: number }>()
+  for (const d of passageHighlightsKey.getState(state)?.passages.find() ?? []) {
+    const id = d.spec.id as string
+    const r = ranges.get(id)
+    ranges.set(id, r ? { from: Math.min(r.from, d.from), to: Math.max(r.to, d.to) } : { from: d.from, to: d.to })
+  }
+  return ranges
+}
+
+export function setPassageDecorations(view: EditorView, passages: PassageDecor[]): void {
+  view.dispatch(view.state.tr.setMeta(passageHighlightsKey, { passages }).setMeta('addToHistory', false))
+}
+
+function setHover(view: EditorView, id: string | null): boolean {
+  if (passageHighlightsKey.getState(view.state)?.hoverId !== id) view.dispatch(view.state.tr.setMeta(passageHighlightsKey, { hoverId: id }).setMeta('addToHistory', false))
+  return false
+}
+
+function setHoverFromEvent(view: EditorView, event: MouseEvent): boolean {
+  const target = (event.target as HTMLElement | null)?.closest?.('[data-passage]')
+  // The innermost highlighted span under the pointer names the passage to outline.
+  return setHover(view, target?.getAttribute('data-passage') ?? null)
+}

@@ -1,0 +1,71 @@
+// What the reader's toolbar, shortcuts and cards do with passages.
+import { nanoid } from 'nanoid'
+import { describeRange } from '../../../shared/anchoring'
+import type { Annotation, Source } from '../../../shared/schema'
+import { readerRef, selectedRange, textMapOf } from '../editor/reader-ref'
+import type { NotebookSession } from './session'
+import { showError, toastStore } from './toasts'
+import { ui } from './ui-store'
+
+/** Creates a passage from the reader's selection; returns it, or null if nothing is selected. */
+export function markSelection(session: NotebookSession, options: { withNote?: boolean } = {}): Annotation | null {
+  const reader = readerRef.get()
+  if (!reader || reader.editor.isEditable) return null
+  const range = selectedRange(reader.editor)
+  if (!range) return null
+  const annotation = newAnnotation(reader.source, textMapOf(reader.editor).text, range, ui.get().color)
+  try {
+    session.run([{ type: 'addAnnotation', annotation }], { label: 'Mark passage' })
+  } catch (error) {
+    showError(error)
+    return null
+  }
+  reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
+  ui.set({ selectedPassageId: annotation.id, focusNoteOf: options.withNote ? annotation.id : null })
+  return annotation
+}
+
+export function newAnnotation(source: Source, text: string, range: { start: number; end: number }, color: string | null): Annotation {
+  const now = new Date().toISOString()
+  return {
+    id: nanoid(12),
+    sourceId: source.id,
+    target: describeRange(text, range.start, range.end),
+    anchoredHash: source.textHash,
+    note: null,
+    tagIds: [],
+    color,
+    status: 'anchored',
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+export function deletePassage(session: NotebookSession, id: string): void {
+  const links = session.notebook.links.filter((l) => l.from.id === id || l.to.id === id).length
+  if (links > 0 && !window.confirm(`This passage has ${links} link${links === 1 ? '' : 's'}. Delete it and its links?`)) return
+  session.run([{ type: 'deleteAnnotation', id }], { label: 'Delete passage' })
+  if (ui.get().selectedPassageId === id) ui.set({ selectedPassageId: null })
+  toastStore.show('Passage deleted.', { action: { label: 'Undo', run: () => undoLabelled(session, 'Delete passage') } })
+}
+
+/** Re-attaches an orphaned passage to the reader's current selection. */
+export function reattachToSelection(session: NotebookSession, id: string): boolean {
+  const reader = readerRef.get()
+  const range = reader && selectedRange(reader.editor)
+  if (!reader || !range) {
+    toastStore.show('Select the text this passage should be attached to, then choose “Re-attach”.')
+    return false
+  }
+  const text = textMapOf(reader.editor).text
+  session.run(
+    [{ type: 'updateAnnotation', id, patch: { target: describeRange(text, range.start, range.end), anchoredHash: reader.source.textHash, status: 'anchored' } }],
+    { label: 'Re-attach passage' },
+  )
+  ui.reveal(id)
+  return true
+}
+
+function undoLabelled(session: NotebookSession, label: string): void {
+  if (session.undoLabel === label) session.undo()
+}

@@ -1,0 +1,52 @@
+// View state of the open notebook that is not saved in it: the selected passage, the one to
+// flash, which note editor takes the caret, the tag filter, the current highlight color.
+import { useSyncExternalStore } from 'react'
+import { DEFAULT_HIGHLIGHT } from '../../../shared/defaults'
+
+export interface TagFilter { tagIds: string[]; mode: 'and' | 'or'; untagged: boolean }
+export interface UiState {
+  selectedPassageId: string | null
+  flash: { id: string; at: number } | null
+  focusNoteOf: string | null
+  color: string
+  filter: TagFilter
+  editingSource: boolean
+  panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source'
+}
+
+const initial: UiState = {
+  selectedPassageId: null,
+  flash: null,
+  focusNoteOf: null,
+  color: DEFAULT_HIGHLIGHT,
+  filter: { tagIds: [], mode: 'or', untagged: false },
+  editingSource: false,
+  panel: null,
+}
+
+let state = initial
+const listeners = new Set<() => void>()
+
+export const ui = {
+  get: () => state,
+  set(patch: Partial<UiState> | ((s: UiState) => Partial<UiState>)) {
+    state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) }
+    listeners.forEach((l) => l())
+  },
+  reset() {
+    state = { ...initial, color: state.color }
+    listeners.forEach((l) => l())
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+  /** Select a passage and ask the reader to scroll to it and flash it. */
+  reveal(id: string) {
+    ui.set({ selectedPassageId: id, flash: { id, at: Date.now() } })
+  },
+}
+
+export function useUi<T>(select: (s: UiState) => T): T {
+  return useSyncExternalStore(ui.subscribe, () => select(state))
+}
