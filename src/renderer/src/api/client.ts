@@ -29,19 +29,22 @@ export function captureToken(): void {
 
 async function callHttp(name: MethodName, args: unknown): Promise<unknown> {
   let response: Response
+  const body = JSON.stringify(args ?? {})
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
+      // Small writes survive the tab being closed right after an edit.
+      keepalive: body.length < 60_000,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` },
-      body: JSON.stringify(args ?? {}),
+      body,
     })
   } catch {
     throw new ApiCallError('offline', 'Cannot reach the Glossa host. Is it still running?')
   }
-  const body = await response.json().catch(() => null)
-  if (response.ok) return body
+  const answer = await response.json().catch(() => null)
+  if (response.ok) return answer
   if (response.status === 401) throw new ApiCallError('unauthorized', 'This page needs the link with its token: open the address the Glossa web host printed.')
-  throw new ApiCallError(body?.code ?? `http-${response.status}`, body?.message ?? `The host answered ${response.status}.`)
+  throw new ApiCallError(answer?.code ?? `http-${response.status}`, answer?.message ?? `The host answered ${response.status}.`)
 }
 
 async function callDesktop(bridge: DesktopBridge, name: MethodName, args: unknown): Promise<unknown> {

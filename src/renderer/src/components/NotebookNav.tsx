@@ -1,22 +1,30 @@
+import { useState } from 'react'
 import { navigate } from '../state/route'
 import { useNotebook } from '../state/use-session'
+import { AddSourceDialog } from './AddSourceDialog'
+import { SourceMenu } from './SourceMenu'
 
 export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?: string; activeNoteId?: string }) {
   const notebook = useNotebook()
+  const [adding, setAdding] = useState(false)
   return (
     <nav className="nav" aria-label="Notebook contents">
-      <h2 className="nav-heading">Sources</h2>
+      <div className="nav-section-head">
+        <h2 className="nav-heading">Sources</h2>
+        <button className="button small" onClick={() => setAdding(true)}>Add source</button>
+      </div>
       <ul className="nav-list">
         {notebook.sources.map((s) => (
-          <li key={s.id}>
+          <li key={s.id} className="nav-row">
             <button
               className="nav-item"
               aria-current={s.id === activeSourceId ? 'page' : undefined}
               onClick={() => navigate({ screen: 'notebook', notebookId: notebook.id, sourceId: s.id })}
             >
               <span className="nav-item-title">{s.title}</span>
-              <span className="nav-item-meta">{s.origin}</span>
+              {s.origin && <span className="nav-item-meta">{s.origin}</span>}
             </button>
+            <SourceMenu source={s} />
           </li>
         ))}
       </ul>
@@ -34,6 +42,7 @@ export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?:
           </ul>
         </>
       )}
+      {adding && <AddSourceDialog onClose={() => setAdding(false)} />}
     </nav>
   )
 }

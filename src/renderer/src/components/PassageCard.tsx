@@ -43,6 +43,7 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
           initial={a.note}
           label={`Note on “${a.target.quote.exact.slice(0, 40)}”`}
           autoFocus={focusNote}
+          onDirty={() => session.markDirty()}
           onSave={(note) => session.run([{ type: 'updateAnnotation', id: a.id, patch: { note } }], { undoable: false })}
         />
       )}

@@ -13,9 +13,10 @@ interface NoteEditorProps {
   label: string
   autoFocus?: boolean
   onSave: (doc: DocNode | null) => void
+  onDirty?: () => void
 }
 
-export function NoteEditor({ initial, label, autoFocus, onSave }: NoteEditorProps) {
+export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteEditorProps) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const pending = useRef<(() => void) | null>(null)
   const save = useRef(onSave)
@@ -31,6 +32,7 @@ export function NoteEditor({ initial, label, autoFocus, onSave }: NoteEditorProp
     editorProps: { attributes: { 'aria-label': label, class: 'note-editor-content' } },
     onUpdate: ({ editor }) => {
       clearTimeout(timer.current)
+      onDirty?.()
       pending.current = () => save.current(editor.isEmpty ? null : (editor.getJSON() as DocNode))
       timer.current = setTimeout(flush, SAVE_DELAY_MS)
     },
@@ -44,8 +46,14 @@ export function NoteEditor({ initial, label, autoFocus, onSave }: NoteEditorProp
     run?.()
   }
 
-  // Save what was typed if the card goes away before the delay.
-  useEffect(() => () => flush(), [])
+  // Save what was typed if the card goes away, or the page is closed, before the delay.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [])
 
   return (
     <div className="note-editor" onKeyDown={(e) => e.stopPropagation()}>

@@ -51,6 +51,14 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const session = useSession()
   const panel = useUi((s) => s.panel)
   useShortcuts(session)
+  useEffect(() => {
+    // Ask before closing the tab while an edit is still on its way to disk.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (session.busy) event.preventDefault()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [session])
   const source = notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`

@@ -95,6 +95,16 @@ export class NotebookSession {
     })
   }
 
+  /** An editor has typed changes not yet handed to run() (debounced): show "Saving…" now. */
+  markDirty(): void {
+    if (this.save.kind === 'saved') this.setSave({ kind: 'saving' })
+  }
+
+  /** True while anything typed or sent is not yet on disk. */
+  get busy(): boolean {
+    return this.inFlight > 0 || this.save.kind === 'saving'
+  }
+
   async reload(): Promise<void> {
     const { notebook } = await api.openNotebook({ id: this.notebook.id })
     this.notebook = notebook

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test'
+
+// One e2e suite, two targets: "web" (Debian Chromium + the browser host, runs everywhere) and
+// "electron" (the desktop app; skipped with a message where the Electron binary is missing).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 45_000,
+  expect: { timeout: 8_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'web', use: { browserName: 'chromium', viewport: { width: 1400, height: 900 } } },
+    { name: 'electron', testIgnore: /web-only/ },
+  ],
+})

@@ -1,0 +1,58 @@
+// Rename and delete a source. Deleting says how many passages go with it, and can be undone.
+import { useState } from 'react'
+import type { Source } from '../../../shared/schema'
+import { navigate } from '../state/route'
+import { showError, toastStore } from '../state/toasts'
+import { useSession } from '../state/use-session'
+import { Dialog } from './Dialog'
+
+export function SourceMenu({ source }: { source: Source }) {
+  const session = useSession()
+  const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
+  const [title, setTitle] = useState(source.title)
+  const passages = session.notebook.annotations.filter((a) => a.sourceId === source.id).length
+
+  const rename = () => {
+    try {
+      session.run([{ type: 'updateSource', id: source.id, patch: { title } }], { label: 'Rename source' })
+      setDialog(null)
+    } catch (e) {
+      showError(e)
+    }
+  }
+  const remove = () => {
+    session.run([{ type: 'deleteSource', id: source.id }], { label: 'Delete source' })
+    setDialog(null)
+    navigate({ screen: 'notebook', notebookId: session.notebook.id }, true)
+    toastStore.show(`Deleted “${source.title}”.`, { action: { label: 'Undo', run: () => session.undoLabel === 'Delete source' && session.undo() } })
+  }
+
+  return (
+    <span className="source-menu">
+      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => { setTitle(source.title); setDialog('rename') }}>✎</button>
+      <button className="icon-button" aria-label={`Delete source “${source.title}”`} title="Delete" onClick={() => setDialog('delete')}>🗑</button>
+      {dialog === 'rename' && (
+        <Dialog title="Rename source" onClose={() => setDialog(null)}>
+          <form onSubmit={(e) => { e.preventDefault(); rename() }}>
+            <label className="field"><span>Title</span><input autoFocus value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} /></label>
+            <div className="dialog-footer">
+              <button type="button" className="button" onClick={() => setDialog(null)}>Cancel</button>
+              <button type="submit" className="button primary" disabled={!title.trim()}>Rename</button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+      {dialog === 'delete' && (
+        <Dialog title="Delete source?" onClose={() => setDialog(null)}>
+          <p>
+            “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be deleted, with their links. You can undo this.
+          </p>
+          <div className="dialog-footer">
+            <button className="button" autoFocus onClick={() => setDialog(null)}>Cancel</button>
+            <button className="button primary danger-fill" onClick={remove}>Delete source and {passages} passage{passages === 1 ? '' : 's'}</button>
+          </div>
+        </Dialog>
+      )}
+    </span>
+  )
+}

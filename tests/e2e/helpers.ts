@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+export const SEED_TITLE = 'U.S.–Iraq agreement: study notebook'
+
+export async function openSeedNotebook(page: Page): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(SEED_TITLE) }).click()
+  await expect(page.getByRole('main', { name: 'Source' })).toContainText('Hareer')
+}
+
+/**
+ * Selects `text` in the source as a person dragging the mouse would (a DOM selection inside
+ * the editor, which ProseMirror picks up). `occurrence` picks among repeated phrases.
+ */
+export async function selectInSource(page: Page, text: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    ({ text, occurrence }) => {
+      const root = document.querySelector('.source-text .ProseMirror')!
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      const nodes: Text[] = []
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text)
+      const full = nodes.map((n) => n.data).join('')
+      let index = -1
+      for (let i = 0; i <= occurrence; i++) index = full.indexOf(text, index + 1)
+      if (index < 0) throw new Error(`not in the source: ${text}`)
+      const locate = (offset: number, preferEnd: boolean) => {
+        let acc = 0
+        for (const n of nodes) {
+          const within = preferEnd ? offset <= acc + n.data.length : offset < acc + n.data.length
+          if (within) return { node: n, offset: offset - acc }
+          acc += n.data.length
+        }
+        const last = nodes[nodes.length - 1]
+        return { node: last, offset: last.data.length }
+      }
+      const start = locate(index, false)
+      const end = locate(index + text.length, true)
+      const range = document.createRange()
+      range.setStart(start.node, start.offset)
+      range.setEnd(end.node, end.offset)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+    },
+    { text, occurrence },
+  )
+  await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toBeVisible()
+}
+
+export function passageCard(page: Page, quoteStart: string) {
+  return page.getByRole('article', { name: new RegExp(`^Passage: ${escapeRegExp(quoteStart)}`) })
+}
+
+export function highlight(page: Page, id?: string) {
+  return page.locator(id ? `.source-text [data-passage="${id}"]` : '.source-text [data-passage]')
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,134 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+const BASES = 'Ain al-Asad and Baghdad International Airport'
+
+test('annotate a passage, write a note, and find both again after a reload', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, BASES)
+  await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Annotate' }).click()
+  const card = passageCard(page, BASES)
+  await expect(card).toBeVisible()
+  const note = card.getByRole('textbox', { name: /Note on/ })
+  await expect(note).toBeFocused()
+  await page.keyboard.type('Both bases are vacated in phase 1.')
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  await expect(highlight(page)).toHaveText(BASES)
+
+  await page.reload()
+  await expect(highlight(page)).toHaveText(BASES)
+  await expect(passageCard(page, BASES)).toContainText('Both bases are vacated in phase 1.')
+})
+
+test('two overlapping passages both persist and nest', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'evacuation of longstanding U.S. bases, including Ain al-Asad')
+  await page.keyboard.press('h')
+  await selectInSource(page, 'Ain al-Asad and Baghdad')
+  await page.getByRole('button', { name: 'Highlight' }).click()
+  await expect(page.locator('.passage-list > li')).toHaveCount(2)
+  // The overlap "Ain al-Asad" sits inside both highlights.
+  await expect(page.locator('.source-text .passage .passage')).toHaveText('Ain al-Asad')
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  await page.reload()
+  await expect(page.locator('.passage-list > li')).toHaveCount(2)
+  await expect(page.locator('.source-text .passage .passage')).toHaveText('Ain al-Asad')
+})
+
+test('delete a passage, then undo restores it (toast and Ctrl+Z)', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  const card = passageCard(page, 'Hareer base')
+  await card.getByRole('button', { name: 'Delete passage' }).click()
+  await expect(card).toHaveCount(0)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(passageCard(page, 'Hareer base')).toBeVisible()
+  await expect(highlight(page)).toHaveText('Hareer base in the Kurdistan region')
+
+  await passageCard(page, 'Hareer base').getByRole('button', { name: 'Delete passage' }).click()
+  await expect(passageCard(page, 'Hareer base')).toHaveCount(0)
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await expect(passageCard(page, 'Hareer base')).toBeVisible()
+  await page.keyboard.press('Control+Shift+z')
+  await expect(passageCard(page, 'Hareer base')).toHaveCount(0)
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  await page.reload()
+  await expect(page.locator('.passage-list > li')).toHaveCount(0)
+})
+
+test('a collapsed selection offers no actions; a selection across paragraphs works', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.getByRole('main', { name: 'Source' }).getByText(/Iraqi Prime Minister/).click()
+  await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toHaveCount(0)
+  await page.keyboard.press('h')
+  await expect(page.locator('.passage-list > li')).toHaveCount(0)
+  // End of paragraph 1 into the start of paragraph 2.
+  await selectInSource(page, 'influence in the region.The withdrawal of U.S. troops')
+  await page.keyboard.press('h')
+  await expect(page.locator('.passage-list > li')).toHaveCount(1)
+  await expect(passageCard(page, 'influence in the region.')).toContainText('The withdrawal of U.S. troops')
+})
+
+test('importing an HTML file with script payloads adds a source and runs nothing', async ({ glossa }, testInfo) => {
+  const { page } = glossa
+  const ran: string[] = []
+  page.on('dialog', (d) => {
+    ran.push(d.message())
+    void d.dismiss()
+  })
+  await page.exposeFunction('__pwned', (what: string) => ran.push(what))
+  await openSeedNotebook(page)
+  const file = testInfo.outputPath('hostile.html')
+  await writeFile(
+    file,
+    `<html><head><title>Hostile page</title><script>window.__pwned('head')</script></head><body>
+     <h1>Base report</h1><p>Harir is in the Kurdistan region.<img src=x onerror="window.__pwned('img')"></p>
+     <p><a href="javascript:window.__pwned('link')">click</a> <svg onload="window.__pwned('svg')"></svg></p>
+     <iframe src="javascript:window.__pwned('iframe')"></iframe><script>alert('x')</script></body></html>`,
+  )
+  await page.getByRole('button', { name: 'Add source' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add source' })
+  await dialog.getByRole('tab', { name: 'Import file' }).click()
+  await dialog.getByLabel('File (.txt, .md, .html)').setInputFiles(file)
+  const reader = page.getByRole('main', { name: 'Source' })
+  await expect(reader.getByRole('document', { name: 'Source text' }).getByRole('heading', { name: 'Base report', exact: true })).toBeVisible()
+  await expect(reader).toContainText('Harir is in the Kurdistan region.')
+  await expect(page.getByRole('navigation').getByRole('button', { name: /Base report/ })).toBeVisible()
+  await reader.getByText('click').click()
+  await page.waitForTimeout(300)
+  expect(ran).toEqual([])
+  expect(await page.locator('.source-text script, .source-text iframe, .source-text svg, .source-text img').count()).toBe(0)
+  await expect(page.locator('.source-text a[href^="javascript"]')).toHaveCount(0)
+  void join
+})
+
+test('pasted text becomes a source that can be renamed and deleted with its passages', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.getByRole('button', { name: 'Add source' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add source' })
+  await dialog.getByLabel('Title (optional)').fill('Briefing')
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Phase two runs until 2026.\n\nIt supports counter-ISIS work in Syria.')
+  await dialog.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('main', { name: 'Source' })).toContainText('It supports counter-ISIS work in Syria.')
+  await selectInSource(page, 'counter-ISIS work')
+  await page.keyboard.press('h')
+  await page.getByRole('button', { name: 'Rename source “Briefing”' }).click()
+  await page.getByRole('dialog', { name: 'Rename source' }).getByLabel('Title').fill('Phase two briefing')
+  await page.getByRole('dialog', { name: 'Rename source' }).getByRole('button', { name: 'Rename' }).click()
+  await page.getByRole('button', { name: 'Delete source “Phase two briefing”' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Delete source?' })
+  await expect(confirm).toContainText('its 1 passage')
+  await confirm.getByRole('button', { name: /Delete source and 1 passage/ }).click()
+  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
+})
