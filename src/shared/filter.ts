@@ -1,0 +1,84 @@
+// Passage filtering for the facet panel, and the per-facet tag counts it displays.
+// Pure functions over the notebook: cheap enough (one pass over the passages) to run on
+// every notebook change without caching.
+import type { Annotation, Facet, Notebook, Tag } from './schema'
+
+export interface TagFilter {
+  tagIds: string[]
+  mode: 'and' | 'or'
+  untagged: boolean
+}
+
+export interface FacetGroup {
+  facet: Facet | { key: string; name: string }
+  tags: { tag: Tag; count: number }[]
+}
+
+/** Key of the group with the tags that have no facet segment. */
+export const OTHER_FACET_KEY = ''
+
+/** The facet a tag name belongs to: its first path segment, or null for "plain" tags. */
+export function tagFacetKey(name: string): string | null {
+  const slash = name.indexOf('/')
+  return slash > 0 ? name.slice(0, slash) : null
+}
+
+/**
+ * A passage counts as untagged when none of its tag ids resolve to an existing tag, so a
+ * dangling id left by a deleted tag does not hide the passage from "untagged".
+ */
+export function isUntagged(a: Annotation, tagIds: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
+  return !a.tagIds.some((id) => tagIds.has(id))
+}
+
+/** Passages in reading order: source order in the notebook, then position in the source. */
+export function sortPassages(nb: Pick<Notebook, 'sources'>, passages: Annotation[]): Annotation[] {
+  const order = new Map(nb.sources.map((s, i) => [s.id, i]))
+  const rank = (a: Annotation): number => order.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER
+  return passages.sort((a, b) => rank(a) - rank(b) || a.target.position.start - b.target.position.start)
+}
+
+export function filterPassages(nb: Notebook, filter: TagFilter): Annotation[] {
+  const selected = new Set(filter.tagIds)
+  if (selected.size === 0 && !filter.untagged) return sortPassages(nb, nb.annotations.slice())
+  const known = new Set(nb.tags.map((t) => t.id))
+  const matchesTags = (a: Annotation): boolean => {
+    if (selected.size === 0) return false
+    if (filter.mode === 'or') return a.tagIds.some((id) => selected.has(id))
+    const own = new Set(a.tagIds)
+    for (const id of selected) if (!own.has(id)) return false
+    return true
+  }
+  // "Untagged" is an extra bucket next to the selected tags, hence OR rather than AND.
+  const keep = nb.annotations.filter((a) => matchesTags(a) || (filter.untagged && isUntagged(a, known)))
+  return sortPassages(nb, keep)
+}
+
+export function facetCounts(nb: Notebook): FacetGroup[] {
+  const counts = new Map<string, number>()
+  for (const a of nb.annotations) {
+    // A passage listing a tag twice still counts once.
+    for (const id of new Set(a.tagIds)) counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  const byKey = new Map<string, Tag[]>()
+  for (const tag of nb.tags) {
+    const key = tagFacetKey(tag.name) ?? OTHER_FACET_KEY
+    const list = byKey.get(key)
+    if (list) list.push(tag)
+    else byKey.set(key, [tag])
+  }
+  const group = (facet: FacetGroup['facet']): FacetGroup => ({
+    facet,
+    tags: (byKey.get(facet.key) ?? [])
+      .slice()
+      // numeric collation so "phase/2" sorts before "phase/10"
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }))
+      .map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 })),
+  })
+  const declared = new Set(nb.facets.map((f) => f.key))
+  const groups = nb.facets.map(group)
+  const unknown = [...byKey.keys()].filter((k) => k !== OTHER_FACET_KEY && !declared.has(k)).sort()
+  for (const key of unknown) groups.push(group({ key, name: key }))
+  if (byKey.has(OTHER_FACET_KEY)) groups.push(group({ key: OTHER_FACET_KEY, name: 'Other' }))
+  return groups
+}

@@ -1,0 +1,149 @@
+// Full-text search over a notebook: source blocks, passages, note pages and tags in one
+// MiniSearch index, kept current by diffing notebook versions by object identity.
+import MiniSearch, { type SearchResult as Hit } from 'minisearch'
+import { sortPassages } from '../filter'
+import type { Annotation, DocNode, Notebook, NotePage, Source, Tag } from '../schema'
+import { blockDoc, diffById, FIELDS, KIND_FIELDS, noteDoc, passageDoc, tagDoc, textBlocks, type IndexDoc } from './docs'
+import { compileFilter } from './filters'
+import { hasFilters, KINDS, parseQuery } from './query'
+import { planQuery, termOptions } from './plan'
+import { clip, hitResult, passageResult, type SearchResult } from './results'
+import { hasPhrase } from './snippet'
+import { TagMatcher } from './tags'
+
+export type { SearchKind } from './query'
+export type { SearchResult } from './results'
+export type { Snippet } from './snippet'
+
+type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes'>
+const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
+const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
+export class NotebookSearch {
+  /** What the last update() did; a no-op update reports zeros (used by tests and benchmarks). */
+  lastUpdate = { added: 0, discarded: 0 }
+  private nb: Indexed = EMPTY
+  private readonly ms = new MiniSearch<IndexDoc>({
+    fields: [...FIELDS],
+    storeFields: [], // results are resolved through `docs`, so nothing is stored twice
+    searchOptions: {
+      boost: { quote: 2, title: 2, tags: 1.5 },
+      combineWith: 'AND',
+      ...termOptions,
+    },
+    // Default auto-vacuum: discards are cleaned up in the background once ≥10 % are dirty.
+  })
+  private readonly tagMatcher = new TagMatcher()
+  private readonly docs = new Map<string, IndexDoc>()
+  /** The notebook's objects by id, kept current by diffById; read by filters and results. */
+  private readonly live = { sources: new Map<string, Source>(), annotations: new Map<string, Annotation>(), tags: new Map<string, Tag>() }
+  private readonly notes = new Map<string, NotePage>()
+  private readonly blocks = new Map<string, IndexDoc[]>()
+  private seq = 0
+
+  static build(nb: Notebook): NotebookSearch {
+    const search = new NotebookSearch()
+    search.update(nb)
+    return search
+  }
+
+  get documentCount(): number {
+    return this.ms.documentCount
+  }
+
+  update(next: Notebook): void {
+    const prev = this.nb
+    this.nb = next
+    this.lastUpdate = { added: 0, discarded: 0 }
+
+    const tags = diffById(prev.tags, next.tags, this.live.tags)
+    for (const t of tags.removed) {
+      this.remove(`t:${t.id}`)
+      this.tagMatcher.remove(t.id)
+    }
+    for (const [old, t] of tags.changed) {
+      if (old?.name === t.name && old.label === t.label && old.description === t.description) continue
+      this.put(tagDoc(t))
+      this.tagMatcher.put(t)
+    }
+    const sources = diffById(prev.sources, next.sources, this.live.sources)
+    for (const s of sources.removed) this.indexSource(s.id, null)
+    for (const [old, s] of sources.changed) if (old?.doc !== s.doc) this.indexSource(s.id, s.doc)
+
+    const anns = diffById(prev.annotations, next.annotations, this.live.annotations)
+    for (const a of anns.removed) this.remove(`p:${a.id}`)
+    for (const [old, a] of anns.changed) {
+      // Re-anchoring or a status/colour change leaves the indexed text as it was.
+      if (old?.target.quote.exact === a.target.quote.exact && old.note === a.note && sameIds(old.tagIds, a.tagIds)) continue
+      this.put(passageDoc(a, (id) => this.tagMatcher.token(id)))
+    }
+    const notes = diffById(prev.notes, next.notes, this.notes)
+    for (const n of notes.removed) this.remove(`n:${n.id}`)
+    for (const [old, n] of notes.changed) if (old?.title !== n.title || old.doc !== n.doc) this.put(noteDoc(n))
+  }
+
+  search(query: string, limit = 50): SearchResult[] {
+    const q = parseQuery(query)
+    const filter = compileFilter(q.filters, { ...this.live, sources: this.nb.sources })
+    const kinds = filter ? filter.kinds : KINDS
+    if (kinds.length === 0) return []
+    const plan = planQuery(q, this.tagMatcher, kinds)
+    if (!plan) {
+      if (!filter || !hasFilters(q.filters)) return []
+      const passages = sortPassages(this.nb, this.nb.annotations.filter(filter.passage))
+      return passages.slice(0, limit).map((a) => passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live))
+    }
+    const hits = this.ms.search(plan.query, filter ? { filter: (h) => filter.doc(this.docs.get(h.id)!) } : {})
+
+    // Only the top of the list gets the per-document phrase checks and snippets.
+    const window = plan.adjacent ? Math.max(limit * 3, 150) : limit
+    const inText = (re: RegExp, doc: IndexDoc): boolean => KIND_FIELDS[doc.kind].some((f) => hasPhrase(re, doc[f]))
+    const picked: { hit: Hit; doc: IndexDoc; score: number }[] = []
+    for (const hit of hits) {
+      if (picked.length >= window) break
+      const doc = this.docs.get(hit.id)
+      const ok = doc && plan.required.every((p) => inText(p.re, doc) || doc.tags.split(' ').some((t) => p.tagTokens.has(t)))
+      if (doc && ok) picked.push({ hit, doc, score: hit.score })
+    }
+    const adjacent = plan.adjacent
+    if (adjacent && picked.length > 0) {
+      // Adding the best score puts every in-a-row match above every scattered one.
+      const top = picked[0].score
+      for (const p of picked) if (inText(adjacent, p.doc)) p.score += top
+      picked.sort((a, b) => b.score - a.score)
+    }
+    const marked = plan.required.map((p) => p.re).concat(adjacent ? [adjacent] : [])
+    return picked.slice(0, limit).map((p) => hitResult(p.doc, p.hit, p.score, marked, this.live))
+  }
+
+  /** Re-indexes only the blocks whose text changed; unchanged blocks just get new offsets. */
+  private indexSource(sourceId: string, doc: DocNode | null): void {
+    const unused = new Map<string, IndexDoc[]>()
+    for (const d of this.blocks.get(sourceId) ?? []) unused.set(d.body, [...(unused.get(d.body) ?? []), d])
+    const next: IndexDoc[] = []
+    for (const b of doc ? textBlocks(doc) : []) {
+      if (b.text.trim() === '') continue // nothing to find in an empty paragraph
+      const reused = unused.get(b.text)?.pop()
+      const d = reused ?? blockDoc(sourceId, b, this.seq++)
+      if (reused) Object.assign(reused, { offset: b.offset, ref: `${sourceId}:${b.index}` })
+      else this.put(d)
+      next.push(d)
+    }
+    for (const rest of unused.values()) for (const d of rest) this.remove(d.id)
+    if (next.length > 0) this.blocks.set(sourceId, next)
+    else this.blocks.delete(sourceId)
+  }
+
+  private put(d: IndexDoc): void {
+    this.remove(d.id)
+    this.ms.add(d)
+    this.docs.set(d.id, d)
+    this.lastUpdate.added++
+  }
+
+  private remove(id: string): void {
+    if (!this.docs.delete(id)) return
+    this.ms.discard(id)
+    this.lastUpdate.discarded++
+  }
+}

@@ -1,0 +1,45 @@
+// Tag names are searched through a small index of their own. Passages carry an opaque token
+// per tag id instead of the tag's name, so renaming a tag used on thousands of passages
+// re-indexes one tag and no passage; the query maps words to the tokens of matching tags.
+import MiniSearch from 'minisearch'
+import type { Tag } from '../schema'
+import { termOptions } from './plan'
+
+export class TagMatcher {
+  private readonly ms = new MiniSearch<Tag>({ fields: ['name', 'label'], searchOptions: { ...termOptions, combineWith: 'AND' } })
+  private readonly tokens = new Map<string, string>()
+  private readonly tags = new Map<string, Tag>()
+
+  /** The indexed stand-in for a tag id: letters and digits only, so no tokenizer splits it. */
+  token(tagId: string): string {
+    let t = this.tokens.get(tagId)
+    if (t === undefined) this.tokens.set(tagId, (t = `tg${this.tokens.size.toString(36)}`))
+    return t
+  }
+
+  put(tag: Tag): void {
+    if (this.tags.has(tag.id)) this.ms.discard(tag.id)
+    this.tags.set(tag.id, tag)
+    this.ms.add(tag)
+  }
+
+  remove(tagId: string): void {
+    if (this.tags.delete(tagId)) this.ms.discard(tagId)
+  }
+
+  /** Tokens of the tags whose name or label matches the words (prefix/fuzzy as in the main index). */
+  forWords(words: string): string[] {
+    if (this.tags.size === 0) return []
+    return this.ms.search(words).map((r) => this.token(r.id as string))
+  }
+
+  /** Tokens of the tags whose name or label contains the phrase. */
+  forPhrase(re: RegExp): string[] {
+    const out: string[] = []
+    for (const t of this.tags.values()) {
+      re.lastIndex = 0
+      if (re.test(`${t.name} ${t.label}`)) out.push(this.token(t.id))
+    }
+    return out
+  }
+}
