@@ -9,8 +9,10 @@ import { createService } from '../core/service'
 import { startWebHost } from './server'
 
 export async function runWebHost(argv: string[]): Promise<void> {
-  const root = findAppRoot(dirname(fileURLToPath(import.meta.url)))
-  const staticDir = join(root, 'out', 'renderer')
+  const here = dirname(fileURLToPath(import.meta.url))
+  const root = findAppRoot(here)
+  // Built as <out>/main/web.js beside <out>/renderer; run from source, use the default out/.
+  const staticDir = existsSync(join(here, '..', 'renderer', 'index.html')) ? join(here, '..', 'renderer') : join(root, 'out', 'renderer')
   if (!existsSync(join(staticDir, 'index.html'))) fail(`The renderer is not built (${staticDir}). Run "npm run build" first.`)
   const port = Number(argValue(argv, '--port') ?? 5173)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535.`)

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..', '..')
+/** The build to test: `out/` unless GLOSSA_OUT_DIR names another (parallel builds by several people). */
+const OUT = process.env.GLOSSA_OUT_DIR ? join(ROOT, process.env.GLOSSA_OUT_DIR) : join(ROOT, 'out')
 
 export interface GlossaApp {
   page: Page
@@ -31,7 +33,7 @@ export function electronBinary(): string | null {
 }
 
 export function startWebHost(dataDir: string, token = 'e2e-token-0123456789'): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(OUT, 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000)
@@ -81,7 +83,7 @@ async function webApp(browser: Browser, dataDir: string): Promise<GlossaApp & { 
 }
 
 async function electronApp(binary: string, dataDir: string): Promise<GlossaApp & { close(): Promise<void> }> {
-  const launch = () => _electron.launch({ executablePath: binary, args: [join(ROOT, 'out', 'main', 'index.js'), '--data-dir', dataDir], env: { ...process.env, GLOSSA_DATA_DIR: dataDir } })
+  const launch = () => _electron.launch({ executablePath: binary, args: [join(OUT, 'main', 'index.js'), '--data-dir', dataDir], env: { ...process.env, GLOSSA_DATA_DIR: dataDir } })
   let electron = await launch()
   const app = {
     page: await electron.firstWindow(),
