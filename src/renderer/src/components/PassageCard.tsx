@@ -7,6 +7,8 @@ import { NoteEditor } from '../editor/NoteEditor'
 import { deletePassage, reattachToSelection } from '../state/passage-actions'
 import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
+import { PassageLinks } from './PassageLinks'
+import { PassageTags } from './PassageTags'
 import { relativeTime } from './relative-time'
 
 interface PassageCardProps {
@@ -47,6 +49,8 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
           onSave={(note) => session.run([{ type: 'updateAnnotation', id: a.id, patch: { note } }], { undoable: false })}
         />
       )}
+      <PassageTags annotation={a} tagsById={tagsById} />
+      <PassageLinks annotation={a} />
       <footer className="passage-footer">
         <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>{relativeTime(a.createdAt)}</time>
         {a.updatedAt !== a.createdAt && <span className="muted"> · edited {relativeTime(a.updatedAt)}</span>}
