@@ -12,6 +12,10 @@ export interface UiState {
   filter: TagFilter
   editingSource: boolean
   panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source'
+  /** The passage whose tag picker is open. */
+  tagPickerFor: string | null
+  /** The filter panel is open in the margin. */
+  filterOpen: boolean
 }
 
 const initial: UiState = {
@@ -22,6 +26,8 @@ const initial: UiState = {
   filter: { tagIds: [], mode: 'or', untagged: false },
   editingSource: false,
   panel: null,
+  tagPickerFor: null,
+  filterOpen: false,
 }
 
 let state = initial
