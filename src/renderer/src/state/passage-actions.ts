@@ -5,6 +5,7 @@ import type { Annotation, Source } from '../../../shared/schema'
 import { readerRef, selectedRange, textMapOf } from '../editor/reader-ref'
 import type { NotebookSession } from './session'
 import { showError, toastStore } from './toasts'
+import { navigate } from './route'
 import { ui } from './ui-store'
 
 /** Creates a passage from the reader's selection; returns it, or null if nothing is selected. */
@@ -68,4 +69,14 @@ export function reattachToSelection(session: NotebookSession, id: string): boole
 
 function undoLabelled(session: NotebookSession, label: string): void {
   if (session.undoLabel === label) session.undo()
+}
+
+/** Opens the passage's source (if another one is shown), then scrolls to and flashes it. */
+export function revealPassage(session: NotebookSession, id: string): void {
+  const passage = session.notebook.annotations.find((a) => a.id === id)
+  if (!passage) return
+  if (readerRef.get()?.source.id !== passage.sourceId) {
+    navigate({ screen: 'notebook', notebookId: session.notebook.id, sourceId: passage.sourceId })
+  }
+  ui.reveal(id)
 }
