@@ -12,7 +12,9 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024
 export interface WebHostOptions { handlers: Handlers; staticDir: string; token: string; port: number }
 
 export function startWebHost(options: WebHostOptions): Promise<{ server: Server; port: number }> {
-  const server = createServer((req, res) => {
+  // requireHostHeader: false lets a request without Host reach our own check (403) instead of
+  // Node's generic 400, so every wrong-host request is refused the same way.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res, options).catch((error) => {
       console.error('[glossa web]', error)
       if (!res.headersSent) sendJson(res, 500, { code: 'internal', message: 'Internal error' })
@@ -39,14 +41,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: WebHos
   if (!hasToken(req.headers.authorization, options.token)) return sendJson(res, 401, { code: 'unauthorized', message: 'A valid token is required.' })
   if (req.method !== 'POST') return sendJson(res, 405, { code: 'method-not-allowed', message: 'Use POST for API calls.' })
   const body = await readBody(req)
-  if (body === 'too-large') return sendJson(res, 413, { code: 'too-large', message: `Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.` })
+  if (body === 'too-large') return refuseTooLarge(req, res)
   let args: unknown
   try {
     args = body.length ? JSON.parse(body) : {}
   } catch {
     return sendJson(res, 400, { code: 'invalid-json', message: 'The request body is not valid JSON.' })
   }
-  const outcome = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), args)
+  let name: string
+  try {
+    name = decodeURIComponent(url.pathname.slice('/api/'.length))
+  } catch {
+    return sendJson(res, 400, { code: 'invalid-path', message: 'The method name is not a valid address.' })
+  }
+  const outcome = await dispatch(options.handlers, name, args)
   if (outcome.ok) return sendJson(res, 200, outcome.result)
   const status = outcome.error.code === 'unknown-method' ? 404 : outcome.error.code === 'internal' ? 500 : 400
   return sendJson(res, status, outcome.error)
@@ -82,6 +90,14 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** 413, then close the connection: the rest of an oversized body is never read as a request. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close')
+  sendJson(res, 413, { code: 'too-large', message: `Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.` })
+  // A client that keeps sending after the answer is cut off shortly after.
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
