@@ -14,6 +14,8 @@ export interface UiState {
   panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source'
   /** The passage whose tag picker is open. */
   tagPickerFor: string | null
+  /** A text range to select and scroll to once its source is shown (search results). */
+  flashRange: { sourceId: string; start: number; end: number; at: number } | null
   /** The filter panel is open in the margin. */
   filterOpen: boolean
 }
@@ -27,6 +29,7 @@ const initial: UiState = {
   editingSource: false,
   panel: null,
   tagPickerFor: null,
+  flashRange: null,
   filterOpen: false,
 }
 
