@@ -12,6 +12,8 @@ export interface Command {
   shortcut: Shortcut
   /** Where the shortcut works: in the reader with a selection, or anywhere outside text fields. */
   scope: 'selection' | 'global'
+  /** Also fires while typing in a text field or editor (e.g. Ctrl+K). */
+  inTextFields?: boolean
   enabled?: (session: NotebookSession) => boolean
   run: (session: NotebookSession) => void
 }
@@ -21,7 +23,13 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const COMMANDS = {
   highlight: { id: 'highlight', label: 'Highlight', shortcut: { key: 'h' }, scope: 'selection', run: (s) => void markSelection(s) },
   annotate: { id: 'annotate', label: 'Annotate', shortcut: { key: 'n' }, scope: 'selection', run: (s) => void markSelection(s, { withNote: true }) },
-  'add-tag': { id: 'add-tag', label: 'Add tag', shortcut: { key: 't' }, scope: 'selection', enabled: () => false, run: () => {} },
+  'add-tag': {
+    id: 'add-tag', label: 'Add tag', shortcut: { key: 't' }, scope: 'selection',
+    run: (s) => {
+      const passage = markSelection(s)
+      if (passage) ui.set({ tagPickerFor: passage.id })
+    },
+  },
   'link-passage': { id: 'link-passage', label: 'Link passage', shortcut: { key: 'l' }, scope: 'selection', enabled: () => false, run: () => {} },
   undo: {
     id: 'undo', label: 'Undo', shortcut: { key: 'z', mod: true }, scope: 'global',
@@ -37,6 +45,8 @@ export const COMMANDS = {
       toastStore.show(label ? `Redone: ${label.toLowerCase()}` : 'Nothing to redo.')
     },
   },
+  search: { id: 'search', label: 'Search', shortcut: { key: 'k', mod: true }, scope: 'global', inTextFields: true, run: () => ui.set({ panel: 'search' }) },
+  tags: { id: 'tags', label: 'Tags', shortcut: { key: 'g', mod: true, shift: true }, scope: 'global', run: () => ui.set({ panel: 'tags' }) },
   shortcuts: { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: { key: '?', shift: true }, scope: 'global', run: () => ui.set({ panel: 'shortcuts' }) },
 } satisfies Record<string, Command>
 

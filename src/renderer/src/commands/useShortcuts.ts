@@ -14,12 +14,13 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useShortcuts(session: NotebookSession): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return
-      if (document.querySelector('dialog[open]')) return
+      if (event.defaultPrevented) return
       // Ctrl+Y is the other common redo.
       const redoY = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'y'
       const command: Command | undefined = redoY ? COMMANDS.redo : Object.values(COMMANDS).find((c) => matchesShortcut(event, c.shortcut))
       if (!command) return
+      const inText = isTypingTarget(event.target) || Boolean(document.querySelector('dialog[open]'))
+      if (inText && !command.inTextFields) return
       if (command.scope === 'selection') {
         const reader = readerRef.get()
         if (!reader || reader.editor.isEditable || !selectedRange(reader.editor)) return

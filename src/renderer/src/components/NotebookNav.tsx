@@ -1,5 +1,7 @@
 import { useState } from 'react'
+import { COMMANDS, shortcutLabel } from '../commands/registry'
 import { navigate } from '../state/route'
+import { ui } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { AddSourceDialog } from './AddSourceDialog'
 import { SourceMenu } from './SourceMenu'
@@ -9,6 +11,10 @@ export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?:
   const [adding, setAdding] = useState(false)
   return (
     <nav className="nav" aria-label="Notebook contents">
+      <div className="nav-tools">
+        <button className="button small" onClick={() => ui.set({ panel: 'search' })} title={`Search (${shortcutLabel(COMMANDS.search)})`}>Search</button>
+        <button className="button small" onClick={() => ui.set({ panel: 'tags' })} title="Manage tags and facets">Tags</button>
+      </div>
       <div className="nav-section-head">
         <h2 className="nav-heading">Sources</h2>
         <button className="button small" onClick={() => setAdding(true)}>Add source</button>
