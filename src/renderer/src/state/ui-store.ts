@@ -11,13 +11,17 @@ export interface UiState {
   color: string
   filter: TagFilter
   editingSource: boolean
-  panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source'
+  panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source' | 'relations'
   /** The passage whose tag picker is open. */
   tagPickerFor: string | null
   /** A text range to select and scroll to once its source is shown (search results). */
   flashRange: { sourceId: string; start: number; end: number; at: number } | null
   /** The filter panel is open in the margin. */
   filterOpen: boolean
+  /** The passage whose "Link passage" picker is open. */
+  linkFrom: string | null
+  /** The graph of the notebook is shown in place of the reader. */
+  graphOpen: boolean
 }
 
 const initial: UiState = {
@@ -31,6 +35,8 @@ const initial: UiState = {
   tagPickerFor: null,
   flashRange: null,
   filterOpen: false,
+  linkFrom: null,
+  graphOpen: false,
 }
 
 let state = initial
