@@ -6,6 +6,9 @@ import { emptyNotebook, seedNotebook } from './seed'
 import { Library } from './store/library'
 import type { CoalescePolicy } from './store/coalescer'
 import { GlossaError } from '../shared/errors'
+import { saveExport, type ChooseExportTarget } from './export/save-export'
+import { libraryHandlers } from './library/handlers'
+import { byRecency, RecentlyOpened } from './library/recently-opened'
 
 export interface ServiceOptions {
   dataDir: string
@@ -13,6 +16,10 @@ export interface ServiceOptions {
   host: 'desktop' | 'web'
   version: string
   coalesce?: CoalescePolicy
+  /** Desktop only: the native save dialog for saveExport (absent: `unsupported`). */
+  chooseExportTarget?: ChooseExportTarget
+  /** Desktop only: shows the data folder in the file manager (absent: `unsupported`). */
+  openDataFolder?: (path: string) => Promise<void>
 }
 
 
@@ -22,11 +29,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const library = new Library({ dataDir: options.dataDir, coalesce: options.coalesce })
   if (await library.isNew()) await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
 
+  const recent = new RecentlyOpened(options.dataDir)
   const handlers: Handlers = {
     appInfo: async () => ({ version: options.version, dataDir: options.dataDir, host: options.host }),
-    listNotebooks: async () => library.list(),
+    listNotebooks: async () => {
+      const { notebooks, damaged } = await library.list()
+      const opened = await recent.all()
+      return { notebooks: notebooks.map((n) => ({ ...n, openedAt: opened.get(n.id) })).sort(byRecency), damaged }
+    },
     createNotebook: async ({ title }) => library.add(emptyNotebook(title.trim(), new Date().toISOString())),
-    openNotebook: async ({ id }) => ({ notebook: (await library.openNotebook(id)).data }),
+    openNotebook: async ({ id }) => {
+      const { data } = await library.openNotebook(id)
+      // Only for sorting the library: a failure to note it must not stop the notebook opening.
+      await recent.record(id, new Date().toISOString()).catch(() => {})
+      return { notebook: data }
+    },
     applyOps: async ({ id, at, ops }) => (await library.openNotebook(id)).apply(ops, at),
     deleteNotebook: async ({ id }) => ({ trashedAs: await library.trash(id) }),
     convertSource: async (args) => {
@@ -38,6 +55,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       }
     },
     exportNotebook: async ({ id, format }) => exportNotebook((await library.openNotebook(id)).data, format),
+    saveExport: async ({ id, format }) => saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget),
+    ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }
   return { handlers, library, close: () => library.flushAll() }
 }

@@ -1,9 +1,10 @@
 // The Electron main process: thin glue around the core. Everything that can run without
 // Electron lives in src/core and is tested there.
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { resolveDataDir } from '../core/data-dir'
 import { createService, type Service } from '../core/service'
+import { chooseExportTarget } from './export-dialog'
 import { bindIpc } from './ipc'
 import { installAppMenu } from './menu'
 import { hardenSessions } from './security'
@@ -33,7 +34,17 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSessions()
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
-  service = await createService({ dataDir, resourcesDir, host: 'desktop', version: app.getVersion() })
+  service = await createService({
+    dataDir,
+    resourcesDir,
+    host: 'desktop',
+    version: app.getVersion(),
+    chooseExportTarget: (defaultName, kind) => chooseExportTarget(mainWindow, defaultName, kind),
+    openDataFolder: async (path) => {
+      const failure = await shell.openPath(path) // '' on success, else the reason
+      if (failure) throw new Error(`Could not open ${path}: ${failure}`)
+    },
+  })
   bindIpc(service.handlers, () => mainWindow)
   mainWindow = createMainWindow(dataDir)
   installAppMenu(() => mainWindow)

@@ -9,6 +9,13 @@ export const METHOD_NAMES = [
   'deleteNotebook',
   'convertSource',
   'exportNotebook',
+  'saveExport',
+  'duplicateNotebook',
+  'listTrash',
+  'restoreNotebook',
+  'importNotebook',
+  'restoreBackup',
+  'openDataFolder',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

@@ -1,0 +1,36 @@
+// Notebooks that enter the library as copies: duplicates of an open one, and imported files.
+// Both get written as new files; an id already in the library is never reused.
+import { nanoid } from 'nanoid'
+import { GlossaError } from '../../shared/errors'
+import { LIMITS, type Notebook, type NotebookSummary } from '../../shared/schema'
+import type { Library } from '../store/library'
+import { parseNotebookText } from '../store/validate'
+
+const COPY_SUFFIX = ' (copy)'
+
+/** "Title (copy)", cut (on whole characters) so it stays within the title limit. */
+export function copyTitle(title: string): string {
+  const room = LIMITS.titleLength - COPY_SUFFIX.length
+  const chars = Array.from(title)
+  return (chars.length > room ? chars.slice(0, room).join('').trimEnd() : title) + COPY_SUFFIX
+}
+
+export async function duplicateNotebook(library: Library, id: string, now: string): Promise<NotebookSummary> {
+  const original = (await library.openNotebook(id)).data
+  const copy: Notebook = { ...structuredClone(original), id: nanoid(12), title: copyTitle(original.title), createdAt: now, updatedAt: now }
+  return library.add(copy)
+}
+
+/** Validates a notebook file's text like a library file, then adds it (new id if the id is taken). */
+export async function importNotebook(library: Library, fileName: string, content: string): Promise<NotebookSummary> {
+  let nb: Notebook
+  try {
+    nb = parseNotebookText(content, fileName || 'the imported file')
+  } catch (error) {
+    const code = (error as GlossaError).code === 'store/newer-version' ? 'import/newer-version' : 'import/invalid'
+    throw new GlossaError(code, `Could not import “${fileName}”: ${(error as Error).message}`)
+  }
+  const { notebooks } = await library.list()
+  if (notebooks.some((n) => n.id === nb.id)) nb = { ...nb, id: nanoid(12) }
+  return library.add(nb)
+}
