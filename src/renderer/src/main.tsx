@@ -5,6 +5,7 @@ import { App } from './App'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/reader.css'
+import './styles/tags.css'
 
 captureToken()
 createRoot(document.getElementById('root')!).render(

@@ -29,6 +29,9 @@ export class NotebookSearch {
     searchOptions: {
       boost: { quote: 2, title: 2, tags: 1.5 },
       combineWith: 'AND',
+      // Tag documents are tiny (a name and a label), so plain BM25 ranks them above the
+      // passages and text people are looking for; halve their weight.
+      boostDocument: (id) => (String(id).startsWith('t:') ? 0.5 : 1),
       ...termOptions,
     },
     // Default auto-vacuum: discards are cleaned up in the background once ≥10 % are dirty.

@@ -29,7 +29,8 @@ const ANY_GAP = String.raw`[\p{Zs}\t\p{P}]+`
  * Global (for scanning from an offset): test it with `hasPhrase`, which resets lastIndex.
  */
 export function phraseRegex(phrase: string, openEnd = false): RegExp | null {
-  const words = [...phrase.matchAll(TOKEN)]
+  // matchAll copies the regex's lastIndex, which nextMark() leaves mid-string: use a fresh one.
+  const words = [...phrase.matchAll(new RegExp(TOKEN.source, 'gu'))]
   if (words.length === 0) return null
   let source = ''
   words.forEach((w, k) => {

@@ -71,3 +71,18 @@ describe('parseQuery', () => {
     expect(hasFilters(parseQuery('troops').filters)).toBe(false)
   })
 })
+
+describe('phrase search after other searches', () => {
+  it('does not depend on what was searched before (shared regex state)', async () => {
+    const { NotebookSearch } = await import('../../../src/shared/search')
+    const { seedNotebook } = await import('../../../src/core/seed')
+    const nb = await seedNotebook(new URL('../../../resources', import.meta.url).pathname, '2026-01-01T00:00:00.000Z')
+    const index = NotebookSearch.build(nb)
+    const fresh = NotebookSearch.build(nb).search('"Ain al-Asad"').length
+    expect(fresh).toBeGreaterThan(0)
+    index.search('"Ain al')
+    index.search('Hareer base')
+    expect(index.search('"Ain al-Asad"').length).toBe(fresh)
+    expect(index.search('"International Airport"').length).toBeGreaterThan(0)
+  })
+})

@@ -4,7 +4,7 @@ import { HIGHLIGHT_COLORS } from '../../../shared/defaults'
 import type { Annotation, Tag } from '../../../shared/schema'
 import { passageColor } from '../editor/decorations'
 import { NoteEditor } from '../editor/NoteEditor'
-import { deletePassage, reattachToSelection } from '../state/passage-actions'
+import { deletePassage, reattachToSelection, revealPassage } from '../state/passage-actions'
 import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
 import { PassageLinks } from './PassageLinks'
@@ -36,7 +36,7 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
       aria-current={selected ? 'true' : undefined}
       data-passage-card={a.id}
     >
-      <button className="passage-quote" onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : ui.reveal(a.id))} title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}>
+      <button className="passage-quote" onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : revealPassage(session, a.id))} title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}>
         <span className="quote-text">{a.target.quote.exact}</span>
       </button>
       {(selected || a.note) && (

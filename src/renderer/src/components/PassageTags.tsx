@@ -1,6 +1,21 @@
-// A passage's tags on its card. (Issue 4 fills this in.)
+// A passage's tags on its card: colored chips, removable with a click; "Add tag" opens the picker.
 import type { Annotation, Tag } from '../../../shared/schema'
+import { removeTagFromPassage } from '../state/tag-actions'
+import { ui } from '../state/ui-store'
+import { useSession } from '../state/use-session'
+import { TagChip } from './tags/TagChip'
 
-export function PassageTags(_props: { annotation: Annotation; tagsById: Map<string, Tag> }) {
-  return null
+export function PassageTags({ annotation, tagsById }: { annotation: Annotation; tagsById: Map<string, Tag> }) {
+  const session = useSession()
+  const tags = annotation.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t))
+  return (
+    <div className="passage-tags">
+      {tags.map((t) => (
+        <TagChip key={t.id} tag={t} onRemove={() => removeTagFromPassage(session, annotation.id, t.id)} />
+      ))}
+      <button className="chip-add" onClick={() => ui.set({ tagPickerFor: annotation.id })} title="Add tag (T)">
+        + Add tag
+      </button>
+    </div>
+  )
 }

@@ -9,7 +9,9 @@ import { commitSourceEdit, reanchorOps } from '../editor/source-edits'
 import { showError, toastStore } from '../state/toasts'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
+import { filterPassages } from '../../../shared/filter'
 import { Margin } from './Margin'
+import { isFilterActive } from './tags/FilterPanel'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useFlash } from './use-flash'
 
@@ -30,11 +32,14 @@ export function SourceView({ source }: { source: Source }) {
     if (orphaned > 0) toastStore.show(`${orphaned} passage${orphaned === 1 ? '' : 's'} could not be found in the changed text; see Orphans.`)
   }, [session, source])
 
-  const decorations = useMemo(
-    () => (editor ? buildDecorations(editor, notebook, source.id, { selectedId, matches: () => true }) : []),
-    [editor, notebook, source.id, selectedId],
-  )
-  useFlash(editor, scroller.current)
+  const filter = useUi((s) => s.filter)
+  const decorations = useMemo(() => {
+    if (!editor) return []
+    // Highlights that do not match the active tag filter are dimmed, not hidden.
+    const matching = isFilterActive(filter) ? new Set(filterPassages(notebook, filter).map((a) => a.id)) : null
+    return buildDecorations(editor, notebook, source.id, { selectedId, matches: (a) => !matching || matching.has(a.id) })
+  }, [editor, notebook, source.id, selectedId, filter])
+  useFlash(editor, source.id)
   const onReady = useCallback((e: Editor) => setEditor(e), [])
 
   const finishEditing = (save: boolean) => {

@@ -1,10 +1,14 @@
-// Scrolls the reader to the passage asked for (ui.reveal) and flashes it briefly.
+// Scrolls the reader to what was asked for and flashes it: a passage (ui.reveal) or a text
+// range (a search result in the source text).
 import type { Editor } from '@tiptap/core'
 import { useEffect } from 'react'
-import { useUi } from '../state/ui-store'
+import { rangeToPositions } from '../editor/reader-ref'
+import { ui, useUi } from '../state/ui-store'
 
-export function useFlash(editor: Editor | null, _scroller: HTMLElement | null): void {
+export function useFlash(editor: Editor | null, sourceId: string): void {
   const flash = useUi((s) => s.flash)
+  const flashRange = useUi((s) => s.flashRange)
+
   useEffect(() => {
     if (!editor || !flash) return
     // Wait a frame so decorations for a just-opened source are in the DOM.
@@ -21,4 +25,17 @@ export function useFlash(editor: Editor | null, _scroller: HTMLElement | null): 
     })
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])
+
+  useEffect(() => {
+    if (!editor || !flashRange || flashRange.sourceId !== sourceId) return
+    const frame = requestAnimationFrame(() => {
+      const { from, to } = rangeToPositions(editor, flashRange.start, flashRange.end)
+      editor.commands.setTextSelection({ from, to })
+      const dom = editor.view.domAtPos(from).node
+      const el = dom instanceof HTMLElement ? dom : dom.parentElement
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      ui.set({ flashRange: null })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor, flashRange, sourceId])
 }

@@ -1,0 +1,56 @@
+// Tagging passages and managing tags, through undoable operations.
+import { nanoid } from 'nanoid'
+import { tagFacetKey } from '../../../shared/filter'
+import type { Op } from '../../../shared/ops'
+import { assertUniqueTagName, normalizeTagName } from '../../../shared/ops'
+import type { Notebook, Tag } from '../../../shared/schema'
+import type { NotebookSession } from './session'
+
+const PALETTE = ['#2f6fb3', '#b35a1f', '#6b4fa8', '#2e7d4f', '#a3476b', '#7a6a1f', '#1f7a7a', '#8a3b3b']
+
+/** A new tag takes its facet's color, else a palette color. */
+export function colorForNewTag(nb: Notebook, name: string): string {
+  const key = tagFacetKey(name)
+  const facet = nb.facets.find((f) => f.key === key)
+  return facet?.color ?? PALETTE[nb.tags.length % PALETTE.length]
+}
+
+/** Validates a name for a new tag; throws GlossaError with a message for the user. */
+export function newTag(nb: Notebook, rawName: string): Tag {
+  const name = normalizeTagName(rawName)
+  assertUniqueTagName(nb.tags, name)
+  return { id: nanoid(12), name, label: '', color: colorForNewTag(nb, name), description: '' }
+}
+
+export function addTagToPassage(session: NotebookSession, passageId: string, tag: Tag | { create: string }): void {
+  const nb = session.notebook
+  const passage = nb.annotations.find((a) => a.id === passageId)
+  if (!passage) return
+  const ops: Op[] = []
+  let tagId: string
+  if ('create' in tag) {
+    const created = newTag(nb, tag.create)
+    ops.push({ type: 'addTag', tag: created })
+    tagId = created.id
+  } else tagId = tag.id
+  if (passage.tagIds.includes(tagId)) return
+  ops.push({ type: 'updateAnnotation', id: passageId, patch: { tagIds: [...passage.tagIds, tagId] } })
+  session.run(ops, { label: 'Tag passage' })
+}
+
+export function removeTagFromPassage(session: NotebookSession, passageId: string, tagId: string): void {
+  const passage = session.notebook.annotations.find((a) => a.id === passageId)
+  if (!passage || !passage.tagIds.includes(tagId)) return
+  session.run([{ type: 'updateAnnotation', id: passageId, patch: { tagIds: passage.tagIds.filter((id) => id !== tagId) } }], { label: 'Untag passage' })
+}
+
+export function tagCounts(nb: Notebook): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const a of nb.annotations) for (const id of a.tagIds) counts.set(id, (counts.get(id) ?? 0) + 1)
+  return counts
+}
+
+/** How a tag is shown: its label if it has one, else its name. */
+export function tagDisplay(tag: Tag): string {
+  return tag.name
+}

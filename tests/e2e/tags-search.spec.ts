@@ -1,0 +1,97 @@
+import { expect, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+test('tag a passage, filter by its facet, rename the tag and see it after a reload', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Ain al-Asad')
+  await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Add tag' }).click()
+  const picker = page.getByRole('dialog', { name: 'Add tag' })
+  const input = picker.getByRole('combobox', { name: 'Tag name' })
+  await expect(input).toBeFocused()
+  await input.fill('ain-al')
+  await expect(picker.getByRole('option', { name: /base\/ain-al-asad/ })).toBeVisible()
+  await input.press('Enter')
+  await picker.getByRole('button', { name: 'Done' }).click()
+  const card = passageCard(page, 'Ain al-Asad')
+  await expect(card.getByText('base/ain-al-asad')).toBeVisible()
+
+  // A second, untagged passage, which the filter must leave out.
+  await selectInSource(page, 'Hareer base')
+  await page.keyboard.press('h')
+  await page.getByRole('button', { name: 'Filter', exact: true }).click()
+  await page.getByRole('group', { name: 'Bases' }).getByRole('button', { name: 'Bases' }).click()
+  const matches = page.getByRole('list', { name: 'Matching passages' })
+  await expect(matches.getByRole('article')).toHaveCount(1)
+  await expect(matches).toContainText('Ain al-Asad')
+  await expect(page.getByRole('status').filter({ hasText: 'Filter:' })).toContainText('base/ain-al-asad')
+  // The untagged passage's highlight is dimmed in the reader.
+  await expect(page.locator('.source-text .passage-dim')).toHaveText('Hareer base')
+  await page.getByRole('button', { name: 'Clear filter' }).click()
+  await expect(page.locator('.passage-list > li')).toHaveCount(2)
+
+  await page.getByRole('button', { name: 'Tags', exact: true }).click()
+  const manager = page.getByRole('dialog', { name: 'Tags' })
+  const name = manager.getByRole('textbox', { name: 'Name of tag base/ain-al-asad' })
+  await name.fill('base/al-asad-airbase')
+  await name.press('Enter')
+  await manager.getByRole('button', { name: 'Close' }).click()
+  await expect(card.getByText('base/al-asad-airbase')).toBeVisible()
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  await page.reload()
+  await expect(passageCard(page, 'Ain al-Asad').getByText('base/al-asad-airbase')).toBeVisible()
+})
+
+test('a duplicate or empty tag name is refused with a message', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.getByRole('button', { name: 'Tags', exact: true }).click()
+  const manager = page.getByRole('dialog', { name: 'Tags' })
+  const name = manager.getByRole('textbox', { name: 'Name of tag base/harir' })
+  await name.fill('PHASE/1')
+  await name.press('Enter')
+  await expect(manager.getByRole('alert')).toHaveText('A tag named “phase/1” already exists.')
+  await name.fill(' / / ')
+  await name.press('Enter')
+  await expect(manager.getByRole('alert')).toContainText('needs at least one letter')
+  await expect(manager.getByRole('textbox', { name: 'Name of tag base/harir' })).toBeVisible()
+})
+
+test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  // Go somewhere else first: a second source.
+  await page.getByRole('button', { name: 'Add source' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add source' })
+  await dialog.getByLabel('Title (optional)').fill('Other reading')
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Nothing about bases here.')
+  await dialog.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('main', { name: 'Source' })).toContainText('Nothing about bases here.')
+
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await expect(search).toBeFocused()
+  await search.fill('Hareer')
+  const first = page.getByRole('option').first()
+  await expect(first).toContainText('Passage')
+  await expect(first.locator('mark')).toHaveText('Hareer')
+  await search.press('Enter')
+  await expect(page.getByRole('main', { name: 'Source' })).toContainText('Ain al-Asad')
+  await expect(passageCard(page, 'Hareer base')).toHaveAttribute('aria-current', 'true')
+  await expect(page.locator('.source-text .passage-flash')).toHaveText('Hareer base in the Kurdistan region')
+})
+
+test('a search with only operators or an unbalanced quote still answers', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  for (const q of ['tag:', 'is:orphaned', '"Ain al', 'source: tag: is:', '"""', '((']) {
+    await search.fill(q)
+    await expect(page.getByRole('listbox', { name: 'Search results' })).toBeVisible()
+  }
+  await search.fill('"Ain al')
+  await expect(page.getByRole('option').first()).toContainText('Ain al')
+})
