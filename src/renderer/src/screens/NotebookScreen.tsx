@@ -3,6 +3,9 @@
 import { useEffect, useState } from 'react'
 import { useShortcuts } from '../commands/useShortcuts'
 import { ShortcutsPanel } from '../components/ShortcutsPanel'
+import { SearchPalette } from '../components/search/SearchPalette'
+import { TagManager } from '../components/tags/TagManager'
+import { TagPicker } from '../components/tags/TagPicker'
 import { ui, useUi } from '../state/ui-store'
 import { api, errorMessage } from '../api/client'
 import { NotebookNav } from '../components/NotebookNav'
@@ -50,6 +53,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const notebook = useNotebook()
   const session = useSession()
   const panel = useUi((s) => s.panel)
+  const tagPickerFor = useUi((s) => s.tagPickerFor)
   useShortcuts(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.
@@ -81,6 +85,9 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
         )}
       </div>
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => ui.set({ panel: null })} />}
+      {panel === 'tags' && <TagManager onClose={() => ui.set({ panel: null })} />}
+      {panel === 'search' && <SearchPalette onClose={() => ui.set({ panel: null })} />}
+      {tagPickerFor && <TagPicker passageId={tagPickerFor} onClose={() => ui.set({ tagPickerFor: null })} />}
     </div>
   )
 }
