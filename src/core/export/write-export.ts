@@ -61,7 +61,9 @@ async function writeFile(target: string, content: string): Promise<void> {
     await rename(tmp, target)
     await syncDir(path.dirname(target))
   } catch (err) {
-    await rm(tmp, { force: true })
+    // Best effort: when the folder itself is the problem (ENOTDIR, EACCES) rm fails too, and
+    // its error must not hide the reason the write failed.
+    await rm(tmp, { force: true }).catch(() => {})
     throw friendly(err, target)
   }
 }
@@ -89,7 +91,7 @@ async function writeFolder(target: string, files: ExportResult['files']): Promis
     await rename(tmp, target)
     await syncDir(path.dirname(target))
   } catch (err) {
-    if (tmp) await rm(tmp, { recursive: true, force: true })
+    if (tmp) await rm(tmp, { recursive: true, force: true }).catch(() => {})
     throw friendly(err, target)
   }
 }

@@ -8,11 +8,19 @@ import { parseNotebookText } from '../store/validate'
 
 const COPY_SUFFIX = ' (copy)'
 
-/** "Title (copy)", cut (on whole characters) so it stays within the title limit. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+const codePoints = (s: string): number => Array.from(s).length
+
+/** "Title (copy)", cut on whole characters (never half an emoji) to stay within the title limit. */
 export function copyTitle(title: string): string {
-  const room = LIMITS.titleLength - COPY_SUFFIX.length
-  const chars = Array.from(title)
-  return (chars.length > room ? chars.slice(0, room).join('').trimEnd() : title) + COPY_SUFFIX
+  const room = LIMITS.titleLength - codePoints(COPY_SUFFIX) // zod counts code points
+  if (codePoints(title) <= room) return title + COPY_SUFFIX
+  let cut = ''
+  for (const { segment } of graphemes.segment(title)) {
+    if (codePoints(cut + segment) > room) break
+    cut += segment
+  }
+  return cut.trimEnd() + COPY_SUFFIX
 }
 
 export async function duplicateNotebook(library: Library, id: string, now: string): Promise<NotebookSummary> {

@@ -1,0 +1,43 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../../helpers/temp-dir'
+import { serviceIn } from './service-fixture'
+
+const tempDir = useTempDirs()
+
+describe('recent notebooks first', () => {
+  it('lists a notebook opened just now before ones changed earlier, across restarts', async () => {
+    const dataDir = await tempDir()
+    const first = await serviceIn(dataDir)
+    const seed = (await first.h.listNotebooks({})).notebooks[0]
+    await new Promise((r) => setTimeout(r, 5))
+    const later = await first.h.createNotebook({ title: 'Later' })
+    expect((await first.h.listNotebooks({})).notebooks.map((n) => n.id)).toEqual([later.id, seed.id])
+
+    await new Promise((r) => setTimeout(r, 5))
+    await first.h.openNotebook({ id: seed.id })
+    const listed = (await first.h.listNotebooks({})).notebooks
+    expect(listed.map((n) => n.id)).toEqual([seed.id, later.id])
+    expect(listed[0].openedAt).toBeDefined()
+    expect(listed[1].openedAt).toBeUndefined()
+    const state = JSON.parse(await readFile(join(dataDir, 'library-state.json'), 'utf8'))
+    expect(Object.keys(state.lastOpened)).toEqual([seed.id])
+    await first.service.close()
+
+    const second = await serviceIn(dataDir)
+    expect((await second.h.listNotebooks({})).notebooks.map((n) => n.id)).toEqual([seed.id, later.id])
+  })
+
+  it('treats a damaged state file as empty and still opens notebooks', async () => {
+    const dataDir = await tempDir()
+    const { h } = await serviceIn(dataDir)
+    await writeFile(join(dataDir, 'library-state.json'), '{"lastOpened": [')
+    const fresh = await serviceIn(dataDir)
+    const seed = (await fresh.h.listNotebooks({})).notebooks[0]
+    expect(seed.openedAt).toBeUndefined()
+    await fresh.h.openNotebook({ id: seed.id })
+    expect(JSON.parse(await readFile(join(dataDir, 'library-state.json'), 'utf8')).lastOpened[seed.id]).toBeDefined()
+    expect((await h.listNotebooks({})).notebooks).toHaveLength(1)
+  })
+})
