@@ -6,6 +6,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/reader.css'
 import './styles/tags.css'
+import './styles/links.css'
 
 captureToken()
 createRoot(document.getElementById('root')!).render(

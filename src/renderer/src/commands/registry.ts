@@ -1,6 +1,6 @@
 // Commands as small registered units: the toolbar, the shortcuts and the help panel all read
 // this table, so a shortcut shown in a tooltip is the one that works.
-import { markSelection } from '../state/passage-actions'
+import { markSelection, passageForSelection } from '../state/passage-actions'
 import type { NotebookSession } from '../state/session'
 import { toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
@@ -30,7 +30,13 @@ export const COMMANDS = {
       if (passage) ui.set({ tagPickerFor: passage.id })
     },
   },
-  'link-passage': { id: 'link-passage', label: 'Link passage', shortcut: { key: 'l' }, scope: 'selection', enabled: () => false, run: () => {} },
+  'link-passage': {
+    id: 'link-passage', label: 'Link passage', shortcut: { key: 'l' }, scope: 'selection',
+    run: (s) => {
+      const passage = passageForSelection(s)
+      if (passage) ui.set({ linkFrom: passage.id })
+    },
+  },
   undo: {
     id: 'undo', label: 'Undo', shortcut: { key: 'z', mod: true }, scope: 'global',
     run: (s) => {

@@ -4,6 +4,8 @@ import { navigate } from '../state/route'
 import { ui } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { AddSourceDialog } from './AddSourceDialog'
+import { NavLinkTools } from './links/NavLinkTools'
+import { NavNotes } from './notes/NavNotes'
 import { SourceMenu } from './SourceMenu'
 
 export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?: string; activeNoteId?: string }) {
@@ -14,6 +16,7 @@ export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?:
       <div className="nav-tools">
         <button className="button small" onClick={() => ui.set({ panel: 'search' })} title={`Search (${shortcutLabel(COMMANDS.search)})`}>Search</button>
         <button className="button small" onClick={() => ui.set({ panel: 'tags' })} title="Manage tags and facets">Tags</button>
+        <NavLinkTools />
       </div>
       <div className="nav-section-head">
         <h2 className="nav-heading">Sources</h2>
@@ -25,7 +28,10 @@ export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?:
             <button
               className="nav-item"
               aria-current={s.id === activeSourceId ? 'page' : undefined}
-              onClick={() => navigate({ screen: 'notebook', notebookId: notebook.id, sourceId: s.id })}
+              onClick={() => {
+                ui.set({ graphOpen: false })
+                navigate({ screen: 'notebook', notebookId: notebook.id, sourceId: s.id })
+              }}
             >
               <span className="nav-item-title">{s.title}</span>
               {s.origin && <span className="nav-item-meta">{s.origin}</span>}
@@ -34,20 +40,7 @@ export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?:
           </li>
         ))}
       </ul>
-      {notebook.notes.length > 0 && (
-        <>
-          <h2 className="nav-heading">Notes</h2>
-          <ul className="nav-list">
-            {notebook.notes.map((n) => (
-              <li key={n.id}>
-                <button className="nav-item" aria-current={n.id === activeNoteId ? 'page' : undefined} onClick={() => navigate({ screen: 'notebook', notebookId: notebook.id, noteId: n.id })}>
-                  <span className="nav-item-title">{n.title}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NavNotes activeNoteId={activeNoteId} />
       {adding && <AddSourceDialog onClose={() => setAdding(false)} />}
     </nav>
   )

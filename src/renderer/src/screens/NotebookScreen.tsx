@@ -6,6 +6,9 @@ import { ShortcutsPanel } from '../components/ShortcutsPanel'
 import { SearchPalette } from '../components/search/SearchPalette'
 import { TagManager } from '../components/tags/TagManager'
 import { TagPicker } from '../components/tags/TagPicker'
+import { GraphView } from '../components/graph/GraphView'
+import { LinksLayer } from '../components/links/LinksLayer'
+import { NoteView } from '../components/notes/NoteView'
 import { ui, useUi } from '../state/ui-store'
 import { api, errorMessage } from '../api/client'
 import { NotebookNav } from '../components/NotebookNav'
@@ -54,6 +57,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const session = useSession()
   const panel = useUi((s) => s.panel)
   const tagPickerFor = useUi((s) => s.tagPickerFor)
+  const graphOpen = useUi((s) => s.graphOpen)
   useShortcuts(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.
@@ -73,7 +77,11 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       <TopBar />
       <div className="notebook-body">
         <NotebookNav activeSourceId={source?.id} activeNoteId={route.noteId} />
-        {source ? (
+        {graphOpen ? (
+          <GraphView />
+        ) : route.noteId ? (
+          <NoteView key={route.noteId} noteId={route.noteId} />
+        ) : source ? (
           <SourceView key={source.id} source={source} />
         ) : (
           <main className="reader-empty">
@@ -88,6 +96,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       {panel === 'tags' && <TagManager onClose={() => ui.set({ panel: null })} />}
       {panel === 'search' && <SearchPalette onClose={() => ui.set({ panel: null })} />}
       {tagPickerFor && <TagPicker passageId={tagPickerFor} onClose={() => ui.set({ tagPickerFor: null })} />}
+      <LinksLayer />
     </div>
   )
 }

@@ -26,6 +26,23 @@ export function markSelection(session: NotebookSession, options: { withNote?: bo
   return annotation
 }
 
+/**
+ * The passage the reader's selection stands for: an anchored passage of this source with
+ * exactly that range (so linking what is already marked does not mark it twice), else a new one.
+ */
+export function passageForSelection(session: NotebookSession): Annotation | null {
+  const reader = readerRef.get()
+  const range = reader && !reader.editor.isEditable ? selectedRange(reader.editor) : null
+  if (!reader || !range) return null
+  const existing = session.notebook.annotations.find(
+    (a) => a.sourceId === reader.source.id && a.status === 'anchored' && a.target.position.start === range.start && a.target.position.end === range.end,
+  )
+  if (!existing) return markSelection(session)
+  reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
+  ui.set({ selectedPassageId: existing.id })
+  return existing
+}
+
 export function newAnnotation(source: Source, text: string, range: { start: number; end: number }, color: string | null): Annotation {
   const now = new Date().toISOString()
   return {

@@ -1,0 +1,59 @@
+// Rename and delete a note page. Deleting says how many links go with it, and can be undone.
+import { useState } from 'react'
+import type { NotePage } from '../../../../shared/schema'
+import { errorMessage } from '../../api/client'
+import { toastStore } from '../../state/toasts'
+import { useSession } from '../../state/use-session'
+import { Dialog } from '../Dialog'
+
+export function NoteMenu({ note }: { note: NotePage }) {
+  const session = useSession()
+  const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
+  const [title, setTitle] = useState(note.title)
+  const [error, setError] = useState<string | null>(null)
+  const links = session.notebook.links.filter((l) => (l.from.kind === 'note' && l.from.id === note.id) || (l.to.kind === 'note' && l.to.id === note.id)).length
+
+  const rename = () => {
+    try {
+      session.run([{ type: 'updateNote', id: note.id, patch: { title: title.trim() } }], { label: 'Rename note' })
+      setDialog(null)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  const remove = () => {
+    session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
+    setDialog(null)
+    toastStore.show(`Deleted “${note.title}”.`, { action: { label: 'Undo', run: () => session.undoLabel === 'Delete note' && session.undo() } })
+  }
+
+  return (
+    <span className="source-menu">
+      <button className="icon-button" aria-label={`Rename note “${note.title}”`} title="Rename" onClick={() => { setTitle(note.title); setError(null); setDialog('rename') }}>✎</button>
+      <button className="icon-button" aria-label={`Delete note “${note.title}”`} title="Delete" onClick={() => setDialog('delete')}>🗑</button>
+      {dialog === 'rename' && (
+        <Dialog title="Rename note" onClose={() => setDialog(null)}>
+          <form onSubmit={(e) => { e.preventDefault(); rename() }}>
+            <label className="field"><span>Title</span><input autoFocus value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} /></label>
+            {error && <p role="alert" className="field-error">{error}</p>}
+            <div className="dialog-footer">
+              <button type="button" className="button" onClick={() => setDialog(null)}>Cancel</button>
+              <button type="submit" className="button primary" disabled={!title.trim()}>Rename</button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+      {dialog === 'delete' && (
+        <Dialog title="Delete note?" onClose={() => setDialog(null)}>
+          <p>
+            “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}. Its references to passages go with it; the passages stay. You can undo this.
+          </p>
+          <div className="dialog-footer">
+            <button className="button" autoFocus onClick={() => setDialog(null)}>Cancel</button>
+            <button className="button primary danger-fill" onClick={remove}>Delete note</button>
+          </div>
+        </Dialog>
+      )}
+    </span>
+  )
+}

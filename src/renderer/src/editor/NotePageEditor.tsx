@@ -1,0 +1,115 @@
+// The body of a note page: a TipTap editor (headings, lists, quotes, links, and `[[` passage
+// references), saved as you type after a short pause. Like a passage's note, the editor owns
+// its content after mount; the stored document is loaded again only when it changed from
+// elsewhere (undo, a reload).
+import Placeholder from '@tiptap/extension-placeholder'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef } from 'react'
+import { shortQuote } from '../../../shared/links'
+import type { DocNode, NotePage } from '../../../shared/schema'
+import { findTargets } from '../components/links/find-targets'
+import { goToEndpoint } from '../components/links/go-to'
+import { NoteToolbar } from '../components/notes/NoteToolbar'
+import type { NotebookSession } from '../state/session'
+import { useUi } from '../state/ui-store'
+import { useSession } from '../state/use-session'
+import { PassageRef, type PassageRefInfo } from './passage-ref'
+import { PassageRefSuggest } from './passage-ref-suggest'
+
+const SAVE_DELAY_MS = 400
+
+export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
+  const passage = session.notebook.annotations.find((a) => a.id === id)
+  return passage ? { label: `“${shortQuote(passage.target.quote.exact, 60)}”`, missing: false } : { label: 'missing passage', missing: true }
+}
+
+export function NotePageEditor({ note }: { note: NotePage }) {
+  const session = useSession()
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const pending = useRef<(() => void) | null>(null)
+  const lastSaved = useRef<DocNode>(note.doc)
+
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ heading: { levels: [1, 2, 3] }, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
+        Placeholder.configure({ placeholder: 'Write your notes… Type [[ to reference a passage.' }),
+        PassageRef.configure({
+          describe: (id) => describePassage(session, id),
+          subscribe: session.subscribe,
+          open: (id) => goToEndpoint(session, { kind: 'annotation', id }),
+        }),
+        PassageRefSuggest.configure({
+          find: (query) => findTargets(session.notebook, query, { notes: false, limit: 8 }).map((t) => ({ id: t.endpoint.id, title: t.title, detail: t.detail })),
+        }),
+      ],
+      content: note.doc,
+      editorProps: { attributes: { 'aria-label': 'Note page text', class: 'note-page-content' } },
+      onUpdate: ({ editor }) => {
+        clearTimeout(timer.current)
+        session.markDirty()
+        pending.current = () => {
+          // The page may have been deleted while the last words were waiting to be saved.
+          if (!session.notebook.notes.some((n) => n.id === note.id)) return
+          const doc = editor.getJSON() as DocNode
+          lastSaved.current = doc
+          session.run([{ type: 'updateNote', id: note.id, patch: { doc } }], { undoable: false })
+        }
+        timer.current = setTimeout(flush, SAVE_DELAY_MS)
+      },
+      onBlur: () => flush(),
+    },
+    [note.id],
+  )
+
+  function flush() {
+    clearTimeout(timer.current)
+    const run = pending.current
+    pending.current = null
+    run?.()
+  }
+
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!editor || note.doc === lastSaved.current) return
+    lastSaved.current = note.doc
+    editor.commands.setContent(note.doc, { emitUpdate: false })
+  }, [editor, note.doc])
+
+  useRefFlash(editor)
+
+  return (
+    <div className="note-page-editor" onKeyDown={(e) => e.stopPropagation()}>
+      {editor && <NoteToolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  )
+}
+
+/** Arriving from a passage's "referenced in" backlink: scroll to its reference and flash it. */
+function useRefFlash(editor: Editor | null): void {
+  const flash = useUi((s) => s.flash)
+  useEffect(() => {
+    if (!editor || !flash) return
+    const frame = requestAnimationFrame(() => {
+      const refs = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage-ref="${CSS.escape(flash.id)}"]`)
+      if (refs.length === 0) return
+      refs[0].scrollIntoView({ block: 'center', behavior: 'smooth' })
+      refs.forEach((r) => {
+        r.classList.remove('ref-flash')
+        void r.offsetWidth // restart the animation
+        r.classList.add('ref-flash')
+      })
+      setTimeout(() => refs.forEach((r) => r.classList.remove('ref-flash')), 1600)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor, flash])
+}
