@@ -1,5 +1,6 @@
 // Commands as small registered units: the toolbar, the shortcuts and the help panel all read
 // this table, so a shortcut shown in a tooltip is the one that works.
+import { exportNotebookAs } from '../state/export-actions'
 import { markSelection, passageForSelection } from '../state/passage-actions'
 import type { NotebookSession } from '../state/session'
 import { toastStore } from '../state/toasts'
@@ -53,6 +54,7 @@ export const COMMANDS = {
   },
   search: { id: 'search', label: 'Search', shortcut: { key: 'k', mod: true }, scope: 'global', inTextFields: true, run: () => ui.set({ panel: 'search' }) },
   tags: { id: 'tags', label: 'Tags', shortcut: { key: 'g', mod: true, shift: true }, scope: 'global', run: () => ui.set({ panel: 'tags' }) },
+  'export-md': { id: 'export-md', label: 'Export as Markdown', shortcut: { key: 'e', mod: true }, scope: 'global', run: (s) => void exportNotebookAs(s, 'md') },
   shortcuts: { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: { key: '?', shift: true }, scope: 'global', run: () => ui.set({ panel: 'shortcuts' }) },
 } satisfies Record<string, Command>
 

@@ -1,5 +1,6 @@
 import { navigate } from '../state/route'
 import { useNotebook, useSaveState } from '../state/use-session'
+import { ExportMenu } from './export/ExportMenu'
 
 export function TopBar() {
   const notebook = useNotebook()
@@ -13,6 +14,7 @@ export function TopBar() {
       <span className={`save-state save-${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'}>
         {save.kind === 'saved' ? 'Saved' : save.kind === 'saving' ? 'Saving…' : `Not saved: ${save.message}`}
       </span>
+      <ExportMenu />
     </header>
   )
 }

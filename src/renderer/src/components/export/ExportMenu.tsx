@@ -1,0 +1,76 @@
+// The notebook's "Export" menu: a disclosure button with one button per format, the busy
+// state while an export runs (the menu is disabled meanwhile), and the desktop menu's
+// "Export as …" commands.
+import { useEffect, useRef, useState } from 'react'
+import { EXPORT_CHOICES, EXPORT_MENU_COMMANDS, exportNotebookAs, useExportState } from '../../state/export-actions'
+import { useSession } from '../../state/use-session'
+import './export.css'
+
+export function ExportMenu() {
+  const session = useSession()
+  const state = useExportState()
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => window.glossa?.onMenuCommand?.((command) => {
+    const format = EXPORT_MENU_COMMANDS[command]
+    if (format) void exportNotebookAs(session, format)
+  }), [session])
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (e: PointerEvent) => !root.current?.contains(e.target as Node) && setOpen(false)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      setOpen(false)
+      toggle.current?.focus()
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  return (
+    <div className="export-menu" ref={root}>
+      {state.busy && (
+        <span className="export-progress" role="status">
+          <progress aria-label="Export progress" max={1} value={state.progress} />
+          <span>Exporting… {state.progress !== undefined ? `${Math.round(state.progress * 100)}% · ` : ''}{state.step}</span>
+        </span>
+      )}
+      <button
+        ref={toggle}
+        className="button"
+        aria-expanded={open}
+        aria-controls="export-choices"
+        disabled={state.busy}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Export ▾
+      </button>
+      {open && !state.busy && (
+        <div id="export-choices" className="export-choices" role="group" aria-label="Export formats">
+          {EXPORT_CHOICES.map((choice, i) => (
+            <button
+              key={choice.format}
+              className="export-choice"
+              aria-label={choice.label}
+              autoFocus={i === 0}
+              onClick={() => {
+                setOpen(false)
+                void exportNotebookAs(session, choice.format)
+              }}
+            >
+              <span>{choice.label}…</span>
+              <span className="export-hint" aria-hidden="true">{choice.hint}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}
