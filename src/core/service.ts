@@ -5,6 +5,7 @@ import type { Handlers } from '../shared/contract'
 import { emptyNotebook, seedNotebook } from './seed'
 import { Library } from './store/library'
 import type { CoalescePolicy } from './store/coalescer'
+import type { FsLike } from './store/durable-file'
 import { GlossaError } from '../shared/errors'
 import { saveExport, type ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
@@ -26,7 +27,7 @@ export interface ServiceOptions {
 export interface Service { handlers: Handlers; library: Library; close(): Promise<void> }
 
 export async function createService(options: ServiceOptions): Promise<Service> {
-  const library = new Library({ dataDir: options.dataDir, coalesce: options.coalesce })
+  const library = new Library({ dataDir: options.dataDir, coalesce: options.coalesce, fs: options.fs })
   if (await library.isNew()) await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
 
   const recent = new RecentlyOpened(options.dataDir)

@@ -7,12 +7,13 @@ import { GlossaError } from '../../shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '../../shared/schema'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
-import { DurableNotebookFile, writeFileDurably, serializeNotebook } from './durable-file'
+import { DurableNotebookFile, writeFileDurably, serializeNotebook, type FsLike } from './durable-file'
 import { notebookFileName } from './file-names'
 import { OpenNotebook } from './open-notebook'
 import { MAX_NOTEBOOK_BYTES } from './validate'
 
-export interface LibraryOptions { dataDir: string; coalesce?: CoalescePolicy }
+/** `fs` is the file system notebook files are read and written through (tests inject faults). */
+export interface LibraryOptions { dataDir: string; coalesce?: CoalescePolicy; fs?: FsLike }
 interface Entry { file: string; summary?: NotebookSummary; damaged?: DamagedFile }
 
 export class Library {
@@ -62,7 +63,7 @@ export class Library {
     if (st.size > MAX_NOTEBOOK_BYTES) {
       throw new GlossaError('store/too-large', `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`)
     }
-    const nb = await new DurableNotebookFile(path).read()
+    const nb = await new DurableNotebookFile(path, this.options.fs).read()
     if (!nb) throw new GlossaError('store/damaged', 'The file is empty.')
     return nb
   }
@@ -89,7 +90,7 @@ export class Library {
     const taken = new Set(await readdir(this.notebooksDir))
     const file = notebookFileName(notebook.title, taken)
     const path = join(this.notebooksDir, file)
-    await writeFileDurably(path, serializeNotebook(notebook))
+    await writeFileDurably(path, serializeNotebook(notebook), this.options.fs)
     this.fileById.set(notebook.id, file)
     return summarize(notebook, file)
   }
@@ -112,7 +113,7 @@ export class Library {
   }
 
   private fileFor(path: string): DurableNotebookFile {
-    return new DurableNotebookFile(path, undefined, (p) => this.backups.beforeReplace(p))
+    return new DurableNotebookFile(path, this.options.fs, (p) => this.backups.beforeReplace(p))
   }
 }
 
