@@ -17,6 +17,8 @@ export interface ServiceOptions {
   host: 'desktop' | 'web'
   version: string
   coalesce?: CoalescePolicy
+  /** The file system for notebook files (fault injection in tests; node:fs/promises otherwise). */
+  fs?: FsLike
   /** Desktop only: the native save dialog for saveExport (absent: `unsupported`). */
   chooseExportTarget?: ChooseExportTarget
   /** Desktop only: shows the data folder in the file manager (absent: `unsupported`). */
