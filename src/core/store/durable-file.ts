@@ -76,6 +76,17 @@ export async function writeFileDurably(path: string, text: string, fs: FsLike = 
   await syncFolder(dirname(path), fs)
 }
 
+/** Temp files a crash left behind (`.<name>.<hex>.tmp`), once old enough not to be a write in progress. */
+export async function removeStaleTempFiles(dir: string, olderThanMs = 60_000): Promise<number> {
+  const names = await nodeFs.readdir(dir).catch(() => [] as string[])
+  let removed = 0
+  for (const name of names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(n))) {
+    const st = await nodeFs.stat(join(dir, name)).catch(() => null)
+    if (st?.isFile() && Date.now() - st.mtimeMs > olderThanMs) removed += await nodeFs.unlink(join(dir, name)).then(() => 1, () => 0)
+  }
+  return removed
+}
+
 async function syncFolder(dir: string, fs: FsLike): Promise<void> {
   // Makes the rename itself durable; not supported on every platform (Windows), so best effort.
   const handle = await fs.open(dir, 'r').catch(() => undefined)

@@ -7,7 +7,7 @@ import { GlossaError } from '../../shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '../../shared/schema'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
-import { DurableNotebookFile, writeFileDurably, serializeNotebook, type FsLike } from './durable-file'
+import { DurableNotebookFile, removeStaleTempFiles, writeFileDurably, serializeNotebook, type FsLike } from './durable-file'
 import { notebookFileName } from './file-names'
 import { OpenNotebook } from './open-notebook'
 import { MAX_NOTEBOOK_BYTES } from './validate'
@@ -36,6 +36,7 @@ export class Library {
 
   async list(): Promise<{ notebooks: NotebookSummary[]; damaged: DamagedFile[] }> {
     await mkdir(this.notebooksDir, { recursive: true })
+    await removeStaleTempFiles(this.notebooksDir)
     const names = (await readdir(this.notebooksDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()
     const entries = await Promise.all(names.map((file) => this.inspect(file)))
     const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
