@@ -30,7 +30,7 @@ export function RelationField({ relations, value, onChange }: { relations: reado
       {value.id === NEW_RELATION && (
         <div className="field-row">
           <label className="field">
-            <span>New relation</span>
+            <span>Name of the new relation</span>
             <input value={value.name} maxLength={60} placeholder="explains" onChange={(e) => onChange({ ...value, name: e.target.value })} />
           </label>
           <label className="field">
