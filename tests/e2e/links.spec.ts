@@ -1,29 +1,6 @@
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
-
-export const PHASE1 = 'the first phase, expected to run through September 2025'
-export const AIN = 'Ain al-Asad'
-
-/** Marks `quote` in the open source with the H shortcut; returns the new passage's id. */
-export async function mark(page: Page, quote: string): Promise<string> {
-  await selectInSource(page, quote)
-  await page.keyboard.press('h')
-  const card = passageCard(page, quote)
-  await expect(card).toBeVisible()
-  return (await card.getAttribute('data-passage-card'))!
-}
-
-/** Fills the open "Link passage" dialog and submits it. */
-async function linkTo(page: Page, search: string, target: RegExp, relation: string, comment = '') {
-  const dialog = page.getByRole('dialog', { name: 'Link passage' })
-  await dialog.getByRole('searchbox', { name: 'Find a passage or note page' }).fill(search)
-  await dialog.getByRole('radio', { name: target }).check()
-  await dialog.getByLabel('Relation').selectOption({ label: relation })
-  if (comment) await dialog.getByLabel('Comment (optional)').fill(comment)
-  await dialog.getByRole('button', { name: 'Link', exact: true }).click()
-  return dialog
-}
+import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
 
 test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backlink navigates, a reload keeps it', async ({ glossa }) => {
   const { page } = glossa

@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures'
+import { highlight, openSeedNotebook, passageCard } from './helpers'
+import { mark, PHASE1 } from './link-helpers'
+
+test('a note page with a [[ reference lists as a backlink of the passage, survives a reload, and both navigate', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const phaseId = await mark(page, PHASE1)
+
+  await page.getByRole('button', { name: 'New note' }).click()
+  const title = page.getByRole('textbox', { name: 'Note title' })
+  await expect(title).toHaveValue('Untitled note')
+  await title.fill('Study notes')
+  await title.press('Enter')
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Study notes', exact: true })).toBeVisible()
+
+  const body = page.getByRole('textbox', { name: 'Note page text' })
+  await body.click()
+  await page.keyboard.type('Timeline: phase 1 ')
+  await page.keyboard.type('[[first phase')
+  const popup = page.getByRole('listbox', { name: 'Passages to reference' })
+  await expect(popup.getByRole('option')).toHaveCount(1)
+  await expect(popup.getByRole('option').first()).toContainText('the first phase, expected to run')
+  await page.keyboard.press('Enter')
+  await expect(popup).toHaveCount(0)
+  const ref = body.locator(`[data-passage-ref="${phaseId}"]`)
+  await expect(ref).toHaveText(/^“the first phase, expected to run/)
+  await page.keyboard.type('ends the mission.')
+  await expect(body).toContainText('ends the mission.')
+  await expect(page.getByRole('complementary', { name: 'Note links' })).toContainText('the first phase')
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Study notes')
+  await expect(page.getByRole('textbox', { name: 'Note page text' }).locator(`[data-passage-ref="${phaseId}"]`)).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Note page text' })).toContainText('ends the mission.')
+
+  // The reference opens the passage in its source…
+  await page.getByRole('textbox', { name: 'Note page text' }).locator(`[data-passage-ref="${phaseId}"]`).click()
+  await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
+  await expect(highlight(page, phaseId)).toHaveClass(/passage-flash/)
+  // …whose card lists the page among its backlinks, which leads back to the page.
+  const backlink = passageCard(page, PHASE1).getByRole('button', { name: 'referenced in ‘Study notes’' })
+  await expect(backlink).toBeVisible()
+  await backlink.click()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Study notes')
+  await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toHaveClass(/ref-flash/)
+})
+
+test('a reference to a deleted passage shows a "missing passage" chip; pages are renamed and deleted with undo', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const phaseId = await mark(page, PHASE1)
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note page text' }).click()
+  await page.keyboard.type('See [[september')
+  await page.keyboard.press('Enter')
+  await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toBeVisible()
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+
+  await page.getByRole('navigation').getByRole('button', { name: /^U\.S\. and Iraq agree/ }).click()
+  await passageCard(page, PHASE1).getByRole('button', { name: 'Delete passage' }).click()
+  await expect(passageCard(page, PHASE1)).toHaveCount(0)
+  await page.getByRole('navigation').getByRole('button', { name: 'Untitled note', exact: true }).click()
+  const chip = page.locator(`[data-passage-ref="${phaseId}"]`)
+  await expect(chip).toHaveText('missing passage')
+  await expect(chip).toHaveClass(/is-missing/)
+  await expect(page.getByRole('complementary', { name: 'Note links' })).toContainText('missing passage')
+
+  await page.getByRole('button', { name: 'Rename note “Untitled note”' }).click()
+  await page.getByRole('dialog', { name: 'Rename note' }).getByLabel('Title').fill('Analysis')
+  await page.getByRole('dialog', { name: 'Rename note' }).getByRole('button', { name: 'Rename' }).click()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Analysis')
+
+  await page.getByRole('button', { name: 'Delete note “Analysis”' }).click()
+  await page.getByRole('dialog', { name: 'Delete note?' }).getByRole('button', { name: 'Delete note' }).click()
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Analysis', exact: true })).toHaveCount(0)
+  await expect(page.getByRole('main', { name: 'Note' })).toContainText('no longer exists')
+  await page.locator('.toast', { hasText: 'Deleted “Analysis”' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Analysis')
+  await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toHaveText('missing passage')
+})
