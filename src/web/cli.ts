@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
 import { argValue, resolveDataDir } from '../core/data-dir'
 import { createService } from '../core/service'
+import { FAULT_MODES, faultyFs, type FaultMode } from './fault-inject'
 import { startWebHost } from './server'
 
 export async function runWebHost(argv: string[]): Promise<void> {
@@ -20,7 +21,12 @@ export async function runWebHost(argv: string[]): Promise<void> {
   if (!/^[A-Za-z0-9._~-]{8,200}$/.test(token)) fail('--token must be 8 to 200 characters of letters, digits, ".", "_", "~" or "-".')
 
   const dataDir = resolveDataDir(argv, process.env, defaultUserDataDir())
-  const service = await createService({ dataDir, resourcesDir: join(root, 'resources'), host: 'web', version: appVersion(root) })
+  // Test-only: simulate a full disk etc. (see fault-inject.ts). Never set by the app itself.
+  const fault = process.env.GLOSSA_FAULT_INJECT as FaultMode | undefined
+  if (fault && !FAULT_MODES.includes(fault)) fail(`GLOSSA_FAULT_INJECT must be one of: ${FAULT_MODES.join(', ')}.`)
+  if (fault) console.warn(`Glossa web host: fault injection on (${fault}); saves will fail.`)
+  const fs = fault ? faultyFs(fault) : undefined
+  const service = await createService({ dataDir, resourcesDir: join(root, 'resources'), host: 'web', version: appVersion(root), fs })
   const { server, port: actual } = await startWebHost({ handlers: service.handlers, staticDir, token, port })
   console.log(`Glossa web host: http://127.0.0.1:${actual}/#token=${token}`)
   console.log(`Data folder: ${dataDir}`)
