@@ -1,23 +1,22 @@
-// The library: every notebook with its source count and last change; damaged files with the
-// reason they cannot be opened; "New notebook".
-import { useCallback, useEffect, useState } from 'react'
-import type { DamagedFile, NotebookSummary } from '../../../shared/schema'
-import { api, errorMessage } from '../api/client'
+// The library: notebooks (opened or changed most recently first) with rename, duplicate and
+// move to trash; import; the data folder; damaged files with restore from backup; the trash.
+import { useEffect, useState } from 'react'
+import type { NotebookSummary } from '../../../shared/schema'
 import { NewNotebookDialog } from '../components/NewNotebookDialog'
-import { relativeTime } from '../components/relative-time'
+import { DamagedSection } from '../components/library/DamagedSection'
+import { DataFolderButton } from '../components/library/DataFolderButton'
+import { ImportNotebookButton } from '../components/library/ImportNotebookButton'
+import { NotebookCard } from '../components/library/NotebookCard'
+import { RenameNotebookDialog } from '../components/library/RenameNotebookDialog'
+import { TrashSection } from '../components/library/TrashSection'
+import { useLibrary } from '../components/library/use-library'
+import '../components/library/library.css'
 import { navigate } from '../state/route'
 
-type Loaded = { notebooks: NotebookSummary[]; damaged: DamagedFile[] }
-
 export function LibraryScreen() {
-  const [library, setLibrary] = useState<Loaded | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { data, error, reload } = useLibrary()
   const [creating, setCreating] = useState(false)
-
-  const load = useCallback(() => {
-    api.listNotebooks({}).then(setLibrary, (e) => setError(errorMessage(e)))
-  }, [])
-  useEffect(load, [load])
+  const [renaming, setRenaming] = useState<NotebookSummary | null>(null)
   useEffect(() => window.glossa?.onMenuCommand?.((c) => c === 'new-notebook' && setCreating(true)), [])
 
   return (
@@ -27,48 +26,32 @@ export function LibraryScreen() {
           <h1 className="brand">Glossa</h1>
           <p className="muted">Your notebooks</p>
         </div>
-        <button className="button primary" onClick={() => setCreating(true)}>
-          New notebook
-        </button>
+        <div className="library-actions">
+          <DataFolderButton />
+          <ImportNotebookButton reload={reload} />
+          <button className="button primary" onClick={() => setCreating(true)}>
+            New notebook
+          </button>
+        </div>
       </header>
       <main className="library-main">
         {error && <p role="alert" className="error-box">{error}</p>}
-        {!library && !error && <p className="muted">Loading…</p>}
-        {library && library.notebooks.length === 0 && (
+        {!data && !error && <p className="muted">Loading…</p>}
+        {data && data.notebooks.length === 0 && (
           <div className="empty-state">
             <h2>No notebooks yet</h2>
-            <p>Create one to start reading and marking sources.</p>
+            <p>Create one to start reading and marking sources, or import a notebook file.</p>
           </div>
         )}
-        {library && library.notebooks.length > 0 && (
+        {data && data.notebooks.length > 0 && (
           <ul className="notebook-list" aria-label="Notebooks">
-            {library.notebooks.map((nb) => (
-              <li key={nb.id}>
-                <button className="notebook-card" onClick={() => navigate({ screen: 'notebook', notebookId: nb.id })}>
-                  <span className="notebook-title">{nb.title}</span>
-                  <span className="notebook-meta">
-                    {plural(nb.sourceCount, 'source')} · {plural(nb.annotationCount, 'passage')} · changed <time dateTime={nb.updatedAt}>{relativeTime(nb.updatedAt)}</time>
-                  </span>
-                </button>
-              </li>
+            {data.notebooks.map((nb) => (
+              <NotebookCard key={nb.id} nb={nb} onRename={() => setRenaming(nb)} reload={reload} />
             ))}
           </ul>
         )}
-        {library && library.damaged.length > 0 && (
-          <section className="damaged" aria-labelledby="damaged-heading">
-            <h2 id="damaged-heading">Files that could not be opened</h2>
-            <p className="muted">Glossa leaves these files exactly as they are.</p>
-            <ul>
-              {library.damaged.map((d) => (
-                <li key={d.file} className="damaged-item">
-                  <strong>{d.file}</strong>
-                  <span className="damaged-reason">{d.reason}</span>
-                  {d.hasBackup && <span className="muted"> A backup exists.</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {data && <DamagedSection damaged={data.damaged} reload={reload} />}
+        {data && <TrashSection items={data.trash} reload={reload} />}
       </main>
       {creating && (
         <NewNotebookDialog
@@ -79,10 +62,7 @@ export function LibraryScreen() {
           }}
         />
       )}
+      {renaming && <RenameNotebookDialog notebook={renaming} onClose={() => setRenaming(null)} reload={reload} />}
     </div>
   )
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 }

@@ -1,0 +1,25 @@
+// The library's data: notebooks, damaged files and the trash, reloaded together after every
+// change so the three lists never disagree.
+import { useCallback, useEffect, useState } from 'react'
+import type { ResultOf } from '../../../../shared/contract'
+import { api, errorMessage } from '../../api/client'
+
+export type LibraryData = ResultOf<'listNotebooks'> & { trash: ResultOf<'listTrash'>['items'] }
+
+export function useLibrary(): { data: LibraryData | null; error: string | null; reload: () => Promise<void> } {
+  const [data, setData] = useState<LibraryData | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const reload = useCallback(async () => {
+    try {
+      const [list, trash] = await Promise.all([api.listNotebooks({}), api.listTrash({})])
+      setData({ ...list, trash: trash.items })
+      setError(null)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }, [])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  return { data, error, reload }
+}
