@@ -6,6 +6,7 @@ import { graphStyle, layoutFor } from './cy-style'
 import type { GraphModel, GraphNode } from './graph-model'
 
 const LARGE = 500
+const MAX_FIT_ZOOM = 1.8
 
 interface GraphCanvasProps { model: GraphModel; onOpen: (node: GraphNode) => void }
 
@@ -50,6 +51,11 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
     })
     instance.layout(layoutFor(model.nodes.length)).run()
     instance.fit(undefined, 30)
+    // A handful of nodes would otherwise be blown up to fill the canvas.
+    if (instance.zoom() > MAX_FIT_ZOOM) {
+      instance.zoom(MAX_FIT_ZOOM)
+      instance.center()
+    }
     const el = container.current
     if (el) {
       // What Cytoscape actually holds, for tests and for the curious (no secrets here).

@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test'
+import { describeRange } from '../../src/shared/anchoring'
+import type { Op } from '../../src/shared/ops'
+import { plainText } from '../../src/shared/plain-text'
+import type { Annotation, Notebook } from '../../src/shared/schema'
+import { expect, test } from './fixtures'
+import { highlight, openSeedNotebook, passageCard } from './helpers'
+import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
+
+/** Watches the console for Content-Security-Policy violations (Cytoscape must run under ours). */
+function cspViolations(page: Page): string[] {
+  const seen: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text())
+  })
+  return seen
+}
+
+test('the graph shows both linked passages, the labelled edge and the note page; filters and clicks work', async ({ glossa }) => {
+  const { page } = glossa
+  const violations = cspViolations(page)
+  await openSeedNotebook(page)
+  const ain = await mark(page, AIN)
+  const phase = await mark(page, PHASE1)
+  await passageCard(page, PHASE1).getByRole('button', { name: 'Link passage' }).click()
+  await linkTo(page, 'asad', /Ain al-Asad/, 'elaborates')
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note page text' }).click()
+  await page.keyboard.type('[[asad')
+  await page.keyboard.press('Enter')
+  await expect(page.locator(`[data-passage-ref="${ain}"]`)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Graph' }).click()
+  const summary = page.getByRole('complementary', { name: 'Graph summary' })
+  const edges = summary.getByRole('list', { name: 'Links in the graph' })
+  await expect(edges.getByRole('listitem').filter({ hasText: 'elaborates' })).toHaveText('“the first phase, expected to run through…” elaborates “Ain al-Asad”')
+  await expect(edges.getByRole('listitem').filter({ hasText: 'references' })).toHaveText('‘Untitled note’ references “Ain al-Asad”')
+  const nodes = summary.getByRole('list', { name: 'Nodes in the graph' })
+  await expect(nodes.getByRole('button')).toHaveText(['“Ain al-Asad”', '“the first phase, expected to run through…”', 'Note: Untitled note'])
+  // What Cytoscape itself holds, drawn on a canvas.
+  const canvas = page.locator('.graph-canvas')
+  await expect(canvas).toHaveAttribute('data-nodes', '3')
+  await expect(canvas).toHaveAttribute('data-edges', '2')
+  await expect(canvas.locator('canvas').first()).toBeVisible()
+
+  await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Relation').selectOption({ label: 'elaborates' })
+  await expect(canvas).toHaveAttribute('data-edges', '1')
+  await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Linked passages only').check()
+  await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Note pages').uncheck()
+  await expect(canvas).toHaveAttribute('data-nodes', '2')
+
+  await nodes.getByRole('button', { name: '“the first phase, expected to run through…”' }).click()
+  await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
+  await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
+  await expect(highlight(page, phase)).toHaveClass(/passage-flash/)
+  expect(violations).toEqual([])
+})
+
+test('a notebook with 2,000 passages and 600 links draws its graph quickly', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const nb = await api<{ notebook: Notebook }>(page, 'openNotebook', { id: await notebookId(page) }).then((r) => r.notebook)
+  const seed = nb.sources[0]
+  const big = { ...seed, id: 'bigsource', title: 'Many passages' }
+  const text = plainText(seed.doc)
+  const words = [...text.matchAll(/\S+/g)]
+  const passages: Annotation[] = Array.from({ length: 2000 }, (_, i) => {
+    const first = words[(i * 37) % (words.length - 8)]
+    const last = words[((i * 37) % (words.length - 8)) + 1 + (i % 6)]
+    const at = '2026-01-01T00:00:00.000Z'
+    return {
+      id: `big${i}`, sourceId: big.id, target: describeRange(text, first.index!, last.index! + last[0].length), anchoredHash: seed.textHash,
+      note: null, tagIds: i % 3 === 0 ? [] : [nb.tags[i % nb.tags.length].id], color: null, status: 'anchored', createdAt: at, updatedAt: at,
+    }
+  })
+  const links: Op[] = Array.from({ length: 600 }, (_, i) => ({
+    type: 'addLink',
+    link: { id: `bl${i}`, from: { kind: 'annotation', id: `big${i}` }, to: { kind: 'annotation', id: `big${(i * 7 + 1) % 2000}` }, relationId: nb.relations[i % nb.relations.length].id, comment: '', createdAt: '2026-01-01T00:00:00.000Z' },
+  }))
+  const ops: Op[] = [{ type: 'addSource', source: big }, ...passages.map((annotation): Op => ({ type: 'addAnnotation', annotation })), ...links]
+  for (let i = 0; i < ops.length; i += 500) await api(page, 'applyOps', { id: nb.id, at: new Date().toISOString(), ops: ops.slice(i, i + 500) })
+  await page.reload()
+
+  const started = Date.now()
+  await page.getByRole('button', { name: 'Graph' }).click()
+  const canvas = page.locator('.graph-canvas')
+  await expect(canvas).toHaveAttribute('data-nodes', '2000', { timeout: 20_000 })
+  const drawnMs = Date.now() - started
+  await expect(canvas).toHaveAttribute('data-edges', '600')
+  const layoutMs = Number(await canvas.getAttribute('data-layout-ms'))
+  // Zooming and panning a large graph uses textures: a burst of wheel events settles fast.
+  const box = (await canvas.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  const zoomStarted = Date.now()
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -120)
+  const zoomMs = Date.now() - zoomStarted
+  test.info().annotations.push({ type: 'graph timing', description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms` })
+  console.log(`graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms`)
+  expect(drawnMs).toBeLessThan(8_000)
+  expect(zoomMs).toBeLessThan(3_000)
+})
+
+async function notebookId(page: Page): Promise<string> {
+  return (/#\/nb\/([^/]+)/.exec(page.url()) ?? [])[1] ?? (await api<{ notebooks: { id: string }[] }>(page, 'listNotebooks', {})).notebooks[0].id
+}
+
+/** Calls the browser host's contract with the tab's token. */
+function api<T = unknown>(page: Page, method: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, args }) => {
+      const r = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('glossa.token')}` }, body: JSON.stringify(args) })
+      if (!r.ok) throw new Error(`${method}: ${r.status} ${await r.text()}`)
+      return r.json()
+    },
+    { method, args },
+  ) as Promise<T>
+}
