@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { findTargets } from '../../../src/renderer/src/components/links/find-targets'
+import type { Notebook } from '../../../src/shared/schema'
+import { AT, notebookWithSource, passage } from '../../helpers/notebook'
+
+function fixture(): Notebook {
+  const { nb, source, text } = notebookWithSource(['The first phase ends the mission.', 'Troops leave Ain al-Asad for Harir.'])
+  const tag = { id: 't1', name: 'base/ain-al-asad', label: 'Ain al-Asad', color: '#b35a1f', description: '' }
+  return {
+    ...nb,
+    tags: [tag],
+    annotations: [
+      passage('p2', source, text, 'Troops leave', { tagIds: ['t1'] }),
+      passage('p1', source, text, 'The first phase', { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Runs through September 2025' }] }] } }),
+    ],
+    notes: [{ id: 'n1', title: 'Study notes', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Timeline of the withdrawal' }] }] }, createdAt: AT, updatedAt: AT }],
+  }
+}
+const ids = (nb: Notebook, q: string, notes = true) => findTargets(nb, q, { notes }).map((t) => t.endpoint.id)
+
+describe('findTargets', () => {
+  it('matches the quote, the note and tag names, every word, ignoring case', () => {
+    const nb = fixture()
+    expect(ids(nb, 'FIRST phase')).toEqual(['p1'])
+    expect(ids(nb, 'september')).toEqual(['p1'])
+    expect(ids(nb, 'base/ain')).toEqual(['p2'])
+    expect(ids(nb, 'asad troops')).toEqual(['p2'])
+    expect(ids(nb, 'first troops')).toEqual([])
+  })
+
+  it('lists passages in reading order, then note pages (matched on title and text) unless left out', () => {
+    const nb = fixture()
+    expect(ids(nb, '')).toEqual(['p1', 'p2', 'n1'])
+    expect(ids(nb, 'withdrawal')).toEqual(['n1'])
+    expect(ids(nb, '', false)).toEqual(['p1', 'p2'])
+    expect(findTargets(nb, '', { limit: 1 })).toHaveLength(1)
+    expect(findTargets(nb, 'first')[0]).toMatchObject({ title: '“The first phase”', detail: 'Source one' })
+  })
+
+  it('finds a passage by the new name of a renamed tag', () => {
+    const nb = fixture()
+    const renamed = { ...nb, tags: [{ ...nb.tags[0], name: 'base/al-asad-airbase', label: 'Al Asad' }] }
+    expect(ids(nb, 'airbase')).toEqual([])
+    expect(ids(renamed, 'airbase')).toEqual(['p2'])
+  })
+})
