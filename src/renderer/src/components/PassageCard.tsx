@@ -10,6 +10,7 @@ import { useSession } from '../state/use-session'
 import { PassageLinks } from './PassageLinks'
 import { PassageTags } from './PassageTags'
 import { relativeTime } from './relative-time'
+import { Icon } from './Icon'
 
 interface PassageCardProps {
   annotation: Annotation
@@ -68,7 +69,7 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
           </button>
         )}
         <button className="icon-button" aria-label="Delete passage" title="Delete passage" onClick={() => deletePassage(session, a.id)}>
-          🗑
+          <Icon name="trash" />
         </button>
       </footer>
     </article>

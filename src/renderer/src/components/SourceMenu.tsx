@@ -5,6 +5,7 @@ import { navigate } from '../state/route'
 import { showError, toastStore } from '../state/toasts'
 import { useSession } from '../state/use-session'
 import { Dialog } from './Dialog'
+import { Icon } from './Icon'
 
 export function SourceMenu({ source }: { source: Source }) {
   const session = useSession()
@@ -29,8 +30,8 @@ export function SourceMenu({ source }: { source: Source }) {
 
   return (
     <span className="source-menu">
-      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => { setTitle(source.title); setDialog('rename') }}>✎</button>
-      <button className="icon-button" aria-label={`Delete source “${source.title}”`} title="Delete" onClick={() => setDialog('delete')}>🗑</button>
+      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => { setTitle(source.title); setDialog('rename') }}><Icon name="edit" /></button>
+      <button className="icon-button" aria-label={`Delete source “${source.title}”`} title="Delete" onClick={() => setDialog('delete')}><Icon name="trash" /></button>
       {dialog === 'rename' && (
         <Dialog title="Rename source" onClose={() => setDialog(null)}>
           <form onSubmit={(e) => { e.preventDefault(); rename() }}>

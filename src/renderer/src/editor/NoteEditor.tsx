@@ -5,6 +5,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useRef } from 'react'
 import type { DocNode } from '../../../shared/schema'
+import { Icon } from '../components/Icon'
 
 const SAVE_DELAY_MS = 400
 
@@ -72,7 +73,7 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
             if (href && /^(https?:|mailto:)/i.test(href)) editor?.chain().focus().setLink({ href }).run()
           }}
         >
-          🔗
+          <Icon name="link" />
         </button>
       </div>
       <EditorContent editor={editor} />

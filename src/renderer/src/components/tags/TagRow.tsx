@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { tagFacetKey } from '../../../../shared/filter'
 import type { Op } from '../../../../shared/ops'
 import type { Notebook, Tag } from '../../../../shared/schema'
+import { Icon } from '../Icon'
 
 interface TagRowProps { tag: Tag; count: number; notebook: Notebook; run: (ops: Op[], label: string) => boolean }
 
@@ -36,7 +37,7 @@ export function TagRow({ tag, count, notebook, run }: TagRowProps) {
           <button className="button small" onClick={() => setConfirming(false)}>Keep</button>
         </span>
       ) : (
-        <button className="icon-button" aria-label={`Delete tag ${tag.name}`} onClick={() => setConfirming(true)}>🗑</button>
+        <button className="icon-button" aria-label={`Delete tag ${tag.name}`} onClick={() => setConfirming(true)}><Icon name="trash" /></button>
       )}
       <input
         className="tm-description"
