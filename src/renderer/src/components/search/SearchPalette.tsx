@@ -33,7 +33,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     jumpTo(session, r)
   }
   return (
-    <Dialog title="Search" onClose={onClose}>
+    <Dialog title="Search" onClose={onClose} wide>
       <input
         className="picker-input"
         role="combobox"

@@ -34,7 +34,7 @@ export function TagManager({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog title="Tags" onClose={onClose}>
+    <Dialog title="Tags" onClose={onClose} wide>
       <div className="tag-manager">
         {error && <p role="alert" className="field-error">{error}</p>}
         {groups.map((g) => (
