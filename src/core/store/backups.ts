@@ -1,7 +1,8 @@
 // Rolling backups: before a notebook file is replaced, a copy of the current file is kept in
 // <data-dir>/backups/<file>/ — at most one per interval, the newest few kept.
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { writeFileDurably } from './durable-file'
 
 export interface BackupPolicy { minIntervalMs: number; keep: number }
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 60_000, keep: 10 }
@@ -19,7 +20,16 @@ export class Backups {
   async list(file: string): Promise<string[]> {
     const dir = this.folderFor(file)
     const names = await readdir(dir).catch(() => [] as string[])
-    return names.filter((n) => n.endsWith('.json')).sort().reverse().map((n) => join(dir, n))
+    // Only the rolling, timestamp-named copies: pre-migration-v<n>.json is kept apart, forever.
+    return names.filter((n) => /^\d{4}-\d\d-\d\dT.*\.json$/.test(n)).sort().reverse().map((n) => join(dir, n))
+  }
+
+  /** Before a migrated notebook is first written: the original file, once (never replaced). */
+  async keepPreMigration(path: string, fromVersion: number): Promise<void> {
+    const target = join(this.folderFor(path), `pre-migration-v${fromVersion}.json`)
+    if (await stat(target).then(() => true, () => false)) return
+    await mkdir(this.folderFor(path), { recursive: true })
+    await writeFileDurably(target, await readFile(path, 'utf8'))
   }
 
   /** Copies the current file aside unless a recent backup exists. */

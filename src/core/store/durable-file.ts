@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { GlossaError } from '../../shared/errors'
 import type { Notebook } from '../../shared/schema'
-import { parseNotebookText } from './validate'
+import { parseNotebookText, readNotebookText } from './validate'
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'unlink' | 'readFile'>
 export interface FileStamp { mtimeMs: number; size: number }
@@ -15,18 +15,21 @@ export interface FileStamp { mtimeMs: number; size: number }
 export class DurableNotebookFile implements Adapter<Notebook> {
   /** mtime and size after our last read or write: anything else means another program wrote. */
   private stamp: FileStamp | null = null
+  /** Set when the file on disk is an older schema version, until the migrated notebook is written. */
+  private migratedFrom: number | undefined
 
   constructor(
     readonly path: string,
     private readonly fs: FsLike = nodeFs,
-    private readonly beforeReplace?: (path: string) => Promise<void>,
+    private readonly beforeReplace?: (path: string, info: { migratedFrom?: number }) => Promise<void>,
   ) {}
 
   async read(): Promise<Notebook | null> {
     const text = await this.fs.readFile(this.path, 'utf8')
     const st = await this.fs.stat(this.path)
-    const notebook = parseNotebookText(text, basename(this.path))
+    const { notebook, migratedFrom } = readNotebookText(text, basename(this.path))
     this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+    this.migratedFrom = migratedFrom
     return notebook
   }
 
@@ -46,10 +49,11 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     if (await this.changedOnDisk()) {
       throw new GlossaError('store/changed-on-disk', `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`)
     }
-    if (this.beforeReplace) await this.beforeReplace(this.path)
+    if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
     await writeFileDurably(this.path, text, this.fs)
     const st = await this.fs.stat(this.path)
     this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+    this.migratedFrom = undefined
   }
 }
 

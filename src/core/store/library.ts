@@ -114,7 +114,8 @@ export class Library {
   }
 
   private fileFor(path: string): DurableNotebookFile {
-    return new DurableNotebookFile(path, this.options.fs, (p) => this.backups.beforeReplace(p))
+    // A migrated file's first write keeps the original as pre-migration-v<n>.json instead.
+    return new DurableNotebookFile(path, this.options.fs, (p, { migratedFrom }) => (migratedFrom === undefined ? this.backups.beforeReplace(p) : this.backups.keepPreMigration(p, migratedFrom)))
   }
 }
 

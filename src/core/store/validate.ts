@@ -1,11 +1,17 @@
 // Parsing and validating notebook files, with reasons a person can act on.
 import { describeZodError, GlossaError } from '../../shared/errors'
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../shared/schema'
+import { migrateToCurrent } from './migrations'
 
 /** Files larger than this are listed as damaged instead of being parsed into memory. */
 export const MAX_NOTEBOOK_BYTES = 150 * 1024 * 1024
 
 export function parseNotebookText(input: string | unknown, name: string): Notebook {
+  return readNotebookText(input, name).notebook
+}
+
+/** parseNotebookText, also telling which schema version the file was migrated from, if any. */
+export function readNotebookText(input: string | unknown, name: string): { notebook: Notebook; migratedFrom?: number } {
   let raw: unknown = input
   if (typeof input === 'string') {
     if (input.trim().length === 0) throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
@@ -21,9 +27,10 @@ export function parseNotebookText(input: string | unknown, name: string): Notebo
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new GlossaError('store/newer-version', `The file was written by a newer Glossa (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Glossa to open it.`)
   }
-  const parsed = safeParseNotebook(raw)
+  const { value, from } = migrateToCurrent(raw)
+  const parsed = safeParseNotebook(value)
   if (!parsed.success) throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
-  return parsed.data
+  return { notebook: parsed.data, migratedFrom: from }
 }
 
 function safeParseNotebook(raw: unknown): ReturnType<typeof NotebookSchema.safeParse> {
