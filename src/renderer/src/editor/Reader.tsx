@@ -20,7 +20,7 @@ export function Reader({ source, editable, decorations, onReady }: ReaderProps) 
     {
       extensions: [
         ...sourceExtensions(),
-        PassageHighlights.configure({ onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] }) }),
+        PassageHighlights.configure({ onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] ?? null }) }),
       ],
       content: source.doc,
       editable: false,

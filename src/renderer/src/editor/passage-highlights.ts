@@ -42,8 +42,8 @@ export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
             return s.hoverId ? DecorationSet.create(state.doc, [...s.passages.find(), ...s.hover.find()]) : s.passages
           },
           handleClick(view, pos) {
-            const ids = passagesAt(view.state, pos)
-            if (ids.length > 0) options.onClickPassages(ids)
+            // A click on a highlight selects its passage; elsewhere in the text, none.
+            if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
             return false
           },
           handleDOMEvents: {

@@ -1,0 +1,62 @@
+import { expect, test } from './fixtures'
+import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+test('passages follow an edit of the source; a deleted passage becomes an orphan that can be re-attached', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await selectInSource(page, 'Pentagon deputy press secretary Sabrina Singh')
+  await page.keyboard.press('h')
+  await expect(page.locator('.passage-list > li')).toHaveCount(2)
+
+  // Insert text before both passages.
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  const text = page.getByRole('document', { name: 'Source text' })
+  await expect(text).toHaveAttribute('contenteditable', 'true')
+  await text.locator('p').first().click({ position: { x: 2, y: 5 } })
+  await page.keyboard.press('Home')
+  await page.keyboard.type('EDITED LEAD. ')
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(text).toHaveAttribute('contenteditable', 'false')
+  await expect(text).toContainText('EDITED LEAD. The United States')
+  await expect(highlight(page)).toHaveText(['Pentagon deputy press secretary Sabrina Singh', 'Hareer base in the Kurdistan region'])
+
+  // Delete the Singh passage's text entirely: it becomes an orphan, with its quote kept.
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  await selectInSource(page, 'Pentagon deputy press secretary Sabrina Singh underscored', 0, { toolbar: false })
+  await page.keyboard.press('Delete')
+  await page.getByRole('button', { name: 'Done' }).click()
+  const orphans = page.getByRole('region', { name: /Orphans/ })
+  await expect(orphans).toContainText('Pentagon deputy press secretary Sabrina Singh')
+  await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText('Pentagon deputy press secretary Sabrina Singh')
+  await expect(page.getByRole('document', { name: 'Source text' })).toContainText('EDITED LEAD.')
+
+  // Re-attach the orphan to new text.
+  await selectInSource(page, 'the adjusting nature of the U.S. presence')
+  await passageCard(page, 'Pentagon deputy').getByRole('button', { name: 'Re-attach to selection' }).click()
+  await expect(page.getByRole('region', { name: /Orphans/ })).toHaveCount(0)
+  await expect(highlight(page)).toHaveCount(2)
+})
+
+test('clicking a highlight selects its card; ? opens the shortcuts', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Ain al-Asad and Baghdad International Airport')
+  await page.keyboard.press('h')
+  await selectInSource(page, 'Hareer base')
+  await page.keyboard.press('h')
+  await expect(passageCard(page, 'Ain al-Asad')).not.toHaveAttribute('aria-current', 'true')
+  await page.locator('.source-text [data-passage]').filter({ hasText: 'Ain al-Asad' }).click()
+  await expect(passageCard(page, 'Ain al-Asad')).toHaveAttribute('aria-current', 'true')
+  await page.locator('.source-header').click()
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toContainText('Annotate')
+  await expect(help).toContainText('Ctrl+K')
+  await page.keyboard.press('Escape')
+  await expect(help).toHaveCount(0)
+})
