@@ -59,3 +59,14 @@ export function highlight(page: Page, id?: string) {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** Adds a source through "Add source → Paste text" and waits for it to open. */
+export async function addPastedSource(page: Page, title: string, text: string, format: 'Plain text' | 'Markdown' | 'HTML' = 'Plain text'): Promise<void> {
+  await page.getByRole('button', { name: 'Add source' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add source' })
+  await dialog.getByLabel('Title (optional)').fill(title)
+  await dialog.getByRole('textbox', { name: 'Text' }).fill(text)
+  await dialog.getByLabel('Format').selectOption({ label: format })
+  await dialog.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('main', { name: 'Source' }).getByRole('heading', { level: 1 }).first()).toHaveText(title)
+}

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { addPastedSource, highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 const BASES = 'Ain al-Asad and Baghdad International Airport'
 
@@ -101,23 +100,18 @@ test('importing an HTML file with script payloads adds a source and runs nothing
   const reader = page.getByRole('main', { name: 'Source' })
   await expect(reader.getByRole('document', { name: 'Source text' }).getByRole('heading', { name: 'Base report', exact: true })).toBeVisible()
   await expect(reader).toContainText('Harir is in the Kurdistan region.')
-  await expect(page.getByRole('navigation').getByRole('button', { name: /Base report/ })).toBeVisible()
+  await expect(page.getByRole('navigation').getByRole('button', { name: /^Base report/ })).toBeVisible()
   await reader.getByText('click').click()
   await page.waitForTimeout(300)
   expect(ran).toEqual([])
   expect(await page.locator('.source-text script, .source-text iframe, .source-text svg, .source-text img').count()).toBe(0)
   await expect(page.locator('.source-text a[href^="javascript"]')).toHaveCount(0)
-  void join
 })
 
 test('pasted text becomes a source that can be renamed and deleted with its passages', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await page.getByRole('button', { name: 'Add source' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add source' })
-  await dialog.getByLabel('Title (optional)').fill('Briefing')
-  await dialog.getByRole('textbox', { name: 'Text' }).fill('Phase two runs until 2026.\n\nIt supports counter-ISIS work in Syria.')
-  await dialog.getByRole('button', { name: 'Add source' }).click()
+  await addPastedSource(page, 'Briefing', 'Phase two runs until 2026.\n\nIt supports counter-ISIS work in Syria.')
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('It supports counter-ISIS work in Syria.')
   await selectInSource(page, 'counter-ISIS work')
   await page.keyboard.press('h')

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { addPastedSource, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('tag a passage, filter by its facet, rename the tag and see it after a reload', async ({ glossa }) => {
   const { page } = glossa
@@ -63,12 +63,7 @@ test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ g
   await selectInSource(page, 'Hareer base in the Kurdistan region')
   await page.keyboard.press('h')
   // Go somewhere else first: a second source.
-  await page.getByRole('button', { name: 'Add source' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add source' })
-  await dialog.getByLabel('Title (optional)').fill('Other reading')
-  await dialog.getByRole('textbox', { name: 'Text' }).fill('Nothing about bases here.')
-  await dialog.getByRole('button', { name: 'Add source' }).click()
-  await expect(page.getByRole('main', { name: 'Source' })).toContainText('Nothing about bases here.')
+  await addPastedSource(page, 'Other reading', 'Nothing about bases here.')
 
   await page.keyboard.press('Control+k')
   const search = page.getByRole('combobox', { name: 'Search the notebook' })
