@@ -74,68 +74,78 @@ function startChild(): Child {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+interface Stats { acked: number; kept: number; lostUnacked: number; aimed: number; midWrite: number; leftovers: number }
+
+/** One lane: its own data dir and notebook, `kills` children in a row, each checked after its death. */
+async function runLane(lane: number, kills: number, stats: Stats): Promise<void> {
+  const dataDir = join(work, `data-${lane}`)
+  const seeded = await new Library({ dataDir }).add(await seedNotebook(RESOURCES, new Date().toISOString()))
+  const path = join(dataDir, 'notebooks', seeded.file)
+  const random = mulberry32(SEED + lane * 1_000_003)
+  let expectedNotes = 0
+  let expectedTitle = seeded.title
+  let next = startChild()
+  try {
+    for (let iteration = 0; iteration < kills; iteration++) {
+      const where = `lane ${lane}, iteration ${iteration}`
+      const child = next
+      next = startChild() // starts up while this one runs
+      child.process.stdin!.write(`${JSON.stringify({ dataDir, id: seeded.id, iteration, seed: SEED + lane * 7919 + iteration })}\n`)
+      expect(await child.waitFor(/^(ready|error)/, 15_000), `${where}: the child did not start`).toBe(true)
+      expect(child.lines.find((l) => l.startsWith('error')), where).toBeUndefined()
+      if (random() < 1 / 3) {
+        stats.aimed++
+        await child.waitFor(/^write-start$/, 3_000)
+        if (random() < 0.5) await sleep(random() * 4)
+      } else {
+        await sleep(random() * 300)
+      }
+      child.process.kill('SIGKILL')
+      await child.closed
+
+      const markers = child.lines.filter((l) => l.startsWith('write-'))
+      if (markers.at(-1) === 'write-start') stats.midWrite++
+      const acked = child.lines.flatMap((l) => (/^ack (\d+)$/.exec(l) ? [Number(l.slice(4))] : []))
+      expect(child.lines.filter((l) => l.startsWith('unsaved')), where).toEqual([])
+
+      // Reopen as the app would: the library lists it (nothing damaged) and it validates.
+      const { notebooks, damaged } = await new Library({ dataDir }).list()
+      expect(damaged, where).toEqual([])
+      expect(notebooks.map((n) => n.id)).toEqual([seeded.id])
+      const nb = (await new DurableNotebookFile(path).read())!
+      const mine = new Set(nb.notes.filter((n) => n.id.startsWith(`i${iteration}e`)).map((n) => n.id))
+      const kept = mine.size
+      // A prefix of this run's edits: edits 0..kept-1, nothing after a gap.
+      for (let n = 0; n < kept; n++) expect(mine.has(noteId(iteration, n)), `${where}: edit ${n} missing but ${kept} kept`).toBe(true)
+      for (const n of acked) expect(n, `${where}: acknowledged edit ${n} lost (kept ${kept})`).toBeLessThan(kept)
+      expectedNotes += kept
+      if (kept > 0) expectedTitle = editTitle(iteration, kept - 1)
+      expect(nb.notes, where).toHaveLength(expectedNotes) // earlier runs' edits are all still there
+      expect(nb.title, where).toBe(expectedTitle)
+      stats.acked += acked.length
+      stats.kept += kept
+      stats.lostUnacked += child.lines.filter((l) => l.startsWith('sent ')).length - kept
+    }
+  } finally {
+    next.process.kill('SIGKILL')
+    await next.closed
+  }
+  const tempFiles = async () => (await readdir(join(dataDir, 'notebooks'))).filter((n) => n.endsWith('.tmp'))
+  const leftovers = await tempFiles()
+  stats.leftovers += leftovers.length
+  // Listing the library sweeps temp files a crash left, once they are a minute old.
+  const old = new Date(Date.now() - 120_000)
+  await Promise.all(leftovers.map((n) => utimes(join(dataDir, 'notebooks', n), old, old)))
+  await new Library({ dataDir }).list()
+  expect(await tempFiles()).toEqual([])
+}
+
 describe('crash safety', () => {
   it(`keeps every acknowledged edit across ${KILLS} SIGKILLs`, async () => {
-    const dataDir = join(work, 'data')
-    const seeded = await new Library({ dataDir }).add(await seedNotebook(RESOURCES, new Date().toISOString()))
-    const path = join(dataDir, 'notebooks', seeded.file)
-    const random = mulberry32(SEED)
-    const stats = { acked: 0, kept: 0, lostUnacked: 0, aimed: 0, midWrite: 0 }
-    let expectedNotes = 0
-    let expectedTitle = seeded.title
-    let next = startChild()
-    try {
-      for (let iteration = 0; iteration < KILLS; iteration++) {
-        const child = next
-        next = startChild() // starts up while this one runs
-        child.process.stdin!.write(`${JSON.stringify({ dataDir, id: seeded.id, iteration, seed: SEED + iteration })}\n`)
-        expect(await child.waitFor(/^(ready|error)/, 15_000), `child ${iteration} did not start`).toBe(true)
-        expect(child.lines.find((l) => l.startsWith('error')), `child ${iteration}`).toBeUndefined()
-        if (random() < 1 / 3) {
-          stats.aimed++
-          await child.waitFor(/^write-start$/, 3_000)
-          if (random() < 0.5) await sleep(random() * 4)
-        } else {
-          await sleep(random() * 450)
-        }
-        child.process.kill('SIGKILL')
-        await child.closed
-
-        const markers = child.lines.filter((l) => l.startsWith('write-'))
-        if (markers.at(-1) === 'write-start') stats.midWrite++
-        const acked = child.lines.flatMap((l) => (/^ack (\d+)$/.exec(l) ? [Number(l.slice(4))] : []))
-        expect(child.lines.filter((l) => l.startsWith('unsaved')), `iteration ${iteration}`).toEqual([])
-
-        // Reopen as the app would: the library lists it (nothing damaged) and it validates.
-        const { notebooks, damaged } = await new Library({ dataDir }).list()
-        expect(damaged, `iteration ${iteration}`).toEqual([])
-        expect(notebooks.map((n) => n.id)).toEqual([seeded.id])
-        const nb = (await new DurableNotebookFile(path).read())!
-        const mine = new Set(nb.notes.filter((n) => n.id.startsWith(`i${iteration}e`)).map((n) => n.id))
-        const kept = mine.size
-        // A prefix of this run's edits: edits 0..kept-1, nothing after a gap.
-        for (let n = 0; n < kept; n++) expect(mine.has(noteId(iteration, n)), `iteration ${iteration}: edit ${n} missing but ${kept} kept`).toBe(true)
-        for (const n of acked) expect(n, `iteration ${iteration}: acknowledged edit ${n} lost (kept ${kept})`).toBeLessThan(kept)
-        expectedNotes += kept
-        if (kept > 0) expectedTitle = editTitle(iteration, kept - 1)
-        expect(nb.notes).toHaveLength(expectedNotes) // earlier runs' edits are all still there
-        expect(nb.title).toBe(expectedTitle)
-        stats.acked += acked.length
-        stats.kept += kept
-        stats.lostUnacked += child.lines.filter((l) => l.startsWith('sent ')).length - kept
-      }
-    } finally {
-      next.process.kill('SIGKILL')
-      await next.closed
-    }
-    const tempFiles = async () => (await readdir(join(dataDir, 'notebooks'))).filter((n) => n.endsWith('.tmp'))
-    const leftovers = await tempFiles()
-    // Listing the library sweeps temp files a crash left, once they are a minute old.
-    const old = new Date(Date.now() - 120_000)
-    await Promise.all(leftovers.map((n) => utimes(join(dataDir, 'notebooks', n), old, old)))
-    await new Library({ dataDir }).list()
-    expect(await tempFiles()).toEqual([])
-    console.log(`crash safety: ${KILLS} kills (${stats.aimed} aimed at a write, ${stats.midWrite} landed between temp file and rename); ${stats.acked} edits acknowledged, ${stats.kept} kept, ${stats.lostUnacked} unacknowledged lost; ${leftovers.length} orphan temp files (hidden from the library, swept once a minute old)`)
+    const stats: Stats = { acked: 0, kept: 0, lostUnacked: 0, aimed: 0, midWrite: 0, leftovers: 0 }
+    // Two lanes side by side (the children mostly wait), half the kills each.
+    await Promise.all([runLane(0, Math.ceil(KILLS / 2), stats), runLane(1, Math.floor(KILLS / 2), stats)])
+    console.log(`crash safety: ${KILLS} kills (${stats.aimed} aimed at a write, ${stats.midWrite} landed between temp file and rename); ${stats.acked} edits acknowledged, ${stats.kept} kept, ${stats.lostUnacked} unacknowledged lost; ${stats.leftovers} orphan temp files (hidden from the library, swept once a minute old)`)
     expect(stats.kept).toBeGreaterThanOrEqual(stats.acked)
     if (KILLS >= 50) {
       expect(stats.acked).toBeGreaterThan(KILLS / 4)
