@@ -97,7 +97,7 @@ test('a notebook with 2,000 passages and 600 links draws its graph quickly', asy
   test.info().annotations.push({ type: 'graph timing', description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms` })
   console.log(`graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms`)
   // Alone on this machine: ~2 s to drawn, ~1.2 s of it elements+layout, ~1 s for the zooms. The
-  // budgets leave room for a busy CI machine but not for a force layout at this size (minutes).
+  // budgets leave room for a busy CI machine but not for a force layout at this size (cose: 72 s headless here).
   expect(layoutMs).toBeLessThan(6_000)
   expect(drawnMs).toBeLessThan(15_000)
   expect(zoomMs).toBeLessThan(10_000)
