@@ -16,11 +16,6 @@ export function normalizeTagName(raw: string): string {
   return name
 }
 
-export function facetKeyOf(tagName: string): string | null {
-  const i = tagName.indexOf('/')
-  return i > 0 ? tagName.slice(0, i) : null
-}
-
 export function assertUniqueTagName(tags: readonly Tag[], name: string, exceptId?: string): void {
   const lower = name.toLowerCase()
   const clash = tags.find((t) => t.id !== exceptId && t.name.toLowerCase() === lower)
