@@ -59,6 +59,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     exportNotebook: async ({ id, format }) => exportNotebook((await library.openNotebook(id)).data, format),
     saveExport: async ({ id, format }) => saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget),
+    checkExternalChange: async ({ id }) => ({ changed: await (await library.openNotebook(id)).changedOnDisk() }),
+    reloadNotebook: async ({ id, discardUnsaved }) => ({ notebook: await (await library.openNotebook(id)).reload(discardUnsaved) }),
+    forceSave: async ({ id }) => (await library.openNotebook(id)).forceSave(),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }
   return { handlers, library, close: () => library.flushAll() }

@@ -45,6 +45,12 @@ export const contract = {
   restoreBackup: method(z.object({ file: LibraryFileName }), z.object({ notebook: NotebookSummarySchema, movedAsideTo: z.string() })),
   /** Desktop only: opens the data folder in the file manager; the browser host answers `unsupported`. */
   openDataFolder: method(Empty, z.object({ path: z.string() })),
+  /** Whether another program changed the notebook's file since Glossa last read or wrote it. */
+  checkExternalChange: method(NotebookId, z.object({ changed: z.boolean() })),
+  /** Re-reads the file from disk; refused (`store/unsaved-edits`) while edits are unsaved, unless discarded. */
+  reloadNotebook: method(z.object({ id: Id, discardUnsaved: z.boolean().optional() }), z.object({ notebook: NotebookSchema })),
+  /** "Keep mine": writes Glossa's copy over a file another program changed. */
+  forceSave: method(NotebookId, z.object({ saved: z.boolean(), saveError: z.string().optional() })),
 } as const
 
 export type Contract = typeof contract

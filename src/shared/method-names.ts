@@ -16,6 +16,9 @@ export const METHOD_NAMES = [
   'importNotebook',
   'restoreBackup',
   'openDataFolder',
+  'checkExternalChange',
+  'reloadNotebook',
+  'forceSave',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

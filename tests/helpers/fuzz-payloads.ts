@@ -103,7 +103,11 @@ function template(method: MethodName, ctx: FuzzContext): fc.Arbitrary<unknown> {
     case 'saveExport':
       return fc.record({ id, format: fc.constantFrom('md', 'md-folder', 'json', 'csv') })
     case 'duplicateNotebook':
+    case 'checkExternalChange':
+    case 'forceSave':
       return fc.record({ id })
+    case 'reloadNotebook':
+      return fc.record({ id, discardUnsaved: fc.boolean() }, { requiredKeys: ['id'] })
     case 'restoreNotebook':
       return fc.record({ trashedAs: fileName })
     case 'restoreBackup':

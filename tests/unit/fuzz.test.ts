@@ -21,7 +21,7 @@ const SEED = Number(process.env.GLOSSA_FUZZ_SEED ?? 20260304)
 /** Fuzz only these methods (comma list) while debugging one; all of them by default. */
 const METHODS = (process.env.GLOSSA_FUZZ_METHODS?.split(',') ?? METHOD_NAMES) as MethodName[]
 /** Methods that never change the library (the rest may, when valid). */
-const READ_ONLY = new Set(['appInfo', 'listNotebooks', 'openNotebook', 'exportNotebook', 'convertSource', 'listTrash'])
+const READ_ONLY = new Set(['appInfo', 'listNotebooks', 'openNotebook', 'exportNotebook', 'convertSource', 'listTrash', 'checkExternalChange'])
 /** One call in this many goes over HTTP instead of straight to the dispatcher. */
 const HTTP_EVERY = 8
 

@@ -44,6 +44,11 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     }
   }
 
+  /** "Keep mine": the next write replaces the file even if another program changed it. */
+  forgetStamp(): void {
+    this.stamp = null
+  }
+
   async write(data: Notebook): Promise<void> {
     const text = serializeNotebook(data)
     if (await this.changedOnDisk()) {

@@ -13,6 +13,11 @@ export interface SaveOutcome { saved: boolean; saveError?: string }
 export class OpenNotebook {
   private readonly db: Low<Notebook>
   private readonly coalescer: WriteCoalescer
+  /** Edits applied in memory, and how many of them the file holds: they differ while unsaved. */
+  private version = 0
+  private savedVersion = 0
+  /** The write in progress, so a check for outside changes never mistakes our own write for one. */
+  private writing: Promise<void> = Promise.resolve()
 
   private constructor(
     readonly file: DurableNotebookFile,
@@ -21,7 +26,7 @@ export class OpenNotebook {
   ) {
     this.db = new Low<Notebook>(file, notebook)
     this.db.data = notebook
-    this.coalescer = new WriteCoalescer(() => this.db.write(), coalesce)
+    this.coalescer = new WriteCoalescer(() => this.writeNow(), coalesce)
   }
 
   static async open(file: DurableNotebookFile, coalesce?: CoalescePolicy): Promise<OpenNotebook> {
@@ -42,14 +47,55 @@ export class OpenNotebook {
     return this.coalescer.writes
   }
 
+  /** True while an edit is waiting to be written, or its write failed. */
   get hasUnsavedChanges(): boolean {
-    return this.coalescer.pending
+    return this.coalescer.pending || this.version !== this.savedVersion
+  }
+
+  private async writeNow(): Promise<void> {
+    const version = this.version
+    if (version === this.savedVersion) return // nothing new (e.g. the file was just reloaded)
+    const write = this.db.write()
+    this.writing = write.catch(() => {})
+    await write
+    this.savedVersion = version
+  }
+
+  /** True when another program changed the file since we last read or wrote it. */
+  async changedOnDisk(): Promise<boolean> {
+    await this.writing
+    return this.file.changedOnDisk()
+  }
+
+  /** Replaces the in-memory notebook with the file on disk; refused while edits are unsaved unless discarded. */
+  async reload(discardUnsaved = false): Promise<Notebook> {
+    await this.writing
+    if (this.hasUnsavedChanges && !discardUnsaved) {
+      throw new GlossaError('store/unsaved-edits', 'This notebook has edits that are not saved yet; reloading it from disk would lose them.')
+    }
+    const notebook = await this.file.read().catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GlossaError('not-found', 'The notebook file is no longer on disk (moved or deleted by another program).')
+      throw error
+    })
+    if (!notebook) throw new GlossaError('store/damaged', 'The file on disk is empty.')
+    this.db.data = notebook
+    this.savedVersion = this.version // what is in memory is what is on disk
+    return notebook
+  }
+
+  /** "Keep mine": writes the in-memory notebook over whatever another program put on disk. */
+  async forceSave(): Promise<SaveOutcome> {
+    await this.writing
+    this.file.forgetStamp()
+    this.version++ // a write happens even when nothing was edited since the last one
+    return this.save()
   }
 
   /** Applies the batch atomically in memory (refused ops change nothing), then saves. */
   async apply(ops: readonly Op[], at: string): Promise<SaveOutcome & { updatedAt: string }> {
     const { notebook } = applyOps(this.db.data, ops, at)
     this.db.data = notebook
+    this.version++
     return { ...(await this.save()), updatedAt: notebook.updatedAt }
   }
 
