@@ -3,11 +3,10 @@
 // runs on both targets.
 import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { electronBinary } from '../../scripts/electron-path'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 /** The build to test: `out/` unless GLOSSA_OUT_DIR names another (parallel builds by several people). */
@@ -21,15 +20,6 @@ export interface GlossaApp {
   token?: string
   /** Stops and starts the app on the same data dir, as a person closing and reopening it. */
   restart(): Promise<void>
-}
-
-export function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
 }
 
 export function startWebHost(dataDir: string, token = 'e2e-token-0123456789'): Promise<{ child: ChildProcess; url: string; port: number }> {
