@@ -118,3 +118,18 @@ function api<T = unknown>(page: Page, method: string, args: unknown): Promise<T>
     { method, args },
   ) as Promise<T>
 }
+
+test('clicking a node on the canvas opens its passage', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const ain = await mark(page, AIN)
+  await page.getByRole('button', { name: 'Graph' }).click()
+  const canvas = page.locator('.graph-canvas')
+  await expect(canvas).toHaveAttribute('data-nodes', '1')
+  // A lone node is fitted to the middle of the canvas.
+  const box = (await canvas.boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
+  await expect(passageCard(page, AIN)).toHaveAttribute('aria-current', 'true')
+  await expect(highlight(page, ain)).toHaveClass(/passage-flash/)
+})

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard } from './helpers'
-import { mark, PHASE1 } from './link-helpers'
+import { linkTo, mark, PHASE1 } from './link-helpers'
 
 test('a note page with a [[ reference lists as a backlink of the passage, survives a reload, and both navigate', async ({ glossa }) => {
   const { page } = glossa
@@ -79,4 +79,23 @@ test('a reference to a deleted passage shows a "missing passage" chip; pages are
   await page.locator('.toast', { hasText: 'Deleted “Analysis”' }).getByRole('button', { name: 'Undo' }).click()
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Analysis')
   await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toHaveText('missing passage')
+})
+
+test('a passage can be linked to a note page; the link shows and navigates at both ends', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Withdrawal timeline')
+  await page.getByRole('textbox', { name: 'Note title' }).press('Enter')
+  await page.getByRole('navigation').getByRole('button', { name: /^U\.S\. and Iraq agree/ }).click()
+  await mark(page, PHASE1)
+  await passageCard(page, PHASE1).getByRole('button', { name: 'Link passage' }).click()
+  await linkTo(page, 'timeline', /Withdrawal timeline/, 'supports')
+  const toNote = passageCard(page, PHASE1).getByRole('button', { name: /^supports → ‘Withdrawal timeline’/ })
+  await toNote.click()
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Withdrawal timeline')
+  const back = page.getByRole('complementary', { name: 'Note links' }).getByRole('button', { name: /^supported by ← “the first phase/ })
+  await expect(back).toBeVisible()
+  await back.click()
+  await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
 })

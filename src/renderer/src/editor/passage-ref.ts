@@ -75,8 +75,13 @@ export const PassageRef = Node.create<PassageRefOptions>({
       dom.contentEditable = 'false'
       dom.setAttribute('role', 'link')
       dom.tabIndex = -1
+      let painted = ''
       const paint = () => {
         const info = describe(id)
+        // Called on every notebook change: touch the DOM only when what it shows changed.
+        const key = `${id}\n${info.label}\n${info.missing}`
+        if (key === painted) return
+        painted = key
         dom.dataset.passageRef = id
         dom.textContent = info.label
         dom.classList.toggle('is-missing', info.missing)
