@@ -17,6 +17,7 @@ import { SourceView } from '../components/SourceView'
 import { navigate, type Route } from '../state/route'
 import { NotebookSession } from '../state/session'
 import { SessionContext, useNotebook, useSession } from '../state/use-session'
+import { useExternalChanges } from '../state/use-external-changes'
 
 type NotebookRoute = Extract<Route, { screen: 'notebook' }>
 
@@ -59,6 +60,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const tagPickerFor = useUi((s) => s.tagPickerFor)
   const graphOpen = useUi((s) => s.graphOpen)
   useShortcuts(session)
+  const externalChange = useExternalChanges(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -97,6 +99,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       {panel === 'search' && <SearchPalette onClose={() => ui.set({ panel: null })} />}
       {tagPickerFor && <TagPicker passageId={tagPickerFor} onClose={() => ui.set({ tagPickerFor: null })} />}
       <LinksLayer />
+      {externalChange}
     </div>
   )
 }
