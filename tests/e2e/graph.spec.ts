@@ -88,20 +88,45 @@ test('a notebook with 2,000 passages and 600 links draws its graph quickly', asy
   const drawnMs = Date.now() - started
   await expect(canvas).toHaveAttribute('data-edges', '600')
   const layoutMs = Number(await canvas.getAttribute('data-layout-ms'))
-  // Zooming and panning a large graph uses textures: a burst of wheel events settles fast.
-  const box = (await canvas.boundingBox())!
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  const zoomStarted = Date.now()
-  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -120)
-  const zoomMs = Date.now() - zoomStarted
-  test.info().annotations.push({ type: 'graph timing', description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms` })
-  console.log(`graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, 10 wheel zooms ${zoomMs} ms`)
-  // Alone on this machine: ~2 s to drawn, ~1.2 s of it elements+layout, ~1 s for the zooms. The
-  // budgets leave room for a busy CI machine but not for a force layout at this size (cose: 72 s headless here).
+  // Zooming stays fluid: a wheel burst like a trackpad's (one event per 16 ms), with frame gaps
+  // measured in the page, so Playwright's round trips do not count.
+  const frames = await wheelBurst(page)
+  test.info().annotations.push({ type: 'graph timing', description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel frames ${JSON.stringify(frames)}` })
+  console.log(`graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel burst frame gaps ${JSON.stringify(frames)}`)
+  // Measured here under load: ~2–3 s to drawn, ~1.5 s of it elements+layout; frame gaps median
+  // ~20 ms, p95 35–60 ms (with or without textures: labels are hidden at this zoom, so redraws
+  // are cheap). The budgets leave room for a busy CI machine, not for a force layout at this
+  // size (cose: 72 s headless here) nor for frames stalling while zooming.
   expect(layoutMs).toBeLessThan(6_000)
   expect(drawnMs).toBeLessThan(15_000)
-  expect(zoomMs).toBeLessThan(10_000)
+  expect(frames.p95).toBeLessThan(250)
 })
+
+/** Sends 60 wheel events 16 ms apart to the graph and reports the gaps between animation frames (ms). */
+function wheelBurst(page: Page): Promise<{ median: number; p95: number; max: number }> {
+  return page.evaluate(async () => {
+    const el = document.querySelector('.graph-canvas canvas:last-of-type')!
+    const box = el.getBoundingClientRect()
+    const gaps: number[] = []
+    let last = performance.now()
+    let running = true
+    const loop = () => {
+      const now = performance.now()
+      gaps.push(now - last)
+      last = now
+      if (running) requestAnimationFrame(loop)
+    }
+    requestAnimationFrame(loop)
+    for (let i = 0; i < 60; i++) {
+      el.dispatchEvent(new WheelEvent('wheel', { deltaY: i < 30 ? -60 : 60, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }))
+      await new Promise((r) => setTimeout(r, 16))
+    }
+    running = false
+    gaps.sort((a, b) => a - b)
+    const at = (q: number) => Math.round(gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * q))])
+    return { median: at(0.5), p95: at(0.95), max: at(1) }
+  })
+}
 
 async function notebookId(page: Page): Promise<string> {
   return (/#\/nb\/([^/]+)/.exec(page.url()) ?? [])[1] ?? (await api<{ notebooks: { id: string }[] }>(page, 'listNotebooks', {})).notebooks[0].id

@@ -15,7 +15,19 @@ export function TargetPicker({ fromId, value, onChange }: { fromId: string; valu
     <div className="target-picker">
       <label className="field">
         <span>Find a passage or note page</span>
-        <input type="search" autoFocus value={query} placeholder="Words from the quote, its note or tags" onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          autoFocus
+          value={query}
+          placeholder="Words from the quote, its note or tags"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter picks the first match (another Enter then links), rather than submitting nothing.
+            if (e.key !== 'Enter' || value || results.length === 0) return
+            e.preventDefault()
+            onChange(results[0].endpoint)
+          }}
+        />
       </label>
       <fieldset className="target-list">
         <legend className="visually-hidden">Link to</legend>

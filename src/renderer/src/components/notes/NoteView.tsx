@@ -33,6 +33,8 @@ export function NoteView({ noteId }: { noteId: string }) {
   )
 }
 
+const isUntitled = (n: NotePage) => /^Untitled note( \d+)?$/.test(n.title) && n.createdAt === n.updatedAt
+
 function NoteTitle({ note }: { note: NotePage }) {
   const session = useSession()
   const [title, setTitle] = useState(note.title)
@@ -53,6 +55,9 @@ function NoteTitle({ note }: { note: NotePage }) {
       aria-label="Note title"
       value={title}
       maxLength={300}
+      // A page just made with "New note" is named first.
+      autoFocus={isUntitled(note)}
+      onFocus={(e) => isUntitled(note) && e.currentTarget.select()}
       onChange={(e) => setTitle(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
