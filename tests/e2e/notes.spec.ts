@@ -1,6 +1,7 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard } from './helpers'
-import { linkTo, mark, PHASE1 } from './link-helpers'
+import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
 
 test('a note page with a [[ reference lists as a backlink of the passage, survives a reload, and both navigate', async ({ glossa }) => {
   const { page } = glossa
@@ -98,4 +99,37 @@ test('a passage can be linked to a note page; the link shows and navigates at bo
   await expect(back).toBeVisible()
   await back.click()
   await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
+})
+
+test('links, note pages, the graph and the Relations panel have no serious accessibility violations', async ({ glossa }) => {
+  const { page } = glossa
+  const check = async (where: string) => {
+    const results = await new AxeBuilder({ page }).analyze()
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(bad.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  }
+  await openSeedNotebook(page)
+  await mark(page, AIN)
+  await mark(page, PHASE1)
+  await passageCard(page, PHASE1).getByRole('button', { name: 'Link passage' }).click()
+  await expect(page.getByRole('dialog', { name: 'Link passage' })).toBeVisible()
+  await check('link dialog')
+  await linkTo(page, 'asad', /Ain al-Asad/, 'elaborates', 'Phase 1 empties the base.')
+  await check('cards with links')
+  await page.getByRole('button', { name: 'Relations' }).click()
+  await check('relations panel')
+  await page.getByRole('dialog', { name: 'Relations' }).getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note page text' }).click()
+  await page.keyboard.type('See [[asad')
+  await expect(page.getByRole('listbox', { name: 'Passages to reference' })).toBeVisible()
+  await check('note page with the [[ popup')
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Graph' }).click()
+  await expect(page.locator('.graph-canvas')).toHaveAttribute('data-nodes', '3')
+  await check('graph')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await check('graph (dark)')
+  await page.getByRole('button', { name: 'Close graph' }).click()
+  await check('cards with links (dark)')
 })
