@@ -132,10 +132,16 @@ async function notebookId(page: Page): Promise<string> {
   return (/#\/nb\/([^/]+)/.exec(page.url()) ?? [])[1] ?? (await api<{ notebooks: { id: string }[] }>(page, 'listNotebooks', {})).notebooks[0].id
 }
 
-/** Calls the browser host's contract with the tab's token. */
+/** Calls the contract from the page: the desktop bridge, or the browser host with the tab's token. */
 function api<T = unknown>(page: Page, method: string, args: unknown): Promise<T> {
   return page.evaluate(
     async ({ method, args }) => {
+      const bridge = (window as unknown as { glossa?: Record<string, (a: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>> }).glossa
+      if (bridge) {
+        const outcome = await bridge[method](args)
+        if (!outcome.ok) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`)
+        return outcome.result
+      }
       const r = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('glossa.token')}` }, body: JSON.stringify(args) })
       if (!r.ok) throw new Error(`${method}: ${r.status} ${await r.text()}`)
       return r.json()
@@ -143,18 +149,3 @@ function api<T = unknown>(page: Page, method: string, args: unknown): Promise<T>
     { method, args },
   ) as Promise<T>
 }
-
-test('clicking a node on the canvas opens its passage', async ({ glossa }) => {
-  const { page } = glossa
-  await openSeedNotebook(page)
-  const ain = await mark(page, AIN)
-  await page.getByRole('button', { name: 'Graph' }).click()
-  const canvas = page.locator('.graph-canvas')
-  await expect(canvas).toHaveAttribute('data-nodes', '1')
-  // A lone node is fitted to the middle of the canvas.
-  const box = (await canvas.boundingBox())!
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-  await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
-  await expect(passageCard(page, AIN)).toHaveAttribute('aria-current', 'true')
-  await expect(highlight(page, ain)).toHaveClass(/passage-flash/)
-})
