@@ -59,9 +59,9 @@ export const PassageRef = Node.create<PassageRefOptions>({
     return {
       insertPassageRef:
         (annotationId, range) =>
-        ({ chain }) =>
+        ({ chain, state }) =>
           chain()
-            .insertContentAt(range ?? { from: 0, to: 0 }, [{ type: this.name, attrs: { annotationId } }, { type: 'text', text: ' ' }])
+            .insertContentAt(range ?? { from: state.selection.from, to: state.selection.to }, [{ type: this.name, attrs: { annotationId } }, { type: 'text', text: ' ' }])
             .run(),
     }
   },
