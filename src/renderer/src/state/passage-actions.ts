@@ -1,6 +1,7 @@
 // What the reader's toolbar, shortcuts and cards do with passages.
 import { nanoid } from 'nanoid'
 import { describeRange } from '../../../shared/anchoring'
+import { linksOf } from '../../../shared/links'
 import type { Annotation, Source } from '../../../shared/schema'
 import { readerRef, selectedRange, textMapOf } from '../editor/reader-ref'
 import type { NotebookSession } from './session'
@@ -60,8 +61,15 @@ export function newAnnotation(source: Source, text: string, range: { start: numb
 }
 
 export function deletePassage(session: NotebookSession, id: string): void {
-  const links = session.notebook.links.filter((l) => l.from.id === id || l.to.id === id).length
-  if (links > 0 && !window.confirm(`This passage has ${links} link${links === 1 ? '' : 's'}. Delete it and its links?`)) return
+  const { outgoing, incoming, references } = linksOf(session.notebook, { kind: 'annotation', id })
+  const links = outgoing.length + incoming.length
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const question = [
+    links > 0 ? `This passage has ${plural(links, 'link')}. Delete it and its links?` : 'Delete this passage?',
+    // References are part of the note's text, so they stay, shown as "missing passage".
+    references.length > 0 ? `${plural(references.length, 'note page')} refer${references.length === 1 ? 's' : ''} to it and will show it as missing.` : '',
+  ].join(' ').trim()
+  if ((links > 0 || references.length > 0) && !window.confirm(question)) return
   session.run([{ type: 'deleteAnnotation', id }], { label: 'Delete passage' })
   if (ui.get().selectedPassageId === id) ui.set({ selectedPassageId: null })
   toastStore.show('Passage deleted.', { action: { label: 'Undo', run: () => undoLabelled(session, 'Delete passage') } })
