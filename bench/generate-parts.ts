@@ -26,7 +26,9 @@ export function makePassages(rng: Rng, v: Vocabulary, sources: Source[], texts: 
     const nWords = spans.length / 2
     for (let k = 0; k < count; k++) {
       const first = rng.int(0, nWords - 1)
-      const last = Math.min(nWords - 1, first + passageWords(rng) - 1)
+      let last = Math.min(nWords - 1, first + passageWords(rng) - 1)
+      // Readers mark names and terms on their own, not "a" or "of": a one-word passage is a longer word.
+      if (last === first && spans[first * 2 + 1] - spans[first * 2] < 4) last = Math.min(nWords - 1, first + 1)
       let end = spans[last * 2 + 1]
       if (/[.?]/.test(text[end] ?? '')) end++ // a passage that ends a sentence keeps its full stop
       const i = out.length

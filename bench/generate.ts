@@ -28,7 +28,7 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
 }
 
 /** Bump when the output changes, so cached files (bench/.cache) are regenerated. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 3
 
 const FACETS: [string, string][] = [
   ['phase', 'Phases'], ['base', 'Bases'], ['policy', 'Policy context'], ['actor', 'Actors'], ['region', 'Regions'],

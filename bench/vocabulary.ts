@@ -53,7 +53,14 @@ export class Vocabulary {
   sentence(rng: Rng): string {
     const n = rng.int(6, 28)
     const parts: string[] = []
-    for (let i = 0; i < n; i++) parts.push(this.word(rng) + (i < n - 1 && rng.chance(0.07) ? ',' : ''))
+    let previous = ''
+    for (let i = 0; i < n; i++) {
+      // Real prose almost never repeats a word back to back ("the the"); Zipf sampling would.
+      let word = this.word(rng)
+      while (word === previous) word = this.word(rng)
+      previous = word
+      parts.push(word + (i < n - 1 && rng.chance(0.07) ? ',' : ''))
+    }
     parts[0] = parts[0][0].toUpperCase() + parts[0].slice(1)
     return `${parts.join(' ')}${rng.chance(0.05) ? '?' : '.'}`
   }

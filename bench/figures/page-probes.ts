@@ -1,0 +1,82 @@
+// Functions that run inside the page (page.evaluate serializes them: self-contained, no
+// imports). Times are taken with performance.now() in the page, so Playwright's own
+// round trips are not counted. "Painted" = the frame that shows the change has been
+// produced: a requestAnimationFrame callback sees the DOM, then a task posted from it runs
+// after that frame's paint.
+
+declare global {
+  interface Window { __keyLatencies?: number[] }
+}
+
+/** Resolves after the next frame has been painted. */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => resolve()
+      ch.port2.postMessage(null)
+    }),
+  )
+}
+
+/** Sets location.hash and times until `count` highlight spans exist and are painted. */
+export function timeRouteUntilHighlights(args: { hash: string; count: number; timeoutMs: number }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    location.hash = args.hash
+    const poll = () => {
+      if (performance.now() - t0 > args.timeoutMs) return reject(new Error(`highlights not painted after ${args.timeoutMs} ms`))
+      if (document.querySelectorAll('.source-text [data-passage]').length < args.count) return requestAnimationFrame(poll)
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => resolve(performance.now() - t0)
+      requestAnimationFrame(() => ch.port2.postMessage(null))
+    }
+    requestAnimationFrame(poll)
+  })
+}
+
+/** Records keydown → painted for every key from now on (capture phase, before any handler). */
+export function installKeyLatencyProbe(): void {
+  window.__keyLatencies = []
+  if ((window as unknown as { __keyProbe?: boolean }).__keyProbe) return
+  ;(window as unknown as { __keyProbe?: boolean }).__keyProbe = true
+  document.addEventListener(
+    'keydown',
+    () => {
+      const t0 = performance.now()
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => window.__keyLatencies?.push(performance.now() - t0)
+        ch.port2.postMessage(null)
+      })
+    },
+    true,
+  )
+}
+
+export function takeKeyLatencies(): number[] {
+  const out = window.__keyLatencies ?? []
+  window.__keyLatencies = []
+  return out
+}
+
+/** Clicks the filter chip named `tag` and times until the matching list shows `count` cards, painted. */
+export function timeFilterClick(args: { tag: string; timeoutMs: number }): Promise<{ ms: number; shown: number }> {
+  return new Promise((resolve, reject) => {
+    const chip = [...document.querySelectorAll<HTMLButtonElement>('.filter-panel .chip-label')].find((b) => b.textContent === args.tag)
+    if (!chip) return reject(new Error(`no filter chip ${args.tag}`))
+    const t0 = performance.now()
+    chip.click()
+    const poll = () => {
+      if (performance.now() - t0 > args.timeoutMs) return reject(new Error(`filtered list not shown after ${args.timeoutMs} ms`))
+      const list = document.querySelector('ul[aria-label="Matching passages"]')
+      const expected = Number(document.querySelector('.margin-heading .count')?.textContent ?? NaN)
+      const shown = list?.children.length ?? -1
+      if (!list || shown !== expected) return requestAnimationFrame(poll)
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => resolve({ ms: performance.now() - t0, shown })
+      requestAnimationFrame(() => ch.port2.postMessage(null))
+    }
+    requestAnimationFrame(poll)
+  })
+}

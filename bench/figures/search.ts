@@ -1,0 +1,84 @@
+// search: p50/p95 over a fixed query set (words common and rare, prefixes, a typo, phrases,
+// tag: filters, is:orphaned, kind:/source: restrictions) on NotebookSearch; then the cost of
+// keeping the index current after one edit (update(next)) of a passage note and of a source.
+import { readFile } from 'node:fs/promises'
+import { applyOps } from '../../src/shared/ops'
+import type { Notebook } from '../../src/shared/schema'
+import { NotebookSearch } from '../../src/shared/search'
+import { measure, summarize } from '../stats'
+import { ms, type FigureContext, type FigureResult } from '../types'
+import { Vocabulary } from '../vocabulary'
+
+export function querySet(nb: Notebook): string[] {
+  const w = new Vocabulary().words
+  // Three words in a row from a passage, as someone would search for a half-remembered quote.
+  const words = (q: string) => /[\p{L}\p{N}]+ [\p{L}\p{N}]+(?: [\p{L}\p{N}]+)?/u.exec(q)?.[0] ?? w[100]
+  const quoteA = nb.annotations[Math.floor(nb.annotations.length / 3)].target.quote.exact
+  const quoteB = nb.annotations[Math.floor((nb.annotations.length * 2) / 3)].target.quote.exact
+  const facet = nb.facets[0]?.key ?? 'phase'
+  const common = w[100]
+  const mid = w[600]
+  const rare = w[3000]
+  const typo = mid.length > 4 ? mid.slice(0, 2) + mid[3] + mid[2] + mid.slice(4) : `${mid}x`
+  return [
+    common, mid, rare, 'the', `${common} ${mid}`, `${w[101]} ${w[140]} ${w[180]}`,
+    common.slice(0, 3), mid.slice(0, 4), typo,
+    `"${words(quoteA)}"`, `"${words(quoteB)}"`, `"${w[0]} ${w[100]}"`,
+    `tag:${facet}`, `tag:${nb.tags[0]?.name ?? facet}`, `tag:${nb.tags.at(-1)?.name ?? facet}`, `tag:${facet} ${common}`,
+    'is:orphaned', `is:orphaned ${common}`, `kind:passage ${mid}`, `source:${nb.sources[0].title.split(' ')[0]} ${common}`,
+  ]
+}
+
+export async function searchFigures(ctx: FigureContext): Promise<FigureResult[]> {
+  const nb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
+  const index = NotebookSearch.build(nb)
+  const queries = querySet(nb)
+  const runs = { warmup: 1, runs: ctx.quick ? 3 : 5, gc: false }
+  const all: number[] = []
+  const perQuery: Record<string, number> = {}
+  const hits: Record<string, number> = {}
+  for (const q of queries) {
+    const samples = await measure(() => (hits[q] = index.search(q).length), runs)
+    all.push(...samples)
+    perQuery[q] = round(summarize(samples).median)
+  }
+  const slowest = Object.entries(perQuery).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, t]) => `${q} (${t} ms)`).join('; ')
+
+  // One edit, then update(next): a passage note, and one paragraph of a source.
+  let current = nb
+  let edits = 0
+  const edit = (run: number, kind: 'note' | 'source'): Notebook => {
+    const at = new Date(Date.UTC(2026, 0, 1, 0, 0, run)).toISOString()
+    if (kind === 'note') {
+      const a = current.annotations[(run * 7919) % current.annotations.length]
+      const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `edited ${run}, now about sanctions` }] }] }
+      return applyOps(current, [{ type: 'updateAnnotation', id: a.id, patch: { note } }], at).notebook
+    }
+    const s = current.sources[run % current.sources.length]
+    const content = s.doc.content!.map((p, i) => (i === 1 ? { type: 'paragraph', content: [{ type: 'text', text: `Edited paragraph ${run} about the withdrawal.` }] } : p))
+    return applyOps(current, [{ type: 'updateSource', id: s.id, patch: { doc: { type: 'doc', content } } }], at).notebook
+  }
+  const update = async (kind: 'note' | 'source') =>
+    summarize(
+      await measure(
+        () => {
+          current = edit(edits++, kind)
+          index.update(current)
+        },
+        { warmup: 2, runs: ctx.quick ? 10 : 20, gc: false },
+      ),
+    )
+  return [
+    {
+      id: 'search',
+      scale: ctx.scale,
+      measured: ms(`${queries.length} queries × ${runs.runs}`, summarize(all)),
+      extra: { queries: queries.length, ...Object.fromEntries(Object.entries(perQuery).map(([q, t]) => [`q:${q}`, t])), ...Object.fromEntries(Object.entries(hits).map(([q, n]) => [`hits:${q}`, n])) },
+      note: `slowest: ${slowest}`,
+    },
+    { id: 'search.update.note', scale: ctx.scale, measured: ms('update() after a note edit', await update('note')) },
+    { id: 'search.update.source', scale: ctx.scale, measured: ms('update() after a paragraph edit', await update('source')) },
+  ]
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100
