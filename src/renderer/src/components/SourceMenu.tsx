@@ -2,25 +2,17 @@
 import { useState } from 'react'
 import type { Source } from '../../../shared/schema'
 import { navigate } from '../state/route'
-import { showError, toastStore } from '../state/toasts'
+import { toastStore } from '../state/toasts'
 import { useSession } from '../state/use-session'
 import { Dialog } from './Dialog'
+import { TitleDialog } from './TitleDialog'
 import { Icon } from './Icon'
 
 export function SourceMenu({ source }: { source: Source }) {
   const session = useSession()
   const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
-  const [title, setTitle] = useState(source.title)
   const passages = session.notebook.annotations.filter((a) => a.sourceId === source.id).length
 
-  const rename = () => {
-    try {
-      session.run([{ type: 'updateSource', id: source.id, patch: { title } }], { label: 'Rename source' })
-      setDialog(null)
-    } catch (e) {
-      showError(e)
-    }
-  }
   const remove = () => {
     session.run([{ type: 'deleteSource', id: source.id }], { label: 'Delete source' })
     setDialog(null)
@@ -30,18 +22,16 @@ export function SourceMenu({ source }: { source: Source }) {
 
   return (
     <span className="source-menu">
-      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => { setTitle(source.title); setDialog('rename') }}><Icon name="edit" /></button>
+      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => setDialog('rename')}><Icon name="edit" /></button>
       <button className="icon-button" aria-label={`Delete source “${source.title}”`} title="Delete" onClick={() => setDialog('delete')}><Icon name="trash" /></button>
       {dialog === 'rename' && (
-        <Dialog title="Rename source" onClose={() => setDialog(null)}>
-          <form onSubmit={(e) => { e.preventDefault(); rename() }}>
-            <label className="field"><span>Title</span><input autoFocus value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} /></label>
-            <div className="dialog-footer">
-              <button type="button" className="button" onClick={() => setDialog(null)}>Cancel</button>
-              <button type="submit" className="button primary" disabled={!title.trim()}>Rename</button>
-            </div>
-          </form>
-        </Dialog>
+        <TitleDialog
+          title="Rename source"
+          initial={source.title}
+          submitLabel="Rename"
+          onSubmit={(title) => session.run([{ type: 'updateSource', id: source.id, patch: { title } }], { label: 'Rename source' })}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'delete' && (
         <Dialog title="Delete source?" onClose={() => setDialog(null)}>

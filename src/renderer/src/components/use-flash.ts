@@ -2,6 +2,7 @@
 // range (a search result in the source text).
 import type { Editor } from '@tiptap/core'
 import { useEffect } from 'react'
+import { flashElements } from '../editor/flash'
 import { rangeToPositions } from '../editor/reader-ref'
 import { ui, useUi } from '../state/ui-store'
 
@@ -13,15 +14,7 @@ export function useFlash(editor: Editor | null, sourceId: string): void {
     if (!editor || !flash) return
     // Wait a frame so decorations for a just-opened source are in the DOM.
     const frame = requestAnimationFrame(() => {
-      const spans = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`)
-      if (spans.length === 0) return
-      spans[0].scrollIntoView({ block: 'center', behavior: 'smooth' })
-      spans.forEach((s) => {
-        s.classList.remove('passage-flash')
-        void s.offsetWidth // restart the animation
-        s.classList.add('passage-flash')
-      })
-      setTimeout(() => spans.forEach((s) => s.classList.remove('passage-flash')), 1600)
+      flashElements(editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`), 'passage-flash')
     })
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])

@@ -3,11 +3,10 @@
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import type { DocNode } from '../../../shared/schema'
+import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
-
-const SAVE_DELAY_MS = 400
 
 interface NoteEditorProps {
   initial: DocNode | null
@@ -18,8 +17,7 @@ interface NoteEditorProps {
 }
 
 export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteEditorProps) {
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const pending = useRef<(() => void) | null>(null)
+  const { schedule, flush } = useDebouncedSave()
   const save = useRef(onSave)
   save.current = onSave
 
@@ -32,29 +30,11 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
     autofocus: autoFocus ? 'end' : false,
     editorProps: { attributes: { 'aria-label': label, class: 'note-editor-content' } },
     onUpdate: ({ editor }) => {
-      clearTimeout(timer.current)
       onDirty?.()
-      pending.current = () => save.current(editor.isEmpty ? null : (editor.getJSON() as DocNode))
-      timer.current = setTimeout(flush, SAVE_DELAY_MS)
+      schedule(() => save.current(editor.isEmpty ? null : (editor.getJSON() as DocNode)))
     },
     onBlur: () => flush(),
   })
-
-  function flush() {
-    clearTimeout(timer.current)
-    const run = pending.current
-    pending.current = null
-    run?.()
-  }
-
-  // Save what was typed if the card goes away, or the page is closed, before the delay.
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [])
 
   return (
     <div className="note-editor" onKeyDown={(e) => e.stopPropagation()}>

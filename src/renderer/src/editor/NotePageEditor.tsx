@@ -16,8 +16,8 @@ import { useUi } from '../state/ui-store'
 import { useSession } from '../state/use-session'
 import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
-
-const SAVE_DELAY_MS = 400
+import { flashElements } from './flash'
+import { useDebouncedSave } from './use-debounced-save'
 
 export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
   const passage = session.notebook.annotations.find((a) => a.id === id)
@@ -26,8 +26,7 @@ export function describePassage(session: NotebookSession, id: string): PassageRe
 
 export function NotePageEditor({ note }: { note: NotePage }) {
   const session = useSession()
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const pending = useRef<(() => void) | null>(null)
+  const { schedule, flush } = useDebouncedSave()
   const lastSaved = useRef<DocNode>(note.doc)
 
   const editor = useEditor(
@@ -47,36 +46,19 @@ export function NotePageEditor({ note }: { note: NotePage }) {
       content: note.doc,
       editorProps: { attributes: { 'aria-label': 'Note page text', class: 'note-page-content' } },
       onUpdate: ({ editor }) => {
-        clearTimeout(timer.current)
         session.markDirty()
-        pending.current = () => {
+        schedule(() => {
           // The page may have been deleted while the last words were waiting to be saved.
           if (!session.notebook.notes.some((n) => n.id === note.id)) return
           const doc = editor.getJSON() as DocNode
           lastSaved.current = doc
           session.run([{ type: 'updateNote', id: note.id, patch: { doc } }], { undoable: false })
-        }
-        timer.current = setTimeout(flush, SAVE_DELAY_MS)
+        })
       },
       onBlur: () => flush(),
     },
     [note.id],
   )
-
-  function flush() {
-    clearTimeout(timer.current)
-    const run = pending.current
-    pending.current = null
-    run?.()
-  }
-
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [])
 
   useEffect(() => {
     if (!editor || note.doc === lastSaved.current) return
@@ -100,15 +82,7 @@ function useRefFlash(editor: Editor | null): void {
   useEffect(() => {
     if (!editor || !flash) return
     const frame = requestAnimationFrame(() => {
-      const refs = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage-ref="${CSS.escape(flash.id)}"]`)
-      if (refs.length === 0) return
-      refs[0].scrollIntoView({ block: 'center', behavior: 'smooth' })
-      refs.forEach((r) => {
-        r.classList.remove('ref-flash')
-        void r.offsetWidth // restart the animation
-        r.classList.add('ref-flash')
-      })
-      setTimeout(() => refs.forEach((r) => r.classList.remove('ref-flash')), 1600)
+      flashElements(editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage-ref="${CSS.escape(flash.id)}"]`), 'ref-flash')
     })
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])

@@ -6,6 +6,7 @@ import type { Relation } from '../../../../shared/schema'
 import { errorMessage } from '../../api/client'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
+import { Icon } from '../Icon'
 
 export function RelationRow({ relation, count }: { relation: Relation; count: number }) {
   const session = useSession()
@@ -53,7 +54,7 @@ export function RelationRow({ relation, count }: { relation: Relation; count: nu
           <button className="button small danger-fill" onClick={remove}>{count > 0 ? `Delete relation and ${links}` : 'Delete relation'}</button>
         </span>
       ) : (
-        <button className="icon-button" aria-label={`Delete relation “${relation.name}”`} title="Delete" onClick={() => setConfirming(true)}>🗑</button>
+        <button className="icon-button" aria-label={`Delete relation “${relation.name}”`} title="Delete" onClick={() => setConfirming(true)}><Icon name="trash" /></button>
       )}
       {error && <p role="alert" className="field-error relation-error">{error}</p>}
     </li>

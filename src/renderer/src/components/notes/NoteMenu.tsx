@@ -1,26 +1,17 @@
 // Rename and delete a note page. Deleting says how many links go with it, and can be undone.
 import { useState } from 'react'
 import type { NotePage } from '../../../../shared/schema'
-import { errorMessage } from '../../api/client'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'
+import { Icon } from '../Icon'
+import { TitleDialog } from '../TitleDialog'
 
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
   const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
-  const [title, setTitle] = useState(note.title)
-  const [error, setError] = useState<string | null>(null)
   const links = session.notebook.links.filter((l) => (l.from.kind === 'note' && l.from.id === note.id) || (l.to.kind === 'note' && l.to.id === note.id)).length
 
-  const rename = () => {
-    try {
-      session.run([{ type: 'updateNote', id: note.id, patch: { title: title.trim() } }], { label: 'Rename note' })
-      setDialog(null)
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
   const remove = () => {
     session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
     setDialog(null)
@@ -29,19 +20,16 @@ export function NoteMenu({ note }: { note: NotePage }) {
 
   return (
     <span className="source-menu">
-      <button className="icon-button" aria-label={`Rename note “${note.title}”`} title="Rename" onClick={() => { setTitle(note.title); setError(null); setDialog('rename') }}>✎</button>
-      <button className="icon-button" aria-label={`Delete note “${note.title}”`} title="Delete" onClick={() => setDialog('delete')}>🗑</button>
+      <button className="icon-button" aria-label={`Rename note “${note.title}”`} title="Rename" onClick={() => setDialog('rename')}><Icon name="edit" /></button>
+      <button className="icon-button" aria-label={`Delete note “${note.title}”`} title="Delete" onClick={() => setDialog('delete')}><Icon name="trash" /></button>
       {dialog === 'rename' && (
-        <Dialog title="Rename note" onClose={() => setDialog(null)}>
-          <form onSubmit={(e) => { e.preventDefault(); rename() }}>
-            <label className="field"><span>Title</span><input autoFocus value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} /></label>
-            {error && <p role="alert" className="field-error">{error}</p>}
-            <div className="dialog-footer">
-              <button type="button" className="button" onClick={() => setDialog(null)}>Cancel</button>
-              <button type="submit" className="button primary" disabled={!title.trim()}>Rename</button>
-            </div>
-          </form>
-        </Dialog>
+        <TitleDialog
+          title="Rename note"
+          initial={note.title}
+          submitLabel="Rename"
+          onSubmit={(title) => session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'delete' && (
         <Dialog title="Delete note?" onClose={() => setDialog(null)}>

@@ -1,6 +1,8 @@
 // Formatting for a note page: headings, bold, italic, lists, quote, link, passage reference.
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
+import type { ReactNode } from 'react'
+import { Icon } from '../Icon'
 
 export function NoteToolbar({ editor }: { editor: Editor }) {
   const active = useEditorState({
@@ -17,7 +19,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
     }),
   })
   const chain = () => editor.chain().focus()
-  const tools: { label: string; text: string; pressed?: boolean; run: () => void }[] = [
+  const tools: { label: string; text: ReactNode; pressed?: boolean; run: () => void }[] = [
     { label: 'Heading', text: 'H2', pressed: active.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
     { label: 'Subheading', text: 'H3', pressed: active.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
     { label: 'Bold', text: 'B', pressed: active.bold, run: () => chain().toggleBold().run() },
@@ -27,7 +29,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
     { label: 'Quote', text: '❝', pressed: active.quote, run: () => chain().toggleBlockquote().run() },
     {
       label: 'Link',
-      text: '🔗',
+      text: <Icon name="link" />,
       pressed: active.link,
       run: () => {
         if (active.link) return void chain().unsetLink().run()
