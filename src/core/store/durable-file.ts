@@ -7,7 +7,8 @@ import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { GlossaError } from '../../shared/errors'
 import type { Notebook } from '../../shared/schema'
-import { parseNotebookText, readNotebookText } from './validate'
+import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
+import { readNotebookText } from './validate'
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'unlink' | 'readFile'>
 export interface FileStamp { mtimeMs: number; size: number }
@@ -28,6 +29,7 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     const text = await this.fs.readFile(this.path, 'utf8')
     const st = await this.fs.stat(this.path)
     const { notebook, migratedFrom } = readNotebookText(text, basename(this.path))
+    markValid(notebook) // just parsed: saves need not check these objects again
     this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
     this.migratedFrom = migratedFrom
     return notebook
@@ -50,29 +52,35 @@ export class DurableNotebookFile implements Adapter<Notebook> {
   }
 
   async write(data: Notebook): Promise<void> {
-    const text = serializeNotebook(data)
+    validateForSave(data, SAVE_NAME) // throws before touching disk
     if (await this.changedOnDisk()) {
       throw new GlossaError('store/changed-on-disk', `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`)
     }
     if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
-    await writeFileDurably(this.path, text, this.fs)
+    // Streamed in chunks from the save cache: never one long block of stringify + encode.
+    await writeFileDurably(this.path, serializeChunks(data), this.fs)
     const st = await this.fs.stat(this.path)
     this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
     this.migratedFrom = undefined
   }
 }
 
+const SAVE_NAME = 'the notebook about to be saved'
+
+/** Validates (throws before touching disk) and formats a notebook as its file holds it; see save-cache.ts. */
 export function serializeNotebook(data: Notebook): string {
-  parseNotebookText(data, 'the notebook about to be saved') // validates; throws before touching disk
-  return JSON.stringify(data, null, 1)
+  validateForSave(data, SAVE_NAME)
+  return serializeSync(data)
 }
 
-export async function writeFileDurably(path: string, text: string, fs: FsLike = nodeFs): Promise<void> {
+export async function writeFileDurably(path: string, text: string | AsyncIterable<string>, fs: FsLike = nodeFs): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
   let handle: nodeFs.FileHandle | undefined
   try {
     handle = await fs.open(tmp, 'wx')
-    await handle.writeFile(text, 'utf8')
+    if (typeof text === 'string') await handle.writeFile(text, 'utf8')
+    // Each writeFile continues at the handle's current position: the chunks land in order.
+    else for await (const chunk of text) await handle.writeFile(chunk, 'utf8')
     await handle.sync()
     await handle.close()
     handle = undefined
