@@ -58,12 +58,17 @@ export class Library {
     }
   }
 
-  private async readChecked(path: string): Promise<Notebook> {
+  /** Refuses folders and files too large to parse, before reading them. */
+  private async checkFile(path: string): Promise<void> {
     const st = await stat(path)
     if (st.isDirectory()) throw new GlossaError('store/damaged', 'This is a folder, not a notebook file.')
     if (st.size > MAX_NOTEBOOK_BYTES) {
       throw new GlossaError('store/too-large', `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`)
     }
+  }
+
+  private async readChecked(path: string): Promise<Notebook> {
+    await this.checkFile(path)
     const nb = await new DurableNotebookFile(path, this.options.fs).read()
     if (!nb) throw new GlossaError('store/damaged', 'The file is empty.')
     return nb
@@ -79,7 +84,8 @@ export class Library {
     }
     if (!file) throw new GlossaError('not-found', 'That notebook is not in the library (it may have been deleted).')
     const path = join(this.notebooksDir, file)
-    await this.readChecked(path)
+    // Read, parse and validate once: OpenNotebook.open does all three (and refuses damaged files).
+    await this.checkFile(path)
     const handle = await OpenNotebook.open(this.fileFor(path), this.options.coalesce)
     this.open.set(id, handle)
     return handle
