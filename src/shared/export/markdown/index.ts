@@ -5,6 +5,7 @@ import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast'
 import { stringify as yamlStringify } from 'yaml'
 import type { DocNode, Notebook, Source } from '../../schema'
 import { safeFileName } from '../safe-file-name'
+import { append } from './append'
 import { docToMdast } from './flow'
 import { fileLink, passageRef, type Ctx } from './links'
 import { toMarkdown } from './mdast-ext'
@@ -78,10 +79,11 @@ function single(model: Model): ExportFile[] {
   const { nb } = model
   const ctx: Ctx = { model, layout: 'single', files: new Map(), dir: '' }
   const body: RootContent[] = [notebookFrontMatter(nb), heading(1, nb.title)]
-  if (nb.sources.length > 0) body.push(heading(2, 'Sources'), ...nb.sources.flatMap((s) => sourceBody(ctx, s, 3)))
-  body.push(...passageSections(ctx, model.passages))
+  if (nb.sources.length > 0) body.push(heading(2, 'Sources'))
+  for (const s of nb.sources) append(body, sourceBody(ctx, s, 3))
+  append(body, passageSections(ctx, model.passages))
   if (nb.notes.length > 0) body.push(heading(2, 'Notes'))
-  for (const note of nb.notes) body.push(heading(3, note.title), ...docToMdast(note.doc, { headingShift: 3, ref: (id) => passageRef(ctx, id) }))
+  for (const note of nb.notes) append(body, [heading(3, note.title), ...docToMdast(note.doc, { headingShift: 3, ref: (id) => passageRef(ctx, id) })])
   return [file(`${safeFileName(nb.title, new Set())}.md`, body)]
 }
 
