@@ -123,6 +123,7 @@ test('pasted text becomes a source that can be renamed and deleted with its pass
   await expect(confirm).toContainText('its 1 passage')
   await confirm.getByRole('button', { name: /Delete source and 1 passage/ }).click()
   await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
 })

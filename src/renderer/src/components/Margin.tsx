@@ -1,11 +1,12 @@
 // The margin: the source's passages in document order and its orphans — or, while a tag
 // filter is active, the matching passages of the whole notebook.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { filterPassages } from '../../../shared/filter'
 import type { Annotation, Source } from '../../../shared/schema'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { PassageCard } from './PassageCard'
+import { PassageList } from './PassageList'
 import { ActiveFilter, FilterPanel, isFilterActive } from './tags/FilterPanel'
 
 const byPosition = (x: Annotation, y: Annotation) => x.target.position.start - y.target.position.start || x.target.position.end - y.target.position.end || x.id.localeCompare(y.id)
@@ -26,14 +27,15 @@ export function Margin({ source }: { source: Source }) {
   }, [notebook.annotations, source.id])
   const matches = useMemo(() => (filtering ? filterPassages(notebook, filter) : []), [notebook, filter, filtering])
 
-  const card = (a: Annotation, showSource = false) => (
-    <li key={a.id}>
+  const [scroller, setScroller] = useState<HTMLElement | null>(null)
+  const cardOf = (showSource: boolean) => (a: Annotation) => (
+    <>
       {showSource && <div className="card-source">{sourceTitles.get(a.sourceId)}</div>}
       <PassageCard annotation={a} tagsById={tagsById} selected={a.id === selectedId} focusNote={a.id === focusNoteOf} />
-    </li>
+    </>
   )
   return (
-    <aside className="margin" aria-label="Passages">
+    <aside className="margin" aria-label="Passages" ref={setScroller}>
       <div className="margin-head">
         <h2 className="margin-heading">
           {filtering ? 'Matching passages' : 'Passages'} <span className="count">{filtering ? matches.length : anchored.length}</span>
@@ -47,7 +49,7 @@ export function Margin({ source }: { source: Source }) {
       {filtering ? (
         <>
           {matches.length === 0 && <div className="empty-state small"><p>No passage matches this filter.</p></div>}
-          <ul className="passage-list" aria-label="Matching passages">{matches.map((a) => card(a, true))}</ul>
+          <PassageList passages={matches} scroller={scroller} selectedId={selectedId} label="Matching passages" renderCard={cardOf(true)} />
         </>
       ) : (
         <>
@@ -59,14 +61,18 @@ export function Margin({ source }: { source: Source }) {
               </p>
             </div>
           )}
-          <ul className="passage-list">{anchored.map((a) => card(a))}</ul>
+          <PassageList passages={anchored} scroller={scroller} selectedId={selectedId} renderCard={cardOf(false)} />
           {orphans.length > 0 && (
             <section className="orphans" aria-labelledby="orphans-heading">
               <h2 className="margin-heading" id="orphans-heading">
                 Orphans <span className="count">{orphans.length}</span>
               </h2>
               <p className="muted small-text">These passages lost their place when the source changed. Their quote and note are kept; select new text and re-attach them.</p>
-              <ul className="passage-list">{orphans.map((a) => card(a))}</ul>
+              <ul className="passage-list">
+                {orphans.map((a) => (
+                  <li key={a.id}>{cardOf(false)(a)}</li>
+                ))}
+              </ul>
             </section>
           )}
         </>

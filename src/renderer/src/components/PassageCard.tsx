@@ -1,6 +1,7 @@
 // One passage in the margin: its quote, note, color and dates.
 import { memo, useEffect, useRef } from 'react'
 import { HIGHLIGHT_COLORS } from '../../../shared/defaults'
+import { plainText } from '../../../shared/plain-text'
 import type { Annotation, Tag } from '../../../shared/schema'
 import { passageColor } from '../editor/decorations'
 import { NoteEditor } from '../editor/NoteEditor'
@@ -25,7 +26,7 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
   const orphaned = a.status === 'orphaned'
 
   useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' })
   }, [selected])
 
   return (
@@ -40,7 +41,13 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
       <button className="passage-quote" onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : revealPassage(session, a.id))} title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}>
         <span className="quote-text">{a.target.quote.exact}</span>
       </button>
-      {(selected || a.note) && (
+      {!selected && a.note && (
+        // A live editor per card is costly with thousands of passages: show the text until selected.
+        <button className="note-preview" onClick={() => ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })} title="Edit the note">
+          {plainText(a.note)}
+        </button>
+      )}
+      {selected && (
         <NoteEditor
           key={a.id}
           initial={a.note}
