@@ -9,6 +9,7 @@ import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase } from './snippet'
+import { isStopWordQuery, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 
 export type { SearchKind } from './query'
@@ -90,6 +91,7 @@ export class NotebookSearch {
     const filter = compileFilter(q.filters, { ...this.live, sources: this.nb.sources })
     const kinds = filter ? filter.kinds : KINDS
     if (kinds.length === 0) return []
+    if (isStopWordQuery(q)) return scanStopWords(this.docs.values(), q.terms, kinds, filter?.doc ?? null, limit, this.live)
     const plan = planQuery(q, this.tagMatcher, kinds)
     if (!plan) {
       if (!filter || !hasFilters(q.filters)) return []

@@ -11,7 +11,7 @@ import type { TagMatcher } from './tags'
 const STOPWORDS = new Set(
   'a an and are as at be but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which will with you'.split(' '),
 )
-const isStop = (words: string): boolean => tokenize(words).every((w) => STOPWORDS.has(w.toLowerCase()))
+export const isStop = (words: string): boolean => tokenize(words).every((w) => STOPWORDS.has(w.toLowerCase()))
 
 /**
  * Prefix matching from 3 letters, fuzzy (1 edit per 5 letters) from 4: shorter prefixes,
