@@ -15,6 +15,8 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
   await picker.getByRole('button', { name: 'Done' }).click()
   const card = passageCard(page, 'Ain al-Asad')
   await expect(card.getByText('base/ain-al-asad')).toBeVisible()
+  // With no color chosen, the highlight takes its first tag's color (the seed's #b35a1f).
+  await expect(page.locator('.source-text [data-passage]').filter({ hasText: 'Ain al-Asad' })).toHaveAttribute('style', /--hl: #b35a1f/)
 
   // A second, untagged passage, which the filter must leave out.
   await selectInSource(page, 'Hareer base')

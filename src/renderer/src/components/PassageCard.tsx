@@ -65,6 +65,7 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
         <span className="spacer" />
         {selected && !orphaned && (
           <span role="radiogroup" aria-label="Passage color" className="swatches small">
+            <button role="radio" aria-checked={a.color === null} aria-label="Automatic color (first tag's)" title="Automatic: the first tag's color" className="swatch swatch-auto" onClick={() => session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: null } }], { label: 'Recolor passage' })} />
             {HIGHLIGHT_COLORS.map((c, i) => (
               <button key={c} role="radio" aria-checked={a.color === c} aria-label={`Color ${i + 1}`} className="swatch" style={{ background: c }} onClick={() => session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: c } }], { label: 'Recolor passage' })} />
             ))}

@@ -48,6 +48,7 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
       })}
       <span className="toolbar-sep" aria-hidden="true" />
       <div role="radiogroup" aria-label="Highlight color" className="swatches">
+        <button role="radio" aria-checked={color === null} aria-label="Automatic color (first tag's)" title="Automatic: the first tag's color" className="swatch swatch-auto" onClick={() => ui.set({ color: null })} />
         {HIGHLIGHT_COLORS.map((c, i) => (
           <button
             key={c}

@@ -1,14 +1,14 @@
 // View state of the open notebook that is not saved in it: the selected passage, the one to
 // flash, which note editor takes the caret, the tag filter, the current highlight color.
 import { useSyncExternalStore } from 'react'
-import { DEFAULT_HIGHLIGHT } from '../../../shared/defaults'
 
 export interface TagFilter { tagIds: string[]; mode: 'and' | 'or'; untagged: boolean }
 export interface UiState {
   selectedPassageId: string | null
   flash: { id: string; at: number } | null
   focusNoteOf: string | null
-  color: string
+  /** The highlight color for new passages; null = automatic (first tag's color, else yellow). */
+  color: string | null
   filter: TagFilter
   editingSource: boolean
   panel: null | 'shortcuts' | 'tags' | 'search' | 'add-source' | 'relations'
@@ -28,7 +28,7 @@ const initial: UiState = {
   selectedPassageId: null,
   flash: null,
   focusNoteOf: null,
-  color: DEFAULT_HIGHLIGHT,
+  color: null,
   filter: { tagIds: [], mode: 'or', untagged: false },
   editingSource: false,
   panel: null,
