@@ -38,7 +38,7 @@ export class Library {
     await mkdir(this.notebooksDir, { recursive: true })
     await removeStaleTempFiles(this.notebooksDir)
     const names = (await readdir(this.notebooksDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()
-    const entries = await Promise.all(names.map((file) => this.inspect(file)))
+    const entries = this.oneFilePerNotebook(await Promise.all(names.map((file) => this.inspect(file))))
     const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
     notebooks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title))
     return { notebooks, damaged: entries.flatMap((e) => (e.damaged ? [e.damaged] : [])) }
@@ -49,13 +49,34 @@ export class Library {
     try {
       const open = [...this.open.values()].find((o) => o.file.path === path)
       const nb = open ? open.data : await this.readChecked(path)
-      this.fileById.set(nb.id, file)
       return { file, summary: summarize(nb, file) }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       const hasBackup = (await this.backups.list(file)).length > 0
       return { file, damaged: { file, reason, hasBackup } }
     }
+  }
+
+  /**
+   * Two files holding the same notebook (one copied by hand in a file manager) would both open
+   * the same one. The file already known for the id (else the first by name) stays the
+   * notebook; the other is listed with the reason, untouched, so nothing is lost.
+   */
+  private oneFilePerNotebook(entries: Entry[]): Entry[] {
+    const chosen = new Map<string, string>()
+    for (const e of entries) {
+      if (!e.summary) continue
+      const known = this.fileById.get(e.summary.id)
+      const current = chosen.get(e.summary.id)
+      if (!current || (e.file === known && current !== known)) chosen.set(e.summary.id, e.file)
+    }
+    for (const [id, file] of chosen) this.fileById.set(id, file)
+    return entries.map((e) => {
+      const keep = e.summary ? chosen.get(e.summary.id) : undefined
+      if (!e.summary || keep === e.file) return e
+      const reason = `It holds the same notebook as “${keep}” (a copy made outside Glossa). Move it out of the notebooks folder and add it with “Import notebook…” to keep it as a separate notebook.`
+      return { file: e.file, damaged: { file: e.file, reason, hasBackup: false } }
+    })
   }
 
   /** Refuses folders and files too large to parse, before reading them. */

@@ -88,3 +88,21 @@ describe('Library and seeding', () => {
     expect(await readFile(file, 'utf8')).toBe('{ broken')
   })
 })
+
+describe('a notebook file copied by hand', () => {
+  it('is listed with a reason instead of shadowing the original, and both files stay as they were', async () => {
+    const dataDir = await tempDir()
+    const service = await createService({ dataDir, resourcesDir: RESOURCES, host: 'web', version: 't' })
+    const [seed] = (await service.handlers.listNotebooks({})).notebooks
+    const original = join(dataDir, 'notebooks', seed.file)
+    const copy = join(dataDir, 'notebooks', 'zz-copy.json')
+    const bytes = await readFile(original, 'utf8')
+    await writeFile(copy, bytes)
+    const { notebooks, damaged } = await service.handlers.listNotebooks({})
+    expect(notebooks.map((n) => n.file)).toEqual([seed.file])
+    expect(damaged).toEqual([expect.objectContaining({ file: 'zz-copy.json', reason: expect.stringContaining(`same notebook as “${seed.file}”`) })])
+    expect((await service.handlers.openNotebook({ id: seed.id })).notebook.id).toBe(seed.id)
+    expect(await readFile(copy, 'utf8')).toBe(bytes)
+    expect(await readFile(original, 'utf8')).toBe(bytes)
+  })
+})
