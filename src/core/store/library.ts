@@ -22,6 +22,7 @@ export class Library {
   readonly backups: Backups
   private readonly open = new Map<string, OpenNotebook>()
   private readonly fileById = new Map<string, string>()
+  private readonly summaries = new Map<string, { mtimeMs: number; size: number; summary: NotebookSummary }>()
 
   constructor(private readonly options: LibraryOptions) {
     this.notebooksDir = join(options.dataDir, 'notebooks')
@@ -48,8 +49,14 @@ export class Library {
     const path = join(this.notebooksDir, file)
     try {
       const open = [...this.open.values()].find((o) => o.file.path === path)
-      const nb = open ? open.data : await this.readChecked(path)
-      return { file, summary: summarize(nb, file) }
+      if (open) return { file, summary: summarize(open.data, file) }
+      // Listing parses whole files; an unchanged file (same size and mtime) keeps its summary.
+      const st = await stat(path)
+      const cached = this.summaries.get(file)
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return { file, summary: cached.summary }
+      const summary = summarize(await this.readChecked(path), file)
+      this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary })
+      return { file, summary }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       const hasBackup = (await this.backups.list(file)).length > 0

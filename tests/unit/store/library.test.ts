@@ -106,3 +106,16 @@ describe('a notebook file copied by hand', () => {
     expect(await readFile(original, 'utf8')).toBe(bytes)
   })
 })
+
+describe('listing', () => {
+  it('reuses the summary of an unchanged file and re-reads a changed one', async () => {
+    const dataDir = await tempDir()
+    const library = new Library({ dataDir })
+    const created = await library.add({ ...(await import('../../../src/core/seed')).emptyNotebook('First title', '2026-01-01T00:00:00.000Z') })
+    expect((await library.list()).notebooks.map((n) => n.title)).toEqual(['First title'])
+    const path = join(dataDir, 'notebooks', created.file)
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.replace('First title', 'Changed elsewhere, longer'))
+    expect((await library.list()).notebooks.map((n) => n.title)).toEqual(['Changed elsewhere, longer'])
+  })
+})

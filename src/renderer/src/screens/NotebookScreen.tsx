@@ -2,6 +2,7 @@
 // the open source in the margin on the right.
 import { useEffect, useState } from 'react'
 import { useShortcuts } from '../commands/useShortcuts'
+import { prewarmSearch } from '../state/search-index'
 import { ShortcutsPanel } from '../components/ShortcutsPanel'
 import { SearchPalette } from '../components/search/SearchPalette'
 import { TagManager } from '../components/tags/TagManager'
@@ -60,6 +61,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const tagPickerFor = useUi((s) => s.tagPickerFor)
   const graphOpen = useUi((s) => s.graphOpen)
   useShortcuts(session)
+  useEffect(() => prewarmSearch(session), [session])
   const externalChange = useExternalChanges(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.

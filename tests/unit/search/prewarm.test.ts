@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { generateNotebook } from '../../../bench/generate'
+import { NotebookSearch } from '../../../src/shared/search'
+import { prefix, prewarmSearch, searchNotebook } from '../../../src/renderer/src/state/search-index'
+import type { NotebookSession } from '../../../src/renderer/src/state/session'
+
+const nb = generateNotebook({ passages: 900, sources: 10, words: 600, tags: 30, facets: 3, links: 50, notes: 25 }, 7)
+const QUERIES = ['the', 'pol', 'tag:' + nb.tags[0].name, 'is:orphaned', `"${nb.annotations[3].target.quote.exact.split(' ').slice(0, 2).join(' ')}"`]
+
+describe('building the search index in slices', () => {
+  it('cuts the notebook into growing prefixes that end with the notebook itself', () => {
+    expect(prefix(nb, 1).annotations).toHaveLength(400)
+    expect(prefix(nb, 2).sources).toHaveLength(8)
+    expect(prefix(nb, 3)).toBe(nb)
+  })
+
+  it('answers exactly like an index built at once, whether the slices finished or not', async () => {
+    const whole = NotebookSearch.build(nb)
+    const finished = { notebook: nb } as NotebookSession
+    prewarmSearch(finished)
+    await new Promise((r) => setTimeout(r, 50))
+    const interrupted = { notebook: nb } as NotebookSession
+    const stop = prewarmSearch(interrupted)
+    stop() // a query arrives before the first slice: it must finish the build itself
+    for (const q of QUERIES) {
+      const expected = whole.search(q, 20).map((r) => `${r.kind}:${r.id}`)
+      expect(searchNotebook(finished, q, 20).map((r) => `${r.kind}:${r.id}`), q).toEqual(expected)
+      expect(searchNotebook(interrupted, q, 20).map((r) => `${r.kind}:${r.id}`), q).toEqual(expected)
+    }
+  })
+})
