@@ -1,7 +1,7 @@
 // The margin: the source's passages in document order and its orphans — or, while a tag
 // filter is active, the matching passages of the whole notebook.
 import { useMemo, useState } from 'react'
-import { filterPassages } from '../../../shared/filter'
+import { filtered } from '../state/filtered'
 import type { Annotation, Source } from '../../../shared/schema'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
@@ -25,7 +25,7 @@ export function Margin({ source }: { source: Source }) {
     const own = notebook.annotations.filter((a) => a.sourceId === source.id)
     return { anchored: own.filter((a) => a.status === 'anchored').sort(byPosition), orphans: own.filter((a) => a.status === 'orphaned').sort(byPosition) }
   }, [notebook.annotations, source.id])
-  const matches = useMemo(() => (filtering ? filterPassages(notebook, filter) : []), [notebook, filter, filtering])
+  const matches = useMemo(() => (filtering ? filtered(notebook, filter).passages : []), [notebook, filter, filtering])
 
   const [scroller, setScroller] = useState<HTMLElement | null>(null)
   const cardOf = (showSource: boolean) => (a: Annotation) => (

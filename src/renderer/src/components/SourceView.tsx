@@ -9,7 +9,7 @@ import { commitSourceEdit, reanchorOps } from '../editor/source-edits'
 import { showError, toastStore } from '../state/toasts'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
-import { filterPassages } from '../../../shared/filter'
+import { filtered } from '../state/filtered'
 import { Margin } from './Margin'
 import { isFilterActive } from './tags/FilterPanel'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -36,7 +36,7 @@ export function SourceView({ source }: { source: Source }) {
   const decorations = useMemo(() => {
     if (!editor) return []
     // Highlights that do not match the active tag filter are dimmed, not hidden.
-    const matching = isFilterActive(filter) ? new Set(filterPassages(notebook, filter).map((a) => a.id)) : null
+    const matching = isFilterActive(filter) ? filtered(notebook, filter).ids : null
     return buildDecorations(editor, notebook, source.id, { selectedId, matches: (a) => !matching || matching.has(a.id) })
   }, [editor, notebook, source.id, selectedId, filter])
   useFlash(editor, source.id)
