@@ -1,10 +1,9 @@
 // One relation type in the Relations panel: rename it, change how it reads from the other end,
 // recolor it, or delete it (saying how many links go with it). Every change is undoable.
 import { useEffect, useState } from 'react'
-import type { Op } from '../../../../shared/ops'
 import type { Relation } from '../../../../shared/schema'
-import { errorMessage } from '../../api/client'
 import { toastStore } from '../../state/toasts'
+import { useRun } from '../../state/use-run'
 import { useSession } from '../../state/use-session'
 import { Icon } from '../Icon'
 
@@ -13,21 +12,11 @@ export function RelationRow({ relation, count }: { relation: Relation; count: nu
   const [name, setName] = useState(relation.name)
   const [inverse, setInverse] = useState(relation.inverse)
   const [confirming, setConfirming] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { error, run: apply } = useRun()
   // Follow changes made elsewhere (undo, redo).
   useEffect(() => setName(relation.name), [relation.name])
   useEffect(() => setInverse(relation.inverse), [relation.inverse])
 
-  const apply = (ops: Op[], label: string): boolean => {
-    try {
-      session.run(ops, { label })
-      setError(null)
-      return true
-    } catch (e) {
-      setError(errorMessage(e))
-      return false
-    }
-  }
   const commit = (field: 'name' | 'inverse', value: string) => {
     const trimmed = value.trim()
     if (trimmed === relation[field]) return

@@ -2,29 +2,16 @@
 // move to another facet, merge, delete — all undoable. Facets can be added.
 import { useMemo, useState } from 'react'
 import { facetCounts } from '../../../../shared/filter'
-import type { Op } from '../../../../shared/ops'
-import { errorMessage } from '../../api/client'
-import { useNotebook, useSession } from '../../state/use-session'
+import { useRun } from '../../state/use-run'
+import { useNotebook } from '../../state/use-session'
 import { Dialog } from '../Dialog'
 import { TagRow } from './TagRow'
 
 export function TagManager({ onClose }: { onClose: () => void }) {
-  const session = useSession()
   const notebook = useNotebook()
   const groups = useMemo(() => facetCounts(notebook), [notebook])
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, run } = useRun()
   const [facetName, setFacetName] = useState('')
-
-  const run = (ops: Op[], label: string): boolean => {
-    try {
-      session.run(ops, { label })
-      setError(null)
-      return true
-    } catch (e) {
-      setError(errorMessage(e))
-      return false
-    }
-  }
   const addFacet = () => {
     const name = facetName.trim()
     const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')
