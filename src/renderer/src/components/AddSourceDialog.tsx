@@ -97,6 +97,11 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
           <input type="file" accept=".txt,.text,.md,.markdown,.html,.htm" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
         </label>
       )}
+      {busy && (
+        <p role="status" className="busy-line">
+          <span className="spinner" aria-hidden="true" /> Converting and sanitizing the text… large Markdown files take a few seconds per megabyte.
+        </p>
+      )}
       {error && <p role="alert" className="field-error">{error}</p>}
       <div className="dialog-footer">
         <button className="button" onClick={onClose}>Cancel</button>
