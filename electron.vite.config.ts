@@ -4,8 +4,12 @@ import react from '@vitejs/plugin-react'
 
 // One build, four outputs: the Electron main process, the browser host (plain Node, same
 // core), the sandboxed preload (CommonJS, no dependencies) and the renderer.
+// `@shared/…` is src/shared: pure code every runtime uses (see docs/ARCHITECTURE.md).
+const resolveShared = { alias: { '@shared': resolve('src/shared') } }
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         input: { index: resolve('src/main/index.ts'), web: resolve('src/web/cli.ts') },
@@ -13,6 +17,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
@@ -22,6 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    resolve: resolveShared,
     plugins: [react()],
     build: {
       rollupOptions: { input: resolve('src/renderer/index.html') },

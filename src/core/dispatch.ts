@@ -1,7 +1,7 @@
 // One entry point for every transport: validate the arguments against the contract, call the
 // handler, and turn anything thrown into { code, message }. Never throws.
-import { contract, isMethodName, type Handlers, type MethodName } from '../shared/contract'
-import { describeZodError, GlossaError, type ApiError } from '../shared/errors'
+import { contract, isMethodName, type Handlers, type MethodName } from '@shared/contract'
+import { describeZodError, GlossaError, type ApiError } from '@shared/errors'
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
 

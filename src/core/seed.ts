@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { z } from 'zod'
-import { DEFAULT_RELATIONS } from '../shared/defaults'
-import { docFromParagraphs, plainText, textHash } from '../shared/plain-text'
-import { FacetSchema, SCHEMA_VERSION, type Notebook, type Source } from '../shared/schema'
+import { DEFAULT_RELATIONS } from '@shared/defaults'
+import { docFromParagraphs, plainText, textHash } from '@shared/plain-text'
+import { FacetSchema, SCHEMA_VERSION, type Notebook, type Source } from '@shared/schema'
 
 const SeedArticleSchema = z.object({ title: z.string(), origin: z.string(), summary: z.string(), paragraphs: z.array(z.string()).min(1) })
 const SeedTaxonomySchema = z.object({

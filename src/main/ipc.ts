@@ -1,8 +1,8 @@
 // Binds every contract method to ipcMain.handle. Calls from anything but our window's main
 // frame are refused; arguments are validated by the shared dispatcher.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import type { Handlers } from '../shared/contract'
-import { channelOf, METHOD_NAMES } from '../shared/method-names'
+import type { Handlers } from '@shared/contract'
+import { channelOf, METHOD_NAMES } from '@shared/method-names'
 import { dispatch } from '../core/dispatch'
 
 export function bindIpc(handlers: Handlers, window: () => BrowserWindow | null): void {

@@ -1,7 +1,7 @@
 // Session-wide hardening: deny permission requests, navigation and new windows; only
 // http(s) links leave the app, and they open in the system browser.
 import { app, session, shell } from 'electron'
-import { CSP } from '../shared/csp'
+import { CSP } from '@shared/csp'
 
 export function hardenSessions(): void {
   const ses = session.defaultSession

@@ -1,7 +1,7 @@
 // Exposes the contract as window.glossa: one invoke per method, plus menu commands from the
 // app menu. No raw ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, METHOD_NAMES } from '../shared/method-names'
+import { channelOf, METHOD_NAMES } from '@shared/method-names'
 
 const api: Record<string, unknown> = Object.fromEntries(
   METHOD_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(channelOf(name), args)]),

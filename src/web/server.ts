@@ -3,7 +3,7 @@
 // rebinding); no CORS headers are ever sent; bodies are size-limited.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import type { Handlers } from '../shared/contract'
+import type { Handlers } from '@shared/contract'
 import { dispatch } from '../core/dispatch'
 import { serveStatic } from './static'
 

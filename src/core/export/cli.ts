@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
-import { EXPORT_FORMATS, exportNotebook, type ExportFormat } from '../../shared/export/index'
-import { NotebookSchema } from '../../shared/schema'
+import { EXPORT_FORMATS, exportNotebook, type ExportFormat } from '@shared/export/index'
+import { NotebookSchema } from '@shared/schema'
 import { writeExport } from './write-export'
 
 const USAGE = `Usage: export <notebook file> --format ${EXPORT_FORMATS.join('|')} --out <path>`

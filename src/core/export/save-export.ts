@@ -2,10 +2,10 @@
 // atomically. Hosts without a dialog (the browser) answer `unsupported` and download instead.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { GlossaError } from '../../shared/errors'
-import { exportNotebook, type ExportFormat } from '../../shared/export/index'
-import { safeFileName } from '../../shared/export/safe-file-name'
-import type { Notebook } from '../../shared/schema'
+import { GlossaError } from '@shared/errors'
+import { exportNotebook, type ExportFormat } from '@shared/export/index'
+import { safeFileName } from '@shared/export/safe-file-name'
+import type { Notebook } from '@shared/schema'
 import { writeExport } from './write-export'
 
 /** Returns the chosen file (kind 'file') or folder (kind 'folder'), or null when cancelled. */

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { ExportResult } from '../../shared/export/index'
+import type { ExportResult } from '@shared/export/index'
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',

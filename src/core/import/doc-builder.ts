@@ -1,7 +1,7 @@
 // Helpers shared by the Markdown and HTML mappers. Both walk a syntax tree and feed text, marks
 // and finished blocks into a BlockSink, which owns every ProseMirror validity rule in one place:
 // no empty text nodes, no inline content directly under a block container, collapsed whitespace.
-import type { DocNode } from '../../shared/schema'
+import type { DocNode } from '@shared/schema'
 
 export interface Mark {
   type: 'bold' | 'italic' | 'strike' | 'code' | 'link'

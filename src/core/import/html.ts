@@ -7,7 +7,7 @@ import { toText } from 'hast-util-to-text'
 import rehypeParse from 'rehype-parse'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import { unified } from 'unified'
-import type { DocNode } from '../../shared/schema'
+import type { DocNode } from '@shared/schema'
 import { BlockSink, codeBlock, headingLevel, listItem, MAX_NESTING, safeHref, withMark, type Mark } from './doc-builder'
 
 const MARK_TAGS: Record<string, Mark['type']> = {

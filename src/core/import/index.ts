@@ -1,8 +1,8 @@
 // Turn pasted or imported text into a safe TipTap document plus a title. Every format ends in
 // the same small set of StarterKit node and mark types; nothing executable can come through.
-import type { DocNode } from '../../shared/schema'
-import { LIMITS } from '../../shared/schema'
-import { plainText } from '../../shared/plain-text'
+import type { DocNode } from '@shared/schema'
+import { LIMITS } from '@shared/schema'
+import { plainText } from '@shared/plain-text'
 import { htmlToDoc } from './html'
 import { markdownToDoc } from './markdown'
 import { textToDoc } from './text'

@@ -6,7 +6,7 @@ import type { Nodes, Parents, Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import type { DocNode } from '../../shared/schema'
+import type { DocNode } from '@shared/schema'
 import { BlockSink, codeBlock, headingLevel, listItem, MAX_NESTING, safeHref, withMark, type Mark } from './doc-builder'
 import { htmlToBlocks, STRIPPED } from './html'
 

@@ -1,7 +1,7 @@
 // Plain text: paragraphs are separated by blank lines, a single newline is a line break inside
 // a paragraph. Text is otherwise kept verbatim (no whitespace collapsing): what the user pasted
 // is what selectors index into.
-import type { DocNode } from '../../shared/schema'
+import type { DocNode } from '@shared/schema'
 
 export function textToDoc(content: string): DocNode {
   const normalized = content.replace(/\r\n?/g, '\n')

@@ -1,8 +1,8 @@
 // Notebooks that enter the library as copies: duplicates of an open one, and imported files.
 // Both get written as new files; an id already in the library is never reused.
 import { nanoid } from 'nanoid'
-import { GlossaError } from '../../shared/errors'
-import { LIMITS, type Notebook, type NotebookSummary } from '../../shared/schema'
+import { GlossaError } from '@shared/errors'
+import { LIMITS, type Notebook, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { parseNotebookText } from '../store/validate'
 

@@ -1,6 +1,6 @@
 // Names that arrive from outside (the renderer, the browser) and must name a file directly
 // inside one of the library's folders: never a path, never a hidden or temp file.
-import { GlossaError } from '../../shared/errors'
+import { GlossaError } from '@shared/errors'
 
 export function assertPlainFileName(name: string, what: string): string {
   const bad =

@@ -1,7 +1,7 @@
 // The library-management methods of the contract (trash, copies, backups, data folder),
 // kept beside the store code they drive so service.ts stays a short table.
-import type { Handlers } from '../../shared/contract'
-import { GlossaError } from '../../shared/errors'
+import type { Handlers } from '@shared/contract'
+import { GlossaError } from '@shared/errors'
 import type { Library } from '../store/library'
 import { duplicateNotebook, importNotebook } from './copies'
 import { restoreBackup } from './restore-backup'

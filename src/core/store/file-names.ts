@@ -1,5 +1,5 @@
 // Notebook files get readable, safe and unique names derived from the title.
-import { safeFileName } from '../../shared/export/safe-file-name'
+import { safeFileName } from '@shared/export/safe-file-name'
 
 export function notebookFileName(title: string, taken: Set<string>): string {
   const lowerTaken = new Set([...taken].map((n) => n.replace(/\.json$/i, '').toLowerCase()))

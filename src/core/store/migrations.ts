@@ -6,8 +6,8 @@
 // Version 0 is the pre-release shape: no facets, relations, links or notes arrays, and
 // passages (annotations) without anchoredHash. Steps are best effort on odd input: whatever
 // they cannot fix is left for validation to report.
-import { DEFAULT_RELATIONS } from '../../shared/defaults'
-import { SCHEMA_VERSION } from '../../shared/schema'
+import { DEFAULT_RELATIONS } from '@shared/defaults'
+import { SCHEMA_VERSION } from '@shared/schema'
 
 type Raw = Record<string, unknown>
 export interface Migration { from: number; to: number; migrate(raw: Raw): Raw }

@@ -1,10 +1,10 @@
 // One open notebook: the in-memory state (a lowdb Low over our durable adapter), operations
 // applied through the shared reducer, and coalesced durable writes.
 import { Low } from 'lowdb'
-import { GlossaError } from '../../shared/errors'
-import { applyOps } from '../../shared/ops'
-import type { Op } from '../../shared/ops'
-import type { Notebook } from '../../shared/schema'
+import { GlossaError } from '@shared/errors'
+import { applyOps } from '@shared/ops'
+import type { Op } from '@shared/ops'
+import type { Notebook } from '@shared/schema'
 import { WriteCoalescer, type CoalescePolicy } from './coalescer'
 import type { DurableNotebookFile } from './durable-file'
 

@@ -7,7 +7,7 @@
 // stringifies only the objects that edit created. The text is byte-identical to
 // JSON.stringify(notebook, null, 1), the format the files have always had.
 // Invariant relied on: nothing mutates a notebook's objects in place once created.
-import { NotebookSchema, type Notebook } from '../../shared/schema'
+import { NotebookSchema, type Notebook } from '@shared/schema'
 import { parseNotebookText } from './validate'
 
 const COLLECTIONS = ['sources', 'annotations', 'facets', 'tags', 'relations', 'links', 'notes'] as const

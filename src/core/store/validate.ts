@@ -1,6 +1,6 @@
 // Parsing and validating notebook files, with reasons a person can act on.
-import { describeZodError, GlossaError } from '../../shared/errors'
-import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../shared/schema'
+import { describeZodError, GlossaError } from '@shared/errors'
+import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '@shared/schema'
 import { migrateToCurrent } from './migrations'
 
 /** Files larger than this are listed as damaged instead of being parsed into memory. */

@@ -1,12 +1,9 @@
 // The browser host's front door: loopback only, a token on /api/, our own Host header only
 // (DNS rebinding), POST only for API calls, and never a CORS header.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { send, startTestHost, TOKEN, type RawResponse, type TestHost } from './host'
+import { describe, expect, it } from 'vitest'
+import { send, TOKEN, type RawResponse, useTestHost } from './host'
 
-let host: TestHost
+const hostRef = useTestHost()
 const seen: RawResponse[] = []
 const call = async (...args: Parameters<typeof send>) => {
   const response = await send(...args)
@@ -14,25 +11,18 @@ const call = async (...args: Parameters<typeof send>) => {
   return response
 }
 
-beforeAll(async () => {
-  host = await startTestHost(await mkdtemp(join(tmpdir(), 'glossa-web-')))
-})
-afterAll(async () => {
-  await host.close()
-  await rm(host.root, { recursive: true, force: true })
-})
 
 describe('browser host access', () => {
   it('listens on the IPv4 loopback address only', () => {
-    const address = host.server.address()
+    const address = hostRef.current.server.address()
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1')
   })
 
   it('answers an API call with the right token, Host and method', async () => {
-    const ok = await call(host.port, { method: 'POST', path: '/api/appInfo', body: '{}' })
+    const ok = await call(hostRef.current.port, { method: 'POST', path: '/api/appInfo', body: '{}' })
     expect(ok.status).toBe(200)
     expect(JSON.parse(ok.body)).toMatchObject({ host: 'web', version: 'test' })
-    const viaLocalhost = await call(host.port, { method: 'POST', path: '/api/appInfo', body: '{}', host: `localhost:${host.port}` })
+    const viaLocalhost = await call(hostRef.current.port, { method: 'POST', path: '/api/appInfo', body: '{}', host: `localhost:${hostRef.current.port}` })
     expect(viaLocalhost.status).toBe(200)
   })
 
@@ -43,59 +33,59 @@ describe('browser host access', () => {
     ['a longer token', `${TOKEN}x`],
     ['an empty token', ''],
   ])('refuses /api/ with %s (401)', async (_name, token) => {
-    const response = await call(host.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token })
+    const response = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token })
     expect(response.status).toBe(401)
     expect(JSON.parse(response.body)).toEqual({ code: 'unauthorized', message: expect.any(String) })
     expect(response.body).not.toContain('notebooks')
   })
 
   it('refuses the token in another scheme than Bearer', async () => {
-    const response = await call(host.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token: null, headers: { authorization: `Basic ${TOKEN}` } })
+    const response = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token: null, headers: { authorization: `Basic ${TOKEN}` } })
     expect(response.status).toBe(401)
   })
 
   it.each([
     ['evil.com', () => 'evil.com'],
-    ['evil.com with our port', () => `evil.com:${host.port}`],
-    ['a look-alike suffix', () => `127.0.0.1.evil.com:${host.port}`],
+    ['evil.com with our port', () => `evil.com:${hostRef.current.port}`],
+    ['a look-alike suffix', () => `127.0.0.1.evil.com:${hostRef.current.port}`],
     ['our address without the port', () => '127.0.0.1'],
-    ['another port', () => `127.0.0.1:${host.port + 1}`],
-    ['localhost with a trailing dot', () => `localhost.:${host.port}`],
+    ['another port', () => `127.0.0.1:${hostRef.current.port + 1}`],
+    ['localhost with a trailing dot', () => `localhost.:${hostRef.current.port}`],
     ['an empty Host', () => ''],
   ])('refuses a Host header of %s (403), on /api/ and static files', async (_name, value) => {
     for (const path of ['/api/listNotebooks', '/', '/index.html']) {
-      const response = await call(host.port, { method: path.startsWith('/api/') ? 'POST' : 'GET', path, body: path.startsWith('/api/') ? '{}' : undefined, host: value() })
+      const response = await call(hostRef.current.port, { method: path.startsWith('/api/') ? 'POST' : 'GET', path, body: path.startsWith('/api/') ? '{}' : undefined, host: value() })
       expect(response.status, `${path} with Host ${value()}`).toBe(403)
       expect(response.body).not.toContain('<title>Glossa')
     }
   })
 
   it('refuses a request without a Host header (403)', async () => {
-    const api = await call(host.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', host: null })
+    const api = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', host: null })
     expect(api.status).toBe(403)
-    const page = await call(host.port, { path: '/', host: null })
+    const page = await call(hostRef.current.port, { path: '/', host: null })
     expect(page.status).toBe(403)
   })
 
   it('takes API calls by POST only (405)', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
-      const response = await call(host.port, { method, path: '/api/listNotebooks' })
+      const response = await call(hostRef.current.port, { method, path: '/api/listNotebooks' })
       expect(response.status, method).toBe(405)
       expect(JSON.parse(response.body).code).toBe('method-not-allowed')
     }
-    expect((await call(host.port, { method: 'POST', path: '/index.html', body: '{}' })).status).toBe(405)
+    expect((await call(hostRef.current.port, { method: 'POST', path: '/index.html', body: '{}' })).status).toBe(405)
   })
 
   it('answers an unknown method with a typed 404', async () => {
     for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      const response = await call(host.port, { method: 'POST', path: `/api/${name}`, body: '{}' })
+      const response = await call(hostRef.current.port, { method: 'POST', path: `/api/${name}`, body: '{}' })
       expect(response.status, name).toBe(404)
       expect(JSON.parse(response.body)).toEqual({ code: 'unknown-method', message: expect.any(String) })
     }
   })
 
   it('answers a malformed percent-encoding in the method name with a typed 400, not a crash', async () => {
-    const response = await call(host.port, { method: 'POST', path: '/api/%E0%A4%A', body: '{}' })
+    const response = await call(hostRef.current.port, { method: 'POST', path: '/api/%E0%A4%A', body: '{}' })
     expect(response.status).toBe(400)
     expect(JSON.parse(response.body).code).toBeTypeOf('string')
   })
@@ -103,13 +93,13 @@ describe('browser host access', () => {
   it('never sends CORS headers, preflight included', async () => {
     const origin = { origin: 'https://evil.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' }
     const preflights = [
-      await call(host.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin, token: null }),
-      await call(host.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin }),
-      await call(host.port, { method: 'OPTIONS', path: '/', headers: origin }),
+      await call(hostRef.current.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin, token: null }),
+      await call(hostRef.current.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin }),
+      await call(hostRef.current.port, { method: 'OPTIONS', path: '/', headers: origin }),
     ]
     for (const p of preflights) expect([401, 405]).toContain(p.status)
-    await call(host.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', headers: { origin: 'https://evil.com' } })
-    await call(host.port, { path: '/', headers: { origin: 'https://evil.com' } })
+    await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', headers: { origin: 'https://evil.com' } })
+    await call(hostRef.current.port, { path: '/', headers: { origin: 'https://evil.com' } })
     expect(seen.length).toBeGreaterThan(20)
     for (const response of seen) {
       const cors = Object.keys(response.headers).filter((h) => h.toLowerCase().startsWith('access-control-'))

@@ -1,7 +1,9 @@
 // Starts the real browser host (src/web/server.ts) on a temp data dir and a temp static dir,
 // and speaks raw HTTP to it, so tests control every header (fetch would add or refuse some).
 import { request } from 'node:http'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { afterAll, beforeAll } from 'vitest'
 import { join } from 'node:path'
 import type { Server } from 'node:http'
 import { createService, type Service } from '../../../src/core/service'
@@ -99,4 +101,20 @@ export async function sendRawPath(port: number, rawPath: string): Promise<RawRes
     })
     socket.on('error', reject)
   })
+}
+
+/**
+ * One host for the whole test file, started before its tests and removed after them. Read
+ * `.current` inside tests (it is set once beforeAll has run).
+ */
+export function useTestHost(prefix = 'glossa-web-'): { current: TestHost } {
+  const ref = {} as { current: TestHost }
+  beforeAll(async () => {
+    ref.current = await startTestHost(await mkdtemp(join(tmpdir(), prefix)))
+  })
+  afterAll(async () => {
+    await ref.current?.close()
+    if (ref.current) await rm(ref.current.root, { recursive: true, force: true })
+  })
+  return ref
 }

@@ -1,19 +1,8 @@
 // Static files: only files inside the renderer folder are served, however the path is spelt.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { send, sendRawPath, startTestHost, type TestHost } from './host'
+import { describe, expect, it } from 'vitest'
+import { send, sendRawPath, useTestHost } from './host'
 
-let host: TestHost
-
-beforeAll(async () => {
-  host = await startTestHost(await mkdtemp(join(tmpdir(), 'glossa-web-')))
-})
-afterAll(async () => {
-  await host.close()
-  await rm(host.root, { recursive: true, force: true })
-})
+const hostRef = useTestHost()
 
 const attempts = [
   '/../secret.txt',
@@ -40,19 +29,19 @@ const attempts = [
 
 describe('browser host static files', () => {
   it('serves the renderer with a CSP and nosniff', async () => {
-    const index = await send(host.port, { path: '/' })
+    const index = await send(hostRef.current.port, { path: '/' })
     expect(index.status).toBe(200)
     expect(index.body).toContain('<title>Glossa')
     expect(index.headers['content-security-policy']).toContain("script-src 'self'")
     expect(index.headers['x-content-type-options']).toBe('nosniff')
-    const js = await send(host.port, { path: '/assets/app.js' })
+    const js = await send(hostRef.current.port, { path: '/assets/app.js' })
     expect(js.status).toBe(200)
     expect(js.headers['content-type']).toMatch(/javascript/)
   })
 
   it.each(attempts)('never serves a file outside the folder for %s', async (path) => {
-    const viaClient = await send(host.port, { path, token: null })
-    const raw = await sendRawPath(host.port, path)
+    const viaClient = await send(hostRef.current.port, { path, token: null })
+    const raw = await sendRawPath(hostRef.current.port, path)
     for (const response of [viaClient, raw]) {
       expect([400, 403, 404]).toContain(response.status)
       expect(response.body).not.toContain('TOP-SECRET-OUTSIDE')
@@ -62,7 +51,7 @@ describe('browser host static files', () => {
   })
 
   it('serves a NUL byte in a raw request line as an error, not a file', async () => {
-    const response = await sendRawPath(host.port, '/index.html%00')
+    const response = await sendRawPath(hostRef.current.port, '/index.html%00')
     expect([400, 404]).toContain(response.status)
   })
 })

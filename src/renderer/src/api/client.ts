@@ -1,8 +1,8 @@
 // The renderer's client for the contract: window.glossa (desktop, via the preload) when
 // present, otherwise HTTP to the browser host with the token from the URL.
-import type { ArgsOf, GlossaApi, MethodName, ResultOf } from '../../../shared/contract'
-import { METHOD_NAMES } from '../../../shared/method-names'
-import type { ApiError } from '../../../shared/errors'
+import type { ArgsOf, GlossaApi, MethodName, ResultOf } from '@shared/contract'
+import { METHOD_NAMES } from '@shared/method-names'
+import type { ApiError } from '@shared/errors'
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
 interface DesktopBridge { [name: string]: (args: unknown) => Promise<Outcome> }

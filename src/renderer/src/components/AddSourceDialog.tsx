@@ -2,8 +2,8 @@
 // sanitizes it; the result is added with an undoable operation.
 import { nanoid } from 'nanoid'
 import { useState } from 'react'
-import { plainText, textHash } from '../../../shared/plain-text'
-import { LIMITS } from '../../../shared/schema'
+import { plainText, textHash } from '@shared/plain-text'
+import { LIMITS } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 import { navigate } from '../state/route'
 import { useSession } from '../state/use-session'

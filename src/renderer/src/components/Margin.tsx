@@ -2,7 +2,7 @@
 // filter is active, the matching passages of the whole notebook.
 import { useMemo, useState } from 'react'
 import { filtered } from '../state/filtered'
-import type { Annotation, Source } from '../../../shared/schema'
+import type { Annotation, Source } from '@shared/schema'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { PassageCard } from './PassageCard'

@@ -1,4 +1,4 @@
-import type { NotebookSummary } from '../../../shared/schema'
+import type { NotebookSummary } from '@shared/schema'
 import { api } from '../api/client'
 import { TitleDialog } from './TitleDialog'
 

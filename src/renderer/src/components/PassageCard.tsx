@@ -1,8 +1,8 @@
 // One passage in the margin: its quote, note, color and dates.
 import { memo, useEffect, useRef } from 'react'
-import { HIGHLIGHT_COLORS } from '../../../shared/defaults'
-import { plainText } from '../../../shared/plain-text'
-import type { Annotation, Tag } from '../../../shared/schema'
+import { HIGHLIGHT_COLORS } from '@shared/defaults'
+import { plainText } from '@shared/plain-text'
+import type { Annotation, Tag } from '@shared/schema'
 import { passageColor } from '../editor/decorations'
 import { NoteEditor } from '../editor/NoteEditor'
 import { deletePassage, reattachToSelection, revealPassage } from '../state/passage-actions'

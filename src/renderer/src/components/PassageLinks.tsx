@@ -2,8 +2,8 @@
 // through the inverse ("elaborated by ← “…”") and the note pages that reference it. Each one
 // navigates to the other end; a missing end is shown as such, never followed.
 import { useMemo } from 'react'
-import { linksOf, type LinkReading } from '../../../shared/links'
-import type { Annotation } from '../../../shared/schema'
+import { linksOf, type LinkReading } from '@shared/links'
+import type { Annotation } from '@shared/schema'
 import { toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'

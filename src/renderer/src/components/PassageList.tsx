@@ -2,7 +2,7 @@
 // source with thousands of passages (or a filter matching thousands) stays quick.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import type { Annotation } from '../../../shared/schema'
+import type { Annotation } from '@shared/schema'
 
 interface PassageListProps {
   passages: Annotation[]

@@ -1,5 +1,5 @@
 // A passage's tags on its card: colored chips, removable with a click; "Add tag" opens the picker.
-import type { Annotation, Tag } from '../../../shared/schema'
+import type { Annotation, Tag } from '@shared/schema'
 import { removeTagFromPassage } from '../state/tag-actions'
 import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'

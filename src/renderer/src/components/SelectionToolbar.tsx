@@ -1,7 +1,7 @@
 // The small toolbar next to a selection in the reader: Highlight, Annotate, Add tag, Link.
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
-import { HIGHLIGHT_COLORS } from '../../../shared/defaults'
+import { HIGHLIGHT_COLORS } from '@shared/defaults'
 import { COMMANDS, shortcutLabel, type Command } from '../commands/registry'
 import { selectedRange } from '../editor/reader-ref'
 import { useSession } from '../state/use-session'

@@ -1,6 +1,6 @@
 // Rename and delete a source. Deleting says how many passages go with it, and can be undone.
 import { useState } from 'react'
-import type { Source } from '../../../shared/schema'
+import type { Source } from '@shared/schema'
 import { navigate } from '../state/route'
 import { toastStore } from '../state/toasts'
 import { useSession } from '../state/use-session'

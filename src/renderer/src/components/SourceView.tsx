@@ -2,7 +2,7 @@
 // "Edit source" mode, and the passages in the margin.
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Source } from '../../../shared/schema'
+import type { Source } from '@shared/schema'
 import { buildDecorations } from '../editor/decorations'
 import { Reader } from '../editor/Reader'
 import { commitSourceEdit, reanchorOps } from '../editor/source-edits'

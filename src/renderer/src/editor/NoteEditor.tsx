@@ -4,7 +4,7 @@ import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useRef } from 'react'
-import type { DocNode } from '../../../shared/schema'
+import type { DocNode } from '@shared/schema'
 import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
 

@@ -2,7 +2,7 @@
 // mode (highlights then follow the edits through position mapping).
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
-import type { Source } from '../../../shared/schema'
+import type { Source } from '@shared/schema'
 import { ui } from '../state/ui-store'
 import { sourceExtensions } from './extensions'
 import { PassageHighlights, setPassageDecorations, type PassageDecor } from './passage-highlights'

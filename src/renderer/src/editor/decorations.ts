@@ -1,7 +1,7 @@
 // Which passages of a source are highlighted, where, and how.
 import type { Editor } from '@tiptap/core'
-import type { Annotation, Notebook, Tag } from '../../../shared/schema'
-import { DEFAULT_HIGHLIGHT } from '../../../shared/defaults'
+import type { Annotation, Notebook, Tag } from '@shared/schema'
+import { DEFAULT_HIGHLIGHT } from '@shared/defaults'
 import type { PassageDecor } from './passage-highlights'
 import { rangeToPositions } from './reader-ref'
 

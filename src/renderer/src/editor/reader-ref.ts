@@ -1,7 +1,7 @@
 // The reader currently on screen, so commands (toolbar, shortcuts, search results) can reach
 // its selection and scroll it without threading props through every component.
 import type { Editor } from '@tiptap/core'
-import type { Source } from '../../../shared/schema'
+import type { Source } from '@shared/schema'
 import { buildTextMap, offsetAtPos, posAtOffset, type TextMap } from './text-map'
 
 interface ReaderHandle { editor: Editor; source: Source }

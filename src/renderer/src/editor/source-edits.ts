@@ -1,10 +1,10 @@
 // Re-anchoring in the renderer: when a source is opened whose text changed since its
 // passages were anchored, and when an edit of the source is saved.
 import type { Editor } from '@tiptap/core'
-import { describeRange, reanchorAnnotations } from '../../../shared/anchoring'
-import type { Op } from '../../../shared/ops'
-import { plainText, textHash } from '../../../shared/plain-text'
-import type { DocNode, Notebook, Source } from '../../../shared/schema'
+import { describeRange, reanchorAnnotations } from '@shared/anchoring'
+import type { Op } from '@shared/ops'
+import { plainText, textHash } from '@shared/plain-text'
+import type { DocNode, Notebook, Source } from '@shared/schema'
 import { passageRanges } from './passage-highlights'
 import { buildTextMap, offsetAtPos } from './text-map'
 

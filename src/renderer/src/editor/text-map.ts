@@ -1,7 +1,7 @@
 // Maps between plain-text offsets (what selectors index into, see shared/plain-text.ts) and
 // ProseMirror positions, walking the document with the same rule as plainText().
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { isTextblockType } from '../../../shared/plain-text'
+import { isTextblockType } from '@shared/plain-text'
 
 /**
  * A run of plain text and where it lives in the document. `pos` is the document position of

@@ -1,7 +1,7 @@
 // The library: notebooks (opened or changed most recently first) with rename, duplicate and
 // move to trash; import; the data folder; damaged files with restore from backup; the trash.
 import { useEffect, useState } from 'react'
-import type { NotebookSummary } from '../../../shared/schema'
+import type { NotebookSummary } from '@shared/schema'
 import { NewNotebookDialog } from '../components/NewNotebookDialog'
 import { DamagedSection } from '../components/library/DamagedSection'
 import { DataFolderButton } from '../components/library/DataFolderButton'

@@ -2,7 +2,7 @@
 // show progress and disable the menu. The desktop app saves through the native dialog
 // (saveExport); the browser host answers `unsupported` and the export is downloaded instead.
 import { useSyncExternalStore } from 'react'
-import { safeFileName } from '../../../shared/export/safe-file-name'
+import { safeFileName } from '@shared/export/safe-file-name'
 import { api, ApiCallError, errorMessage } from '../api/client'
 import { downloadBlob, mimeFor, zipFiles } from '../components/export/download'
 import type { NotebookSession } from './session'

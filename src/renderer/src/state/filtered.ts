@@ -1,7 +1,7 @@
 // The passages matching the tag filter, computed once per (notebook, filter) pair: the margin
 // lists them and the reader dims the others, and both ask on every filter change.
-import { filterPassages } from '../../../shared/filter'
-import type { Annotation, Notebook } from '../../../shared/schema'
+import { filterPassages } from '@shared/filter'
+import type { Annotation, Notebook } from '@shared/schema'
 import type { TagFilter } from './ui-store'
 
 let last: { nb: Notebook; filter: TagFilter; passages: Annotation[]; ids: Set<string> } | null = null

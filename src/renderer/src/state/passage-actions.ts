@@ -1,8 +1,8 @@
 // What the reader's toolbar, shortcuts and cards do with passages.
 import { nanoid } from 'nanoid'
-import { describeRange } from '../../../shared/anchoring'
-import { linksOf } from '../../../shared/links'
-import type { Annotation, Source } from '../../../shared/schema'
+import { describeRange } from '@shared/anchoring'
+import { linksOf } from '@shared/links'
+import type { Annotation, Source } from '@shared/schema'
 import { readerRef, selectedRange, textMapOf } from '../editor/reader-ref'
 import type { NotebookSession } from './session'
 import { showError, toastStore } from './toasts'

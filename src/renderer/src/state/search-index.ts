@@ -1,8 +1,8 @@
 // One search index per open notebook. It is built in small slices while the notebook is open
 // (so a large notebook never freezes the window for seconds on the first Ctrl+K), and brought
 // up to date incrementally before each query.
-import { NotebookSearch } from '../../../shared/search'
-import type { Notebook } from '../../../shared/schema'
+import { NotebookSearch } from '@shared/search'
+import type { Notebook } from '@shared/schema'
 import type { NotebookSession } from './session'
 
 const indexes = new WeakMap<NotebookSession, NotebookSearch>()

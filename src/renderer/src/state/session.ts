@@ -1,7 +1,7 @@
 // An open notebook in the renderer: applies operations optimistically with the same reducer
 // the core uses, sends them in order, and keeps the undo/redo history of passage operations.
-import { applyOps, type Op } from '../../../shared/ops'
-import type { Notebook } from '../../../shared/schema'
+import { applyOps, type Op } from '@shared/ops'
+import type { Notebook } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }

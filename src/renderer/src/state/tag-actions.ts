@@ -1,9 +1,9 @@
 // Tagging passages and managing tags, through undoable operations.
 import { nanoid } from 'nanoid'
-import { tagFacetKey } from '../../../shared/filter'
-import type { Op } from '../../../shared/ops'
-import { assertUniqueTagName, normalizeTagName } from '../../../shared/ops'
-import type { Notebook, Tag } from '../../../shared/schema'
+import { tagFacetKey } from '@shared/filter'
+import type { Op } from '@shared/ops'
+import { assertUniqueTagName, normalizeTagName } from '@shared/ops'
+import type { Notebook, Tag } from '@shared/schema'
 import type { NotebookSession } from './session'
 
 const PALETTE = ['#2f6fb3', '#b35a1f', '#6b4fa8', '#2e7d4f', '#a3476b', '#7a6a1f', '#1f7a7a', '#8a3b3b']

@@ -2,7 +2,7 @@
 // form's error message instead of an exception.
 import { useState } from 'react'
 import { errorMessage } from '../api/client'
-import type { Op } from '../../../shared/ops'
+import type { Op } from '@shared/ops'
 import { useSession } from './use-session'
 
 export function useRun(): { error: string | null; setError: (e: string | null) => void; run: (ops: Op[], label: string) => boolean } {

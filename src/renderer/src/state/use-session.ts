@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
-import type { Notebook } from '../../../shared/schema'
+import type { Notebook } from '@shared/schema'
 import type { NotebookSession, SaveState } from './session'
 
 export const SessionContext = createContext<NotebookSession | null>(null)

@@ -1,5 +1,5 @@
 // The graph's filters: facet, tag, relation, and what to draw besides passages.
-import type { Notebook } from '../../../../shared/schema'
+import type { Notebook } from '@shared/schema'
 import type { GraphOptions } from './graph-model'
 
 interface Props { nb: Notebook; options: GraphOptions; onChange: (o: GraphOptions) => void }

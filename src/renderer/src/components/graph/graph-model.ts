@@ -1,8 +1,8 @@
 // The notebook as a graph, before any drawing: passages (colored by the facet of their first
 // tag), note pages, optionally tags as hubs; links as labelled edges, and a note page's
 // references to passages as "references" edges. Pure, so it is tested without a canvas.
-import { referencedPassageIds, shortQuote } from '../../../../shared/links'
-import type { Annotation, Notebook } from '../../../../shared/schema'
+import { referencedPassageIds, shortQuote } from '@shared/links'
+import type { Annotation, Notebook } from '@shared/schema'
 
 export interface GraphOptions {
   /** Only passages with a tag in this facet. */

@@ -1,6 +1,6 @@
 // Files in the notebooks folder that could not be opened, with the reason; "Restore from
 // backup" where a backup exists (the damaged file is kept aside, never deleted).
-import type { DamagedFile } from '../../../../shared/schema'
+import type { DamagedFile } from '@shared/schema'
 import { restoreFromBackup } from './library-actions'
 
 export function DamagedSection({ damaged, reload }: { damaged: DamagedFile[]; reload: () => Promise<void> }) {

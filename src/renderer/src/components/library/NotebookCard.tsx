@@ -1,7 +1,7 @@
 // One notebook in the library: opens on click; Rename, Duplicate and Move to trash beside it.
 // The action buttons' names do not repeat the title (the list item gives the context), so
 // "the button named <title>" stays the card itself.
-import type { ResultOf } from '../../../../shared/contract'
+import type { ResultOf } from '@shared/contract'
 import { navigate } from '../../state/route'
 import { relativeTime } from '../relative-time'
 import { duplicate, moveToTrash } from './library-actions'

@@ -1,4 +1,4 @@
-import type { NotebookSummary } from '../../../../shared/schema'
+import type { NotebookSummary } from '@shared/schema'
 import { TitleDialog } from '../TitleDialog'
 import { rename } from './library-actions'
 

@@ -1,5 +1,5 @@
 // Library actions with their messages: each reports in a toast and reloads the lists.
-import type { NotebookSummary } from '../../../../shared/schema'
+import type { NotebookSummary } from '@shared/schema'
 import { api } from '../../api/client'
 import { showError, toastStore } from '../../state/toasts'
 

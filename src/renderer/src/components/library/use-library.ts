@@ -1,7 +1,7 @@
 // The library's data: notebooks, damaged files and the trash, reloaded together after every
 // change so the three lists never disagree.
 import { useCallback, useEffect, useState } from 'react'
-import type { ResultOf } from '../../../../shared/contract'
+import type { ResultOf } from '@shared/contract'
 import { api, errorMessage } from '../../api/client'
 
 export type LibraryData = ResultOf<'listNotebooks'> & { trash: ResultOf<'listTrash'>['items'] }

@@ -2,8 +2,8 @@
 // The reducer decides what is allowed; a refusal (self link, duplicate) is shown here.
 import { nanoid } from 'nanoid'
 import { useState } from 'react'
-import type { Op } from '../../../../shared/ops'
-import { LIMITS, type Endpoint, type Link } from '../../../../shared/schema'
+import type { Op } from '@shared/ops'
+import { LIMITS, type Endpoint, type Link } from '@shared/schema'
 import { errorMessage } from '../../api/client'
 import { toastStore } from '../../state/toasts'
 import { useNotebook, useSession } from '../../state/use-session'

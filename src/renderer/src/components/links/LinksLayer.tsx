@@ -1,7 +1,7 @@
 // What links add to an open notebook: the "Link passage" picker and the Relations panel when
 // asked for, and, once when the notebook opens, the removal of links whose ends are gone.
 import { useEffect } from 'react'
-import { repairLinkOps } from '../../../../shared/links'
+import { repairLinkOps } from '@shared/links'
 import { showError, toastStore } from '../../state/toasts'
 import { ui, useUi } from '../../state/ui-store'
 import { useSession } from '../../state/use-session'

@@ -1,6 +1,6 @@
 // Choosing a link's relation: one of the notebook's, or "New relation…" with its name and how
 // it reads from the other end ("explains" / "explained by").
-import type { Relation } from '../../../../shared/schema'
+import type { Relation } from '@shared/schema'
 
 export const NEW_RELATION = '__new__'
 export interface RelationChoice { id: string; name: string; inverse: string }

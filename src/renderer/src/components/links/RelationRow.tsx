@@ -1,7 +1,7 @@
 // One relation type in the Relations panel: rename it, change how it reads from the other end,
 // recolor it, or delete it (saying how many links go with it). Every change is undoable.
 import { useEffect, useState } from 'react'
-import type { Relation } from '../../../../shared/schema'
+import type { Relation } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useRun } from '../../state/use-run'
 import { useSession } from '../../state/use-session'

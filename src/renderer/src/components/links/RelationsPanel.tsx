@@ -2,7 +2,7 @@
 // and a form to add a user-defined one.
 import { nanoid } from 'nanoid'
 import { useMemo, useState } from 'react'
-import { linkCounts } from '../../../../shared/links'
+import { linkCounts } from '@shared/links'
 import { errorMessage } from '../../api/client'
 import { useNotebook, useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'

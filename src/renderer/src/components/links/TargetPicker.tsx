@@ -1,7 +1,7 @@
 // The "link to" half of the picker: a search box over the notebook's passages and note pages,
 // and the matches as radio buttons (so arrow keys move between them).
 import { useMemo, useState } from 'react'
-import type { Endpoint } from '../../../../shared/schema'
+import type { Endpoint } from '@shared/schema'
 import { useNotebook } from '../../state/use-session'
 import { findTargets } from './find-targets'
 

@@ -1,10 +1,10 @@
 // What a link (or a `[[` reference) can point at: passages of the whole notebook, matched on
 // their quote, note and tag names, and note pages matched on title and text. A plain
 // case-insensitive filter: every word of the query must occur somewhere in the passage.
-import { sortPassages } from '../../../../shared/filter'
-import { shortQuote } from '../../../../shared/links'
-import { plainText } from '../../../../shared/plain-text'
-import type { Annotation, Endpoint, Notebook, NotePage, Tag } from '../../../../shared/schema'
+import { sortPassages } from '@shared/filter'
+import { shortQuote } from '@shared/links'
+import { plainText } from '@shared/plain-text'
+import type { Annotation, Endpoint, Notebook, NotePage, Tag } from '@shared/schema'
 
 export interface LinkTarget {
   endpoint: Endpoint

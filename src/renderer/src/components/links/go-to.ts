@@ -1,6 +1,6 @@
 // Following a link: to a passage (its source opens, then the reader scrolls to it and flashes
 // it) or to a note page (which flashes its reference to the passage we came from, if any).
-import type { Endpoint } from '../../../../shared/schema'
+import type { Endpoint } from '@shared/schema'
 import { revealPassage } from '../../state/passage-actions'
 import { navigate } from '../../state/route'
 import type { NotebookSession } from '../../state/session'

@@ -1,6 +1,6 @@
 // The note pages in the left nav: "New note", the list, and each page's rename/delete menu.
 import { nanoid } from 'nanoid'
-import type { NotePage } from '../../../../shared/schema'
+import type { NotePage } from '@shared/schema'
 import { navigate } from '../../state/route'
 import { showError } from '../../state/toasts'
 import { ui } from '../../state/ui-store'

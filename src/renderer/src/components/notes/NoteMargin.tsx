@@ -1,8 +1,8 @@
 // Beside a note page: the passages it references (in the order they first appear) and its
 // links to and from passages. Each one opens the passage.
 import { useMemo } from 'react'
-import { endOf, linksOf, referencedPassageIds } from '../../../../shared/links'
-import type { NotePage } from '../../../../shared/schema'
+import { endOf, linksOf, referencedPassageIds } from '@shared/links'
+import type { NotePage } from '@shared/schema'
 import { useNotebook, useSession } from '../../state/use-session'
 import { goToEndpoint } from '../links/go-to'
 

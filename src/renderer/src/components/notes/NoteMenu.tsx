@@ -1,6 +1,6 @@
 // Rename and delete a note page. Deleting says how many links go with it, and can be undone.
 import { useState } from 'react'
-import type { NotePage } from '../../../../shared/schema'
+import type { NotePage } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'

@@ -1,6 +1,6 @@
 // A note page: its title and text in the middle, what it references and links to on the right.
 import { useEffect, useState } from 'react'
-import type { NotePage } from '../../../../shared/schema'
+import type { NotePage } from '@shared/schema'
 import { NotePageEditor } from '../../editor/NotePageEditor'
 import { errorMessage } from '../../api/client'
 import { toastStore } from '../../state/toasts'

@@ -1,7 +1,7 @@
 // Ctrl/Cmd+K: one search box over source text, passage quotes, notes and tag names. Results
 // show a snippet with the match marked; Enter jumps to it, also into another source.
 import { useMemo, useState } from 'react'
-import type { SearchResult } from '../../../../shared/search'
+import type { SearchResult } from '@shared/search'
 import { navigate } from '../../state/route'
 import { revealPassage } from '../../state/passage-actions'
 import { searchNotebook } from '../../state/search-index'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { Snippet as SnippetData } from '../../../../shared/search'
+import type { Snippet as SnippetData } from '@shared/search'
 
 /** Snippet text with the matched ranges in <mark>. */
 export function Snippet({ snippet }: { snippet: SnippetData }) {

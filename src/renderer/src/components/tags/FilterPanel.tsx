@@ -1,7 +1,7 @@
 // The facet panel: tags grouped by facet with their counts; clicking tags filters the
 // passages of the whole notebook, combined with AND or OR, plus an "untagged" filter.
 import { useMemo } from 'react'
-import { facetCounts } from '../../../../shared/filter'
+import { facetCounts } from '@shared/filter'
 import { ui, useUi, type TagFilter } from '../../state/ui-store'
 import { useNotebook } from '../../state/use-session'
 import { TagChip } from './TagChip'

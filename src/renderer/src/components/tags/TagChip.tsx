@@ -1,4 +1,4 @@
-import type { Tag } from '../../../../shared/schema'
+import type { Tag } from '@shared/schema'
 
 export function TagChip({ tag, onRemove, onClick, pressed }: { tag: Tag; onRemove?: () => void; onClick?: () => void; pressed?: boolean }) {
   const style = { ['--tag' as string]: tag.color }

@@ -1,7 +1,7 @@
 // The "Tags" panel: every tag grouped by facet with its count; rename, recolor, describe,
 // move to another facet, merge, delete — all undoable. Facets can be added.
 import { useMemo, useState } from 'react'
-import { facetCounts } from '../../../../shared/filter'
+import { facetCounts } from '@shared/filter'
 import { useRun } from '../../state/use-run'
 import { useNotebook } from '../../state/use-session'
 import { Dialog } from '../Dialog'

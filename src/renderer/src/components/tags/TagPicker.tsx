@@ -1,8 +1,8 @@
 // The tag picker: focus in its input, type-ahead over existing tags grouped by facet, Enter on
 // a new name creates it, Backspace in the empty input removes the last tag.
 import { useMemo, useState } from 'react'
-import { facetCounts } from '../../../../shared/filter'
-import type { Tag } from '../../../../shared/schema'
+import { facetCounts } from '@shared/filter'
+import type { Tag } from '@shared/schema'
 import { addTagToPassage, removeTagFromPassage } from '../../state/tag-actions'
 import { errorMessage } from '../../api/client'
 import { useNotebook, useSession } from '../../state/use-session'

@@ -1,8 +1,8 @@
 // One tag in the tag manager, with its actions.
 import { useState } from 'react'
-import { tagFacetKey } from '../../../../shared/filter'
-import type { Op } from '../../../../shared/ops'
-import type { Notebook, Tag } from '../../../../shared/schema'
+import { tagFacetKey } from '@shared/filter'
+import type { Op } from '@shared/ops'
+import type { Notebook, Tag } from '@shared/schema'
 import { Icon } from '../Icon'
 
 interface TagRowProps { tag: Tag; count: number; notebook: Notebook; run: (ops: Op[], label: string) => boolean }
