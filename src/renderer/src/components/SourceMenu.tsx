@@ -4,7 +4,7 @@ import type { Source } from '@shared/schema'
 import { navigate } from '../state/route'
 import { toastStore } from '../state/toasts'
 import { useSession } from '../state/use-session'
-import { Dialog } from './Dialog'
+import { ConfirmDialog } from './ConfirmDialog'
 import { TitleDialog } from './TitleDialog'
 import { Icon } from './Icon'
 
@@ -34,15 +34,9 @@ export function SourceMenu({ source }: { source: Source }) {
         />
       )}
       {dialog === 'delete' && (
-        <Dialog title="Delete source?" onClose={() => setDialog(null)}>
-          <p>
-            “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be deleted, with their links. You can undo this.
-          </p>
-          <div className="dialog-footer">
-            <button className="button" autoFocus onClick={() => setDialog(null)}>Cancel</button>
-            <button className="button primary danger-fill" onClick={remove}>Delete source and {passages} passage{passages === 1 ? '' : 's'}</button>
-          </div>
-        </Dialog>
+        <ConfirmDialog title="Delete source?" confirmLabel={`Delete source and ${passages} passage${passages === 1 ? '' : 's'}`} onConfirm={remove} onClose={() => setDialog(null)}>
+          “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be deleted, with their links. You can undo this.
+        </ConfirmDialog>
       )}
     </span>
   )

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { NotePage } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
-import { Dialog } from '../Dialog'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { Icon } from '../Icon'
 import { TitleDialog } from '../TitleDialog'
 
@@ -32,15 +32,9 @@ export function NoteMenu({ note }: { note: NotePage }) {
         />
       )}
       {dialog === 'delete' && (
-        <Dialog title="Delete note?" onClose={() => setDialog(null)}>
-          <p>
-            “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}. Its references to passages go with it; the passages stay. You can undo this.
-          </p>
-          <div className="dialog-footer">
-            <button className="button" autoFocus onClick={() => setDialog(null)}>Cancel</button>
-            <button className="button primary danger-fill" onClick={remove}>Delete note</button>
-          </div>
-        </Dialog>
+        <ConfirmDialog title="Delete note?" confirmLabel="Delete note" onConfirm={remove} onClose={() => setDialog(null)}>
+          “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}. Its references to passages go with it; the passages stay. You can undo this.
+        </ConfirmDialog>
       )}
     </span>
   )
