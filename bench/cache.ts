@@ -4,7 +4,14 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Notebook } from '../src/shared/schema'
-import { GENERATOR_VERSION, generateNotebook, scaleLabel, writeNotebookFile, type ScaleName, type ScaleSpec } from './generate'
+import {
+  GENERATOR_VERSION,
+  generateNotebook,
+  scaleLabel,
+  writeNotebookFile,
+  type ScaleName,
+  type ScaleSpec,
+} from './generate'
 
 export const CACHE_DIR = join(import.meta.dirname, '.cache')
 

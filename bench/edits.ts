@@ -4,7 +4,11 @@ import type { Rng } from './prng'
 import { wordSpans } from './source-text'
 import type { Vocabulary } from './vocabulary'
 
-export interface Edit { at: number; remove: number; insert: string }
+export interface Edit {
+  at: number
+  remove: number
+  insert: string
+}
 export interface Truth {
   start: number
   end: number
@@ -42,7 +46,8 @@ export function randomEdit(rng: Rng, v: Vocabulary, text: string): Edit {
   const n = spans.length / 2
   const i = rng.int(0, n - 2)
   const x = rng.next()
-  if (x < 0.4) return { at: spans[i * 2], remove: spans[i * 2 + 1] - spans[i * 2], insert: v.phrase(rng, 1)[0] }
+  if (x < 0.4)
+    return { at: spans[i * 2], remove: spans[i * 2 + 1] - spans[i * 2], insert: v.phrase(rng, 1)[0] }
   if (x < 0.6) {
     const j = Math.min(n - 1, i + rng.int(0, 14))
     return { at: spans[i * 2], remove: spans[j * 2 + 1] + 1 - spans[i * 2], insert: '' }
@@ -58,7 +63,8 @@ export type Verdict = 'correct' | 'orphaned' | 'wrong'
 export function judge(truth: Truth, found: { start: number; end: number } | null): Verdict {
   if (!found) return 'orphaned'
   if (truth.state === 'deleted') return 'wrong'
-  if (truth.state === 'intact') return found.start === truth.start && found.end === truth.end ? 'correct' : 'wrong'
+  if (truth.state === 'intact')
+    return found.start === truth.start && found.end === truth.end ? 'correct' : 'wrong'
   const overlap = Math.min(found.end, truth.end) - Math.max(found.start, truth.start)
   return overlap * 2 >= Math.min(found.end - found.start, truth.end - truth.start) ? 'correct' : 'wrong'
 }

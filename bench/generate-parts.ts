@@ -15,7 +15,14 @@ function passageWords(rng: Rng): number {
   return x < 0.1 ? rng.int(1, 4) : x < 0.7 ? rng.int(5, 20) : x < 0.97 ? rng.int(21, 45) : rng.int(46, 120)
 }
 
-export function makePassages(rng: Rng, v: Vocabulary, sources: Source[], texts: string[], tags: Tag[], total: number): Annotation[] {
+export function makePassages(
+  rng: Rng,
+  v: Vocabulary,
+  sources: Source[],
+  texts: string[],
+  tags: Tag[],
+  total: number,
+): Annotation[] {
   const out: Annotation[] = []
   // A few tags are used everywhere, most rarely: usage follows Zipf too.
   const tagRank = tags.length > 0 ? zipfSampler(tags.length, 1) : null
@@ -28,19 +35,25 @@ export function makePassages(rng: Rng, v: Vocabulary, sources: Source[], texts: 
       const first = rng.int(0, nWords - 1)
       let last = Math.min(nWords - 1, first + passageWords(rng) - 1)
       // Readers mark names and terms on their own, not "a" or "of": a one-word passage is a longer word.
-      if (last === first && spans[first * 2 + 1] - spans[first * 2] < 4) last = Math.min(nWords - 1, first + 1)
+      if (last === first && spans[first * 2 + 1] - spans[first * 2] < 4)
+        last = Math.min(nWords - 1, first + 1)
       let end = spans[last * 2 + 1]
       if (/[.?]/.test(text[end] ?? '')) end++ // a passage that ends a sentence keeps its full stop
       const i = out.length
       const at = isoAt(86_400_000 + i * 60_000)
       const tagIds = new Set<string>()
-      if (tagRank && !rng.chance(0.2)) for (let t = rng.int(1, 4); t > 0; t--) tagIds.add(tags[tagRank(rng)].id)
+      if (tagRank && !rng.chance(0.2))
+        for (let t = rng.int(1, 4); t > 0; t--) tagIds.add(tags[tagRank(rng)].id)
       out.push({
         id: `psg-${pad(i, 6)}`,
         sourceId: sources[s].id,
         target: describeRange(text, spans[first * 2], end),
         anchoredHash: sources[s].textHash,
-        note: rng.chance(0.3) ? docFromParagraphs(rng.chance(0.1) ? [v.paragraph(rng, 2), v.sentence(rng)] : [v.paragraph(rng, rng.int(1, 3))]) : null,
+        note: rng.chance(0.3)
+          ? docFromParagraphs(
+              rng.chance(0.1) ? [v.paragraph(rng, 2), v.sentence(rng)] : [v.paragraph(rng, rng.int(1, 3))],
+            )
+          : null,
         tagIds: [...tagIds],
         color: rng.chance(0.1) ? rng.pick(HIGHLIGHT_COLORS) : null,
         // A few orphans, so `is:orphaned` and the Orphans list have something to show.
@@ -57,14 +70,27 @@ export function makePassages(rng: Rng, v: Vocabulary, sources: Source[], texts: 
 export function makeNotePages(rng: Rng, v: Vocabulary, passages: Annotation[], n: number): NotePage[] {
   const notes: NotePage[] = []
   for (let i = 0; i < n; i++) {
-    const paragraphs: DocNode[] = docFromParagraphs(Array.from({ length: rng.int(3, 8) }, () => v.paragraph(rng, rng.int(1, 4)))).content!
+    const paragraphs: DocNode[] = docFromParagraphs(
+      Array.from({ length: rng.int(3, 8) }, () => v.paragraph(rng, rng.int(1, 4))),
+    ).content!
     for (let r = passages.length > 0 ? rng.int(2, 5) : 0; r > 0; r--) {
       const p = rng.pick(paragraphs)
-      p.content = [...(p.content ?? []), { type: 'text', text: ' See ' }, { type: 'passageRef', attrs: { annotationId: rng.pick(passages).id } }, { type: 'text', text: '.' }]
+      p.content = [
+        ...(p.content ?? []),
+        { type: 'text', text: ' See ' },
+        { type: 'passageRef', attrs: { annotationId: rng.pick(passages).id } },
+        { type: 'text', text: '.' },
+      ]
     }
     const title = v.phrase(rng, rng.int(2, 5)).join(' ')
     const at = isoAt(2 * 86_400_000 + i * 3_600_000)
-    notes.push({ id: `note-${pad(i, 4)}`, title: title[0].toUpperCase() + title.slice(1), doc: { type: 'doc', content: paragraphs }, createdAt: at, updatedAt: at })
+    notes.push({
+      id: `note-${pad(i, 4)}`,
+      title: title[0].toUpperCase() + title.slice(1),
+      doc: { type: 'doc', content: paragraphs },
+      createdAt: at,
+      updatedAt: at,
+    })
   }
   return notes
 }
@@ -76,7 +102,9 @@ export function makeLinks(rng: Rng, v: Vocabulary, passages: Annotation[], n: nu
   if (passages.length < 2) return links
   for (let attempts = 0; links.length < n && attempts < n * 20; attempts++) {
     const a = rng.int(0, passages.length - 1)
-    const b = rng.chance(0.7) ? Math.min(passages.length - 1, Math.max(0, a + rng.int(-20, 20))) : rng.int(0, passages.length - 1)
+    const b = rng.chance(0.7)
+      ? Math.min(passages.length - 1, Math.max(0, a + rng.int(-20, 20)))
+      : rng.int(0, passages.length - 1)
     const relationId = rng.pick(DEFAULT_RELATIONS).id
     const key = `${a}>${b}:${relationId}`
     if (a === b || seen.has(key)) continue

@@ -2,7 +2,14 @@
 // give the same JSON. Written through the real store (Library.add), so every file validates.
 import { Library } from '../src/core/store/library'
 import { DEFAULT_RELATIONS } from '../src/shared/defaults'
-import { SCHEMA_VERSION, type Facet, type Notebook, type NotebookSummary, type Source, type Tag } from '../src/shared/schema'
+import {
+  SCHEMA_VERSION,
+  type Facet,
+  type Notebook,
+  type NotebookSummary,
+  type Source,
+  type Tag,
+} from '../src/shared/schema'
 import { join } from 'node:path'
 import { makeLinks, makeNotePages, makePassages } from './generate-parts'
 import { isoAt, pad } from './ids'
@@ -31,10 +38,27 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
 export const GENERATOR_VERSION = 3
 
 const FACETS: [string, string][] = [
-  ['phase', 'Phases'], ['base', 'Bases'], ['policy', 'Policy context'], ['actor', 'Actors'], ['region', 'Regions'],
-  ['theme', 'Themes'], ['period', 'Periods'], ['claim', 'Claims'], ['method', 'Methods'], ['genre', 'Source types'],
+  ['phase', 'Phases'],
+  ['base', 'Bases'],
+  ['policy', 'Policy context'],
+  ['actor', 'Actors'],
+  ['region', 'Regions'],
+  ['theme', 'Themes'],
+  ['period', 'Periods'],
+  ['claim', 'Claims'],
+  ['method', 'Methods'],
+  ['genre', 'Source types'],
 ]
-const ORIGINS = ['apnews.com', 'reuters.com', 'state.gov', 'defense.gov', 'crisisgroup.org', 'un.org', 'bbc.co.uk', 'aljazeera.com']
+const ORIGINS = [
+  'apnews.com',
+  'reuters.com',
+  'state.gov',
+  'defense.gov',
+  'crisisgroup.org',
+  'un.org',
+  'bbc.co.uk',
+  'aljazeera.com',
+]
 
 let vocabulary: Vocabulary | undefined
 const vocab = (): Vocabulary => (vocabulary ??= new Vocabulary())
@@ -56,7 +80,15 @@ export function generateNotebook(scale: ScaleName | ScaleSpec, seed: number): No
   for (let i = 0; i < spec.sources; i++) {
     const { doc, text, hash } = makeSourceDoc(rng, v, Math.round(spec.words * (0.9 + rng.next() * 0.2)))
     const at = isoAt(i * 3_600_000)
-    sources.push({ id: `src-${pad(i, 4)}`, title: titleCase(v.phrase(rng, rng.int(3, 7))), origin: rng.pick(ORIGINS), doc, textHash: hash, createdAt: at, updatedAt: at })
+    sources.push({
+      id: `src-${pad(i, 4)}`,
+      title: titleCase(v.phrase(rng, rng.int(3, 7))),
+      origin: rng.pick(ORIGINS),
+      doc,
+      textHash: hash,
+      createdAt: at,
+      updatedAt: at,
+    })
     texts.push(text)
   }
   const annotations = makePassages(rng, v, sources, texts, tags, spec.passages)
@@ -79,7 +111,10 @@ export function generateNotebook(scale: ScaleName | ScaleSpec, seed: number): No
 }
 
 /** Writes `nb` as a new notebook file in <dataDir>/notebooks through the store (validated). */
-export async function writeNotebookFile(dataDir: string, nb: Notebook): Promise<NotebookSummary & { path: string }> {
+export async function writeNotebookFile(
+  dataDir: string,
+  nb: Notebook,
+): Promise<NotebookSummary & { path: string }> {
   const library = new Library({ dataDir })
   const summary = await library.add(nb)
   return { ...summary, path: join(library.notebooksDir, summary.file) }
@@ -101,7 +136,13 @@ function makeTags(rng: Rng, v: Vocabulary, facets: Facet[], n: number): Tag[] {
     const name = `${base}/${words.join('-').toLowerCase()}`
     if (names.has(name)) continue
     names.add(name)
-    tags.push({ id: `tag-${pad(tags.length, 4)}`, name, label: titleCase(words), color: color(rng), description: rng.chance(0.3) ? v.sentence(rng) : '' })
+    tags.push({
+      id: `tag-${pad(tags.length, 4)}`,
+      name,
+      label: titleCase(words),
+      color: color(rng),
+      description: rng.chance(0.3) ? v.sentence(rng) : '',
+    })
   }
   return tags
 }

@@ -30,7 +30,8 @@ const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
 ]
 
 const args = process.argv.slice(2)
-const flag = (name: string) => args.includes(`--${name}`) || process.env[`npm_config_${name.replace(/-/g, '_')}`] === 'true'
+const flag = (name: string) =>
+  args.includes(`--${name}`) || process.env[`npm_config_${name.replace(/-/g, '_')}`] === 'true'
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const quick = flag('quick')
 const scales = (option('scales')?.split(',') ?? (quick ? ['S'] : ['S', 'M', 'L'])) as ScaleName[]
@@ -58,8 +59,19 @@ async function main(): Promise<void> {
         figures.push(...out)
         console.log(`  ${fig.name.padEnd(9)} ${((performance.now() - started) / 1000).toFixed(1)} s`)
       } catch (error) {
-        console.log(`  ${fig.name.padEnd(9)} FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-        figures.push({ id: fig.name, scale, measured: { label: 'failed', unit: 'ms', value: { median: NaN, p95: NaN, min: NaN, max: NaN, runs: 0 } }, note: `failed: ${String(error).split('\n')[0]}` })
+        console.log(
+          `  ${fig.name.padEnd(9)} FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        )
+        figures.push({
+          id: fig.name,
+          scale,
+          measured: {
+            label: 'failed',
+            unit: 'ms',
+            value: { median: NaN, p95: NaN, min: NaN, max: NaN, runs: 0 },
+          },
+          note: `failed: ${String(error).split('\n')[0]}`,
+        })
       } finally {
         await rm(tmp, { recursive: true, force: true })
       }

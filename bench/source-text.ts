@@ -5,13 +5,21 @@ import type { DocNode } from '../src/shared/schema'
 import type { Rng } from './prng'
 import type { Vocabulary } from './vocabulary'
 
-export function makeSourceDoc(rng: Rng, v: Vocabulary, words: number): { doc: DocNode; text: string; hash: string } {
+export function makeSourceDoc(
+  rng: Rng,
+  v: Vocabulary,
+  words: number,
+): { doc: DocNode; text: string; hash: string } {
   const content: DocNode[] = []
   let count = 0
   while (count < words) {
     if (content.length > 0 && rng.chance(0.08)) {
       const heading = v.phrase(rng, rng.int(2, 5)).join(' ')
-      content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: heading[0].toUpperCase() + heading.slice(1) }] })
+      content.push({
+        type: 'heading',
+        attrs: { level: 2 },
+        content: [{ type: 'text', text: heading[0].toUpperCase() + heading.slice(1) }],
+      })
     }
     const paragraph = v.paragraph(rng)
     count += paragraph.split(' ').length

@@ -14,7 +14,13 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) return { median: NaN, p95: NaN, min: NaN, max: NaN, runs: 0 }
   const sorted = [...samples].sort((a, b) => a - b)
-  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length }
+  return {
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: sorted.length,
+  }
 }
 
 /** Linear interpolation between closest ranks (the usual definition; p95 of 5 runs is near the max). */
@@ -40,7 +46,10 @@ export interface MeasureOptions {
 }
 
 /** Runs `fn` warmup + runs times; returns the timed samples (ms) of the last `runs`. */
-export async function measure(fn: (run: number) => unknown, { warmup, runs, gc = true }: MeasureOptions): Promise<number[]> {
+export async function measure(
+  fn: (run: number) => unknown,
+  { warmup, runs, gc = true }: MeasureOptions,
+): Promise<number[]> {
   const samples: number[] = []
   if (!gc) collectGarbage()
   for (let i = 0; i < warmup + runs; i++) {
@@ -58,7 +67,9 @@ export async function measure(fn: (run: number) => unknown, { warmup, runs, gc =
  * between timer ticks, minus the 1 ms interval. Catches synchronous work on the main thread
  * (parsing, validating, stringifying) that would freeze the app.
  */
-export async function withLoopBlockProbe<T>(work: () => Promise<T>): Promise<{ result: T; maxBlockMs: number }> {
+export async function withLoopBlockProbe<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; maxBlockMs: number }> {
   let last = performance.now()
   let maxGap = 0
   const timer = setInterval(() => {

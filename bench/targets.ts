@@ -2,10 +2,12 @@
 import type { FigureResult, TargetResult } from './types'
 
 const x = (r: number | undefined): string => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`)
-const t = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? 'n/a' : `${v.toFixed(1)} ms`)
+const t = (v: number | undefined): string =>
+  v === undefined || Number.isNaN(v) ? 'n/a' : `${v.toFixed(1)} ms`
 
 export function checkTargets(figures: FigureResult[], scale: string): TargetResult[] {
-  const f = (id: string, anyScale = false) => figures.find((r) => r.id === id && (anyScale || r.scale === scale))
+  const f = (id: string, anyScale = false) =>
+    figures.find((r) => r.id === id && (anyScale || r.scale === scale))
   const open = f('open')
   const openNoIndex = f('open.noindex')
   const save = f('save')
@@ -16,18 +18,68 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
   const note = f('renderer.typing.note', true)
   const source = f('renderer.typing.source', true)
   const open2000 = f('renderer.open2000', true)
-  const check = (id: string, description: string, actual: string, pass: boolean | null, note?: string): TargetResult => ({ id, description, actual, pass, note })
-  const ratio = (r: FigureResult | undefined, limit: number) => (r?.ratio === undefined ? null : r.ratio <= limit)
+  const check = (
+    id: string,
+    description: string,
+    actual: string,
+    pass: boolean | null,
+    note?: string,
+  ): TargetResult => ({ id, description, actual, pass, note })
+  const ratio = (r: FigureResult | undefined, limit: number) =>
+    r?.ratio === undefined ? null : r.ratio <= limit
   return [
     check('open', 'open (read+parse+validate+index) ≤ 2× JSON.parse', x(open?.ratio), ratio(open, 2)),
-    check('open.noindex', 'open without the search index ≤ 2× JSON.parse', x(openNoIndex?.ratio), ratio(openNoIndex, 2), 'the same without NotebookSearch.build, which need not block opening'),
+    check(
+      'open.noindex',
+      'open without the search index ≤ 2× JSON.parse',
+      x(openNoIndex?.ratio),
+      ratio(openNoIndex, 2),
+      'the same without NotebookSearch.build, which need not block opening',
+    ),
     check('save', 'save one edit ≤ 1.5× stringify+write+fsync', x(save?.ratio), ratio(save, 1.5)),
-    check('save.block', 'a save never blocks the event loop > 50 ms', `max ${t(block?.measured.value.max)}`, block ? block.measured.value.max <= 50 : null),
-    check('search', 'search p95 ≤ 10 ms', t(search?.measured.value.p95), search ? search.measured.value.p95 <= 10 : null),
-    check('export', 'Markdown export ≤ 1 s', t(exp?.measured.value.median), exp ? exp.measured.value.median <= 1000 : null),
-    check('reanchor', 're-anchor faster than the baseline, 0 wrong', `${x(re?.ratio)}, ${re?.extra?.wrong ?? 'n/a'} wrong`, re?.ratio === undefined ? null : re.ratio < 1 && re.extra?.wrong === 0),
-    check('typing.note', 'typing in a passage note ≤ 1.25× the one-passage source', x(note?.ratio), ratio(note, 1.25)),
-    check('typing.source', 'typing in the source (edit mode) ≤ 1.25× the one-passage source', x(source?.ratio), ratio(source, 1.25)),
-    check('open2000', 'open a source with 2,000 passages ≤ 1 s', t(open2000?.measured.value.median), open2000 && !Number.isNaN(open2000.measured.value.median) ? open2000.measured.value.median <= 1000 : null),
+    check(
+      'save.block',
+      'a save never blocks the event loop > 50 ms',
+      `max ${t(block?.measured.value.max)}`,
+      block ? block.measured.value.max <= 50 : null,
+    ),
+    check(
+      'search',
+      'search p95 ≤ 10 ms',
+      t(search?.measured.value.p95),
+      search ? search.measured.value.p95 <= 10 : null,
+    ),
+    check(
+      'export',
+      'Markdown export ≤ 1 s',
+      t(exp?.measured.value.median),
+      exp ? exp.measured.value.median <= 1000 : null,
+    ),
+    check(
+      'reanchor',
+      're-anchor faster than the baseline, 0 wrong',
+      `${x(re?.ratio)}, ${re?.extra?.wrong ?? 'n/a'} wrong`,
+      re?.ratio === undefined ? null : re.ratio < 1 && re.extra?.wrong === 0,
+    ),
+    check(
+      'typing.note',
+      'typing in a passage note ≤ 1.25× the one-passage source',
+      x(note?.ratio),
+      ratio(note, 1.25),
+    ),
+    check(
+      'typing.source',
+      'typing in the source (edit mode) ≤ 1.25× the one-passage source',
+      x(source?.ratio),
+      ratio(source, 1.25),
+    ),
+    check(
+      'open2000',
+      'open a source with 2,000 passages ≤ 1 s',
+      t(open2000?.measured.value.median),
+      open2000 && !Number.isNaN(open2000.measured.value.median)
+        ? open2000.measured.value.median <= 1000
+        : null,
+    ),
   ]
 }

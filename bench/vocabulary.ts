@@ -11,7 +11,38 @@ const FUNCTION_WORDS = (
   'you were her all she there would their we him been has when who will more no if out so said what up its about ' +
   'into than them can only other new some could time these two may then do first any my now such like our over'
 ).split(' ')
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'br', 'cr', 'dr', 'fr', 'gr', 'pr', 'tr', 'st', 'sp', 'ch', 'sh', 'th', 'pl', 'cl']
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'br',
+  'cr',
+  'dr',
+  'fr',
+  'gr',
+  'pr',
+  'tr',
+  'st',
+  'sp',
+  'ch',
+  'sh',
+  'th',
+  'pl',
+  'cl',
+]
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ea', 'ou', 'io']
 const CODAS = ['', '', '', '', '', 'n', 'r', 's', 'l', 't', 'm', 'nd', 'st', 'ck']
 const SUFFIXES = ['', 'ing', 'ed', 's', 'ment', 'tion', 'al', 'ity', 'er', 'ly']
@@ -28,7 +59,9 @@ export class Vocabulary {
     const seen = new Set<string>(FUNCTION_WORDS)
     const article = JSON.parse(readFileSync(SEED_ARTICLE, 'utf8')) as { paragraphs: string[] }
     const seedWords = shuffle(
-      [...new Set(article.paragraphs.join(' ').match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? [])].filter((w) => w.length > 2 && !seen.has(w.toLowerCase())),
+      [...new Set(article.paragraphs.join(' ').match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? [])].filter(
+        (w) => w.length > 2 && !seen.has(w.toLowerCase()),
+      ),
       rng,
     )
     seedWords.forEach((w) => seen.add(w))
@@ -37,7 +70,12 @@ export class Vocabulary {
       const stem = makeStem(rng, seen)
       // Proper names are capitalised and not inflected; other stems get a few suffixed forms.
       if (rng.chance(0.12)) pseudo.push(stem[0].toUpperCase() + stem.slice(1))
-      else for (const suffix of new Set([SUFFIXES[0], rng.pick(SUFFIXES), rng.pick(SUFFIXES)])) if (!seen.has(stem + suffix)) seen.add(stem + suffix), pseudo.push(stem + suffix)
+      else
+        for (const suffix of new Set([SUFFIXES[0], rng.pick(SUFFIXES), rng.pick(SUFFIXES)]))
+          if (!seen.has(stem + suffix)) {
+            seen.add(stem + suffix)
+            pseudo.push(stem + suffix)
+          }
     }
     // Article words sit among the common content words; pseudo-words fill the long tail.
     this.words = [...FUNCTION_WORDS, ...interleave(seedWords, shuffle(pseudo, rng))]
@@ -45,7 +83,8 @@ export class Vocabulary {
   }
 
   word(rng: Rng): string {
-    if (rng.chance(0.015)) return rng.chance(0.5) ? String(rng.int(1990, 2030)) : rng.int(2, 9_999).toLocaleString('en-US')
+    if (rng.chance(0.015))
+      return rng.chance(0.5) ? String(rng.int(1990, 2030)) : rng.int(2, 9_999).toLocaleString('en-US')
     return this.words[this.rank(rng)]
   }
 
@@ -83,7 +122,8 @@ export class Vocabulary {
 function makeStem(rng: Rng, seen: Set<string>): string {
   for (;;) {
     let s = ''
-    for (let i = rng.chance(0.45) ? 1 : rng.chance(0.8) ? 2 : 3; i > 0; i--) s += rng.pick(ONSETS) + rng.pick(NUCLEI) + rng.pick(CODAS)
+    for (let i = rng.chance(0.45) ? 1 : rng.chance(0.8) ? 2 : 3; i > 0; i--)
+      s += rng.pick(ONSETS) + rng.pick(NUCLEI) + rng.pick(CODAS)
     if (s.length >= 3 && !seen.has(s)) return s
   }
 }

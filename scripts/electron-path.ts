@@ -14,6 +14,8 @@ export function electronBinary(): string | null {
   const pathFile = join(dir, 'path.txt')
   if (!existsSync(pathFile)) return null
   const relative = readFileSync(pathFile, 'utf8').trim()
-  const full = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(dir, 'dist', relative)
+  const full = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : join(dir, 'dist', relative)
   return existsSync(full) ? full : null
 }

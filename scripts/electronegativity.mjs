@@ -18,10 +18,18 @@ const offline = () => Promise.reject(Object.assign(new Error('offline'), { code:
 offline.head = offline
 offline.get = offline
 const gotPath = fromTool.resolve('got')
-require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline, children: [], paths: [] }
+require.cache[gotPath] = {
+  id: gotPath,
+  filename: gotPath,
+  loaded: true,
+  exports: offline,
+  children: [],
+  paths: [],
+}
 
 const quiet = console.log
-console.log = (...args) => (/translations|Electron's releases/.test(String(args[0])) ? undefined : quiet(...args))
+console.log = (...args) =>
+  /translations|Electron's releases/.test(String(args[0])) ? undefined : quiet(...args)
 // Its modules end in `module.exports = exports.default`.
 await fromTool('./locales/i18n.js')() // sets up the tool's messages (its global __)
 const run = fromTool('./runner.js')
@@ -49,13 +57,21 @@ const shown = (i) => `${i.id} ${i.file}:${i.location.line}:${i.location.column} 
 const unexplained = issues.filter((i) => !justified(i))
 const critical = errors.filter((e) => /(^|[\\/])(main|preload)[\\/]/.test(e.file ?? ''))
 
-console.log(`Electronegativity ${fromTool('../package.json').version} (Electron ${electronVersion}) over src/: ${issues.length} findings, ${issues.length - unexplained.length} justified in scripts/electronegativity-allow.json.`)
-for (const i of issues.filter(justified)) console.log(`  allowed  ${shown(i)}\n           because: ${allow.checks[i.id].reason}`)
-for (const e of errors) console.log(`  ${critical.includes(e) ? 'ERROR' : 'note'}    could not parse ${e.file}: ${String(e.message ?? e.error ?? '').split('\n')[0]}`)
+console.log(
+  `Electronegativity ${fromTool('../package.json').version} (Electron ${electronVersion}) over src/: ${issues.length} findings, ${issues.length - unexplained.length} justified in scripts/electronegativity-allow.json.`,
+)
+for (const i of issues.filter(justified))
+  console.log(`  allowed  ${shown(i)}\n           because: ${allow.checks[i.id].reason}`)
+for (const e of errors)
+  console.log(
+    `  ${critical.includes(e) ? 'ERROR' : 'note'}    could not parse ${e.file}: ${String(e.message ?? e.error ?? '').split('\n')[0]}`,
+  )
 const stale = Object.keys(allow.checks).filter((id) => !issues.some((i) => i.id === id))
 if (stale.length) console.log(`  (allowlist entries with no finding now: ${stale.join(', ')})`)
 if (unexplained.length || critical.length) {
   for (const i of unexplained) console.error(`  NOT JUSTIFIED  ${shown(i)}`)
-  console.error(`Electronegativity: ${unexplained.length} unjustified finding(s), ${critical.length} unreadable main/preload file(s). Fix them, or justify them in scripts/electronegativity-allow.json.`)
+  console.error(
+    `Electronegativity: ${unexplained.length} unjustified finding(s), ${critical.length} unreadable main/preload file(s). Fix them, or justify them in scripts/electronegativity-allow.json.`,
+  )
   process.exit(1)
 }

@@ -9,9 +9,21 @@ import { chromium } from 'playwright'
 const outDir = process.argv[2] ?? '/tmp/glossa-screens'
 mkdirSync(outDir, { recursive: true })
 const dataDir = mkdtempSync(join(tmpdir(), 'glossa-screens-'))
-const host = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir, '--token', 'screens-token-1'], { stdio: ['ignore', 'pipe', 'inherit'] })
-const url = await new Promise((resolve) => host.stdout.on('data', (d) => { const m = /(http:\/\/\S+)/.exec(String(d)); if (m) resolve(m[1]) }))
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+const host = spawn(
+  process.execPath,
+  ['out/main/web.js', '--port', '0', '--data-dir', dataDir, '--token', 'screens-token-1'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+)
+const url = await new Promise((resolve) =>
+  host.stdout.on('data', (d) => {
+    const m = /(http:\/\/\S+)/.exec(String(d))
+    if (m) resolve(m[1])
+  }),
+)
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+})
 
 async function select(page, text) {
   await page.locator('.source-header').click()
@@ -35,7 +47,11 @@ async function select(page, text) {
   await page.waitForTimeout(150)
 }
 
-const timer = setTimeout(() => { console.error('screens: timed out'); host.kill(); process.exit(1) }, 60_000)
+const timer = setTimeout(() => {
+  console.error('screens: timed out')
+  host.kill()
+  process.exit(1)
+}, 60_000)
 for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: scheme })
   page.setDefaultTimeout(5000)

@@ -6,13 +6,15 @@ import { electronBinary } from './electron-path'
 
 const root = join(import.meta.dirname, '..')
 const args = process.argv.slice(2)
-const bin = (name: string) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
+const bin = (name: string) =>
+  join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
 
 const build = spawnSync(bin('electron-vite'), ['build'], { stdio: 'inherit', cwd: root })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 const electron = electronBinary()
-const run = (command: string, argv: string[]) => spawn(command, argv, { stdio: 'inherit', cwd: root }).on('exit', (code) => process.exit(code ?? 0))
+const run = (command: string, argv: string[]) =>
+  spawn(command, argv, { stdio: 'inherit', cwd: root }).on('exit', (code) => process.exit(code ?? 0))
 if (electron) {
   run(electron, ['.', ...args])
 } else {

@@ -10,7 +10,9 @@ export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]>
   const nb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
   const runs = { warmup: 1, runs: ctx.quick ? 3 : 5 }
   let bytes = 0
-  const md = summarize(await measure(() => (bytes = Buffer.byteLength(exportNotebook(nb, 'md').files[0].content)), runs))
+  const md = summarize(
+    await measure(() => (bytes = Buffer.byteLength(exportNotebook(nb, 'md').files[0].content)), runs),
+  )
   const json = summarize(await measure(() => JSON.stringify(nb), runs))
   const mb = bytes / 1048576
   return [
@@ -19,7 +21,10 @@ export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]>
       scale: ctx.scale,
       measured: ms('Markdown (one file)', md),
       baseline: ms('JSON.stringify', json),
-      extra: { outputMB: Math.round(mb * 10) / 10, MBperSecond: Math.round((mb / (md.median / 1000)) * 10) / 10 },
+      extra: {
+        outputMB: Math.round(mb * 10) / 10,
+        MBperSecond: Math.round((mb / (md.median / 1000)) * 10) / 10,
+      },
     }),
   ]
 }

@@ -19,4 +19,6 @@ else {
 collectGarbage()
 const m = process.memoryUsage()
 const mb = (x: number) => Math.round((x / 1048576) * 10) / 10
-process.stdout.write(JSON.stringify({ rss: mb(m.rss), heapUsed: mb(m.heapUsed), external: mb(m.external), kept: keep.length }))
+process.stdout.write(
+  JSON.stringify({ rss: mb(m.rss), heapUsed: mb(m.heapUsed), external: mb(m.external), kept: keep.length }),
+)

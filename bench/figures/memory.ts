@@ -10,7 +10,9 @@ const run = promisify(execFile)
 const CHILD = join(import.meta.dirname, 'memory-child.ts')
 
 async function child(file: string, mode: 'app' | 'parse'): Promise<{ rss: number; heapUsed: number }> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, file, mode], { maxBuffer: 1 << 20 })
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, file, mode], {
+    maxBuffer: 1 << 20,
+  })
   return JSON.parse(stdout) as { rss: number; heapUsed: number }
 }
 

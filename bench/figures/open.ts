@@ -26,12 +26,26 @@ export async function openFigures(ctx: FigureContext): Promise<FigureResult[]> {
     openMs.push(t1 - t0)
     indexMs.push(t2 - t1)
   }, runs)
-  const baseline = ms('JSON.parse(readFileSync)', summarize(await measure(() => JSON.parse(readFileSync(ctx.file, 'utf8')), runs)))
+  const baseline = ms(
+    'JSON.parse(readFileSync)',
+    summarize(await measure(() => JSON.parse(readFileSync(ctx.file, 'utf8')), runs)),
+  )
   const timed = (xs: number[]) => summarize(xs.slice(runs.warmup))
   const mb = statSync(ctx.file).size / 1048576
   return [
-    withRatio({ id: 'open', scale: ctx.scale, measured: ms('open + index', summarize(total)), baseline, extra: { fileMB: round(mb), indexedDocuments: documents } }),
-    withRatio({ id: 'open.noindex', scale: ctx.scale, measured: ms('open (read+parse+validate)', timed(openMs)), baseline }),
+    withRatio({
+      id: 'open',
+      scale: ctx.scale,
+      measured: ms('open + index', summarize(total)),
+      baseline,
+      extra: { fileMB: round(mb), indexedDocuments: documents },
+    }),
+    withRatio({
+      id: 'open.noindex',
+      scale: ctx.scale,
+      measured: ms('open (read+parse+validate)', timed(openMs)),
+      baseline,
+    }),
     { id: 'open.index', scale: ctx.scale, measured: ms('NotebookSearch.build', timed(indexMs)) },
   ]
 }

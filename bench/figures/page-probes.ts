@@ -5,7 +5,9 @@
 // after that frame's paint.
 
 declare global {
-  interface Window { __keyLatencies?: number[] }
+  interface Window {
+    __keyLatencies?: number[]
+  }
 }
 
 /** Resolves after the next frame has been painted. */
@@ -20,13 +22,19 @@ export function afterPaint(): Promise<void> {
 }
 
 /** Sets location.hash and times until `count` highlight spans exist and are painted. */
-export function timeRouteUntilHighlights(args: { hash: string; count: number; timeoutMs: number }): Promise<number> {
+export function timeRouteUntilHighlights(args: {
+  hash: string
+  count: number
+  timeoutMs: number
+}): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
     location.hash = args.hash
     const poll = () => {
-      if (performance.now() - t0 > args.timeoutMs) return reject(new Error(`highlights not painted after ${args.timeoutMs} ms`))
-      if (document.querySelectorAll('.source-text [data-passage]').length < args.count) return requestAnimationFrame(poll)
+      if (performance.now() - t0 > args.timeoutMs)
+        return reject(new Error(`highlights not painted after ${args.timeoutMs} ms`))
+      if (document.querySelectorAll('.source-text [data-passage]').length < args.count)
+        return requestAnimationFrame(poll)
       const ch = new MessageChannel()
       ch.port1.onmessage = () => resolve(performance.now() - t0)
       requestAnimationFrame(() => ch.port2.postMessage(null))
@@ -64,14 +72,20 @@ export function takeKeyLatencies(): number[] {
  * Clicks the filter chip named `tag` and times until the margin shows the matching passages
  * (the list is virtualized: its first cards rendered, the count in the heading), painted.
  */
-export function timeFilterClick(args: { tag: string; timeoutMs: number }): Promise<{ ms: number; shown: number }> {
+export function timeFilterClick(args: {
+  tag: string
+  timeoutMs: number
+}): Promise<{ ms: number; shown: number }> {
   return new Promise((resolve, reject) => {
-    const chip = [...document.querySelectorAll<HTMLButtonElement>('.filter-panel .chip-label')].find((b) => b.textContent === args.tag)
+    const chip = [...document.querySelectorAll<HTMLButtonElement>('.filter-panel .chip-label')].find(
+      (b) => b.textContent === args.tag,
+    )
     if (!chip) return reject(new Error(`no filter chip ${args.tag}`))
     const t0 = performance.now()
     chip.click()
     const poll = () => {
-      if (performance.now() - t0 > args.timeoutMs) return reject(new Error(`filtered list not shown after ${args.timeoutMs} ms`))
+      if (performance.now() - t0 > args.timeoutMs)
+        return reject(new Error(`filtered list not shown after ${args.timeoutMs} ms`))
       const list = document.querySelector('ul[aria-label="Matching passages"]')
       const shown = Number(document.querySelector('.margin-heading .count')?.textContent ?? NaN)
       if (!list?.querySelector('[data-passage-card]')) return requestAnimationFrame(poll)

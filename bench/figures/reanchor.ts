@@ -18,7 +18,10 @@ const EDITS = 50
 const BASELINE_BUDGET_MS = 60_000
 
 export async function reanchorFigures(ctx: FigureContext): Promise<FigureResult[]> {
-  const nb = generateNotebook({ passages: PASSAGES, sources: 1, words: 20_000, tags: 0, facets: 0, links: 0, notes: 0 }, 42)
+  const nb = generateNotebook(
+    { passages: PASSAGES, sources: 1, words: 20_000, tags: 0, facets: 0, links: 0, notes: 0 },
+    42,
+  )
   const annotations = nb.annotations.filter((a) => a.status === 'anchored')
   let text = plainText(nb.sources[0].doc)
   const truths: Truth[] = annotations.map((a) => ({ ...a.target.position, state: 'intact' }))
@@ -27,14 +30,22 @@ export async function reanchorFigures(ctx: FigureContext): Promise<FigureResult[
   for (let i = 0; i < EDITS; i++) text = applyEdit(text, randomEdit(rng, v, text), truths)
   // An intact quote must still read the same at its tracked place (checks the bookkeeping).
   truths.forEach((t, i) => {
-    if (t.state === 'intact' && text.slice(t.start, t.end) !== annotations[i].target.quote.exact) throw new Error(`truth lost track of ${annotations[i].id}`)
+    if (t.state === 'intact' && text.slice(t.start, t.end) !== annotations[i].target.quote.exact)
+      throw new Error(`truth lost track of ${annotations[i].id}`)
   })
   const hash = textHash(text)
 
   let ours: ReturnType<typeof reanchorAnnotations> | undefined
-  const oursMs = summarize(await measure(() => (ours = reanchorAnnotations(text, hash, annotations)), { warmup: 1, runs: ctx.quick ? 3 : 5 }))
+  const oursMs = summarize(
+    await measure(() => (ours = reanchorAnnotations(text, hash, annotations)), {
+      warmup: 1,
+      runs: ctx.quick ? 3 : 5,
+    }),
+  )
   const orphaned = new Set(ours!.orphaned)
-  const verdicts = annotations.map((a, i) => judge(truths[i], orphaned.has(a.id) ? null : ours!.annotations[i].target.position))
+  const verdicts = annotations.map((a, i) =>
+    judge(truths[i], orphaned.has(a.id) ? null : ours!.annotations[i].target.position),
+  )
   const oursVerdicts = count(verdicts)
   // Orphaning a passage whose text is still there verbatim is a miss (visible, but a miss).
   const orphanedIntact = verdicts.filter((v, i) => v === 'orphaned' && truths[i].state === 'intact').length
@@ -49,10 +60,19 @@ export async function reanchorFigures(ctx: FigureContext): Promise<FigureResult[
   const idx = sampled ? probe : order
   let results = sampled ? probed : []
   const baseMs = summarize(
-    await measure(() => (results = idx.map((i) => anchorWithoutHint(text, annotations[i].target.quote.exact))), { warmup: 0, runs: sampled ? 1 : ctx.quick ? 1 : 3 }),
+    await measure(
+      () => (results = idx.map((i) => anchorWithoutHint(text, annotations[i].target.quote.exact))),
+      { warmup: 0, runs: sampled ? 1 : ctx.quick ? 1 : 3 },
+    ),
   )
   const scale = annotations.length / idx.length
-  const baseline = { ...baseMs, median: baseMs.median * scale, p95: baseMs.p95 * scale, min: baseMs.min * scale, max: baseMs.max * scale }
+  const baseline = {
+    ...baseMs,
+    median: baseMs.median * scale,
+    p95: baseMs.p95 * scale,
+    min: baseMs.min * scale,
+    max: baseMs.max * scale,
+  }
   const baseVerdicts = count(idx.map((i, k) => judge(truths[i], results[k])))
   const states = count(truths.map((t) => t.state))
   return [
@@ -60,7 +80,12 @@ export async function reanchorFigures(ctx: FigureContext): Promise<FigureResult[
       id: 'reanchor',
       scale: `${annotations.length} passages, ${EDITS} edits`,
       measured: ms('reanchorAnnotations', oursMs),
-      baseline: ms(sampled ? `approx-string-match only (${idx.length} sampled, ×${scale.toFixed(0)})` : 'approx-string-match only', baseline),
+      baseline: ms(
+        sampled
+          ? `approx-string-match only (${idx.length} sampled, ×${scale.toFixed(0)})`
+          : 'approx-string-match only',
+        baseline,
+      ),
       extra: {
         correct: oursVerdicts.correct ?? 0,
         orphaned: oursVerdicts.orphaned ?? 0,
@@ -75,7 +100,9 @@ export async function reanchorFigures(ctx: FigureContext): Promise<FigureResult[
         truthDeleted: states.deleted ?? 0,
         textChars: text.length,
       },
-      note: sampled ? `baseline sampled: ${idx.length} of ${annotations.length} quotes, time extrapolated` : undefined,
+      note: sampled
+        ? `baseline sampled: ${idx.length} of ${annotations.length} quotes, time extrapolated`
+        : undefined,
     }),
   ]
 }

@@ -9,14 +9,20 @@ export const BIG_SOURCE = 'src-0000'
 export const PLAIN_SOURCE = 'src-plain'
 
 export function rendererNotebook(): Notebook {
-  const nb = generateNotebook({ passages: 2_000, sources: 1, words: 20_000, tags: 60, facets: 6, links: 1_000, notes: 5 }, 7)
+  const nb = generateNotebook(
+    { passages: 2_000, sources: 1, words: 20_000, tags: 60, facets: 6, links: 1_000, notes: 5 },
+    7,
+  )
   const big = nb.sources[0]
   const first = nb.annotations.find((a) => a.status === 'anchored')!
   return {
     ...nb,
     title: 'Renderer benchmark',
     sources: [big, { ...big, id: PLAIN_SOURCE, title: `${big.title} (one passage)` }],
-    annotations: [...nb.annotations, { ...first, id: 'psg-plain', sourceId: PLAIN_SOURCE, note: null, tagIds: [] }],
+    annotations: [
+      ...nb.annotations,
+      { ...first, id: 'psg-plain', sourceId: PLAIN_SOURCE, note: null, tagIds: [] },
+    ],
   }
 }
 

@@ -7,18 +7,33 @@ import { chromium, type Page } from 'playwright'
 import type { Notebook } from '../../src/shared/schema'
 import { summarize, type Summary } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
-import { afterPaint, installKeyLatencyProbe, takeKeyLatencies, timeFilterClick, timeRouteUntilHighlights } from './page-probes'
+import {
+  afterPaint,
+  installKeyLatencyProbe,
+  takeKeyLatencies,
+  timeFilterClick,
+  timeRouteUntilHighlights,
+} from './page-probes'
 import { BIG_SOURCE, PLAIN_SOURCE, prepareDataDir } from './renderer-data'
 import { buildMissing, startHost } from './web-host'
 
 const TOKEN = 'bench-token-0123456789'
 const trace = (msg: string) => process.env.BENCH_VERBOSE && console.error(`[renderer] ${msg}`)
 const CHROMIUM = process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[]> {
   const missing = buildMissing()
-  if (missing) return [{ id: 'renderer', scale: ctx.scale, measured: ms('n/a', summarize([])), note: `n/a: ${missing}` }]
+  if (missing)
+    return [{ id: 'renderer', scale: ctx.scale, measured: ms('n/a', summarize([])), note: `n/a: ${missing}` }]
   const { renderer } = await prepareDataDir(ctx.tmp, ctx.file)
   const scaleNb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
   const host = await startHost(ctx.tmp, TOKEN)
@@ -29,7 +44,10 @@ export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[
     await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
     const page = await context.newPage()
     await page.goto(`${host.url}/#token=${TOKEN}`)
-    await page.getByRole('button', { name: /Renderer benchmark/ }).first().waitFor({ timeout: 60_000 })
+    await page
+      .getByRole('button', { name: /Renderer benchmark/ })
+      .first()
+      .waitFor({ timeout: 60_000 })
     const go = async (hash: string) => {
       await page.evaluate((h) => (location.hash = h), hash)
       await page.locator('.source-text .ProseMirror').first().waitFor()
@@ -37,7 +55,9 @@ export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[
     }
     const plain = `#/nb/${renderer.id}/s/${PLAIN_SOURCE}`
     const big = `#/nb/${renderer.id}/s/${BIG_SOURCE}`
-    const count = renderer.annotations.filter((a) => a.sourceId === BIG_SOURCE && a.status === 'anchored').length
+    const count = renderer.annotations.filter(
+      (a) => a.sourceId === BIG_SOURCE && a.status === 'anchored',
+    ).length
     const runs = ctx.quick ? 3 : 5
 
     // Open the 2,000-passage source, coming each time from the one-passage source.
@@ -79,14 +99,29 @@ export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[
     const sourcePlain = await typing(plain, 'source')
 
     const results: FigureResult[] = [
-      { id: 'renderer.open2000', scale: `${count} passages`, measured: ms('open source until highlights painted', summarize(open)) },
-      withRatio({ id: 'renderer.typing.note', scale: `${count} passages`, measured: ms('keydown → painted, passage note', noteBig), baseline: ms('same, source with 1 passage', notePlain) }),
-      withRatio({ id: 'renderer.typing.source', scale: `${count} passages`, measured: ms('keydown → painted, source edit mode', sourceBig), baseline: ms('same, source with 1 passage', sourcePlain) }),
+      {
+        id: 'renderer.open2000',
+        scale: `${count} passages`,
+        measured: ms('open source until highlights painted', summarize(open)),
+      },
+      withRatio({
+        id: 'renderer.typing.note',
+        scale: `${count} passages`,
+        measured: ms('keydown → painted, passage note', noteBig),
+        baseline: ms('same, source with 1 passage', notePlain),
+      }),
+      withRatio({
+        id: 'renderer.typing.source',
+        scale: `${count} passages`,
+        measured: ms('keydown → painted, source edit mode', sourceBig),
+        baseline: ms('same, source with 1 passage', sourcePlain),
+      }),
     ]
     results.push(...(await scaleNotebookFigures(page, ctx, scaleNb, host.rssMB)))
     return results
   } catch (error) {
-    if (process.env.BENCH_SCREENSHOT) await browser.contexts()[0]?.pages()[0]?.screenshot({ path: process.env.BENCH_SCREENSHOT })
+    if (process.env.BENCH_SCREENSHOT)
+      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: process.env.BENCH_SCREENSHOT })
     throw error
   } finally {
     await browser.close()
@@ -95,13 +130,27 @@ export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[
 }
 
 /** The scale notebook in the browser: open it, its JS heap, a tag filter change. */
-async function scaleNotebookFigures(page: Page, ctx: FigureContext, nb: Notebook, hostRss: () => number | null): Promise<FigureResult[]> {
-  const anchoredFirst = nb.annotations.filter((a) => a.sourceId === nb.sources[0].id && a.status === 'anchored').length
+async function scaleNotebookFigures(
+  page: Page,
+  ctx: FigureContext,
+  nb: Notebook,
+  hostRss: () => number | null,
+): Promise<FigureResult[]> {
+  const anchoredFirst = nb.annotations.filter(
+    (a) => a.sourceId === nb.sources[0].id && a.status === 'anchored',
+  ).length
   const opens: number[] = []
   for (let i = 0; i <= (ctx.quick ? 1 : 2); i++) {
     await page.evaluate((h) => (location.hash = h), '#/')
-    await page.getByRole('button', { name: new RegExp(nb.title.replace(/[()]/g, '.')) }).first().waitFor({ timeout: 60_000 })
-    const t = await page.evaluate(timeRouteUntilHighlights, { hash: `#/nb/${nb.id}`, count: anchoredFirst, timeoutMs: 120_000 })
+    await page
+      .getByRole('button', { name: new RegExp(nb.title.replace(/[()]/g, '.')) })
+      .first()
+      .waitFor({ timeout: 60_000 })
+    const t = await page.evaluate(timeRouteUntilHighlights, {
+      hash: `#/nb/${nb.id}`,
+      count: anchoredFirst,
+      timeoutMs: 120_000,
+    })
     if (i > 0) opens.push(t)
   }
   const cdp = await page.context().newCDPSession(page)
@@ -110,12 +159,30 @@ async function scaleNotebookFigures(page: Page, ctx: FigureContext, nb: Notebook
   const mb = (x: number) => Math.round((x / 1048576) * 10) / 10
   const one = (x: number) => ({ median: x, p95: x, min: x, max: x, runs: 1 })
   const out: FigureResult[] = [
-    { id: 'renderer.openNotebook', scale: ctx.scale, measured: ms('open notebook until first source highlighted', summarize(opens)) },
-    { id: 'memory.renderer', scale: ctx.scale, measured: { label: 'renderer JS heap (after GC)', unit: 'MB', value: one(mb(heap.usedSize)) }, extra: { hostRssMB: hostRss() ?? 'n/a' } },
+    {
+      id: 'renderer.openNotebook',
+      scale: ctx.scale,
+      measured: ms('open notebook until first source highlighted', summarize(opens)),
+    },
+    {
+      id: 'memory.renderer',
+      scale: ctx.scale,
+      measured: { label: 'renderer JS heap (after GC)', unit: 'MB', value: one(mb(heap.usedSize)) },
+      extra: { hostRssMB: hostRss() ?? 'n/a' },
+    },
   ]
 
   const filterButton = page.locator('.margin-head button', { hasText: 'Filter' })
-  if ((await filterButton.count()) === 0) return [...out, { id: 'renderer.filter', scale: ctx.scale, measured: ms('n/a', summarize([])), note: 'n/a: no filter UI' }]
+  if ((await filterButton.count()) === 0)
+    return [
+      ...out,
+      {
+        id: 'renderer.filter',
+        scale: ctx.scale,
+        measured: ms('n/a', summarize([])),
+        note: 'n/a: no filter UI',
+      },
+    ]
   await filterButton.click()
   await page.locator('.filter-panel').waitFor()
   // The most used tag (Zipf rank 0) and one used a few dozen times.
@@ -129,9 +196,16 @@ async function scaleNotebookFigures(page: Page, ctx: FigureContext, nb: Notebook
       const { ms: time } = await page.evaluate(timeFilterClick, { tag: t.name, timeoutMs: 120_000 })
       if (i > 0) samples.push(time)
       await page.locator('.filter-panel .chip-label', { hasText: t.name }).first().click() // off again
-      await page.locator('ul[aria-label="Matching passages"]').waitFor({ state: 'detached', timeout: 120_000 })
+      await page
+        .locator('ul[aria-label="Matching passages"]')
+        .waitFor({ state: 'detached', timeout: 120_000 })
     }
-    out.push({ id: `renderer.filter.${n === ranked[0].n ? 'common' : 'rare'}`, scale: ctx.scale, measured: ms(`tag filter on (${n} passages) until list painted`, summarize(samples)), extra: { tag: t.name, passages: n } })
+    out.push({
+      id: `renderer.filter.${n === ranked[0].n ? 'common' : 'rare'}`,
+      scale: ctx.scale,
+      measured: ms(`tag filter on (${n} passages) until list painted`, summarize(samples)),
+      extra: { tag: t.name, passages: n },
+    })
   }
   return out
 }

@@ -24,13 +24,21 @@ export async function saveFigures(ctx: FigureContext): Promise<FigureResult[]> {
   for (let i = 0; i < warmup + runs; i++) {
     collectGarbage()
     const a = passages[(i * 7919) % passages.length]
-    const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Benchmark edit ${i}` }] }] }
+    const note = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: `Benchmark edit ${i}` }] }],
+    }
     const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()
     const t0 = performance.now()
-    const { result, maxBlockMs } = await withLoopBlockProbe(() => handle.apply([{ type: 'updateAnnotation', id: a.id, patch: { note } }], at))
+    const { result, maxBlockMs } = await withLoopBlockProbe(() =>
+      handle.apply([{ type: 'updateAnnotation', id: a.id, patch: { note } }], at),
+    )
     const elapsed = performance.now() - t0
     if (!result.saved) throw new Error(`save failed: ${result.saveError}`)
-    if (i >= warmup) save.push(elapsed), saveBlock.push(maxBlockMs)
+    if (i >= warmup) {
+      save.push(elapsed)
+      saveBlock.push(maxBlockMs)
+    }
   }
 
   const base: number[] = []
@@ -47,11 +55,25 @@ export async function saveFigures(ctx: FigureContext): Promise<FigureResult[]> {
       await fh.close()
     })
     const elapsed = performance.now() - t0
-    if (i >= warmup) base.push(elapsed), baseBlock.push(maxBlockMs)
+    if (i >= warmup) {
+      base.push(elapsed)
+      baseBlock.push(maxBlockMs)
+    }
   }
   await rm(tmp, { force: true })
   return [
-    withRatio({ id: 'save', scale: ctx.scale, measured: ms('apply 1 op, durable', summarize(save)), baseline: ms('stringify + write + fsync', summarize(base)), extra: { writes: handle.writeCount } }),
-    withRatio({ id: 'save.block', scale: ctx.scale, measured: ms('longest event-loop block in a save', summarize(saveBlock)), baseline: ms('… in the baseline', summarize(baseBlock)) }),
+    withRatio({
+      id: 'save',
+      scale: ctx.scale,
+      measured: ms('apply 1 op, durable', summarize(save)),
+      baseline: ms('stringify + write + fsync', summarize(base)),
+      extra: { writes: handle.writeCount },
+    }),
+    withRatio({
+      id: 'save.block',
+      scale: ctx.scale,
+      measured: ms('longest event-loop block in a save', summarize(saveBlock)),
+      baseline: ms('… in the baseline', summarize(baseBlock)),
+    }),
   ]
 }

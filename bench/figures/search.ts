@@ -21,11 +21,26 @@ export function querySet(nb: Notebook): string[] {
   const rare = w[3000]
   const typo = mid.length > 4 ? mid.slice(0, 2) + mid[3] + mid[2] + mid.slice(4) : `${mid}x`
   return [
-    common, mid, rare, 'the', `${common} ${mid}`, `${w[101]} ${w[140]} ${w[180]}`,
-    common.slice(0, 3), mid.slice(0, 4), typo,
-    `"${words(quoteA)}"`, `"${words(quoteB)}"`, `"${w[0]} ${w[100]}"`,
-    `tag:${facet}`, `tag:${nb.tags[0]?.name ?? facet}`, `tag:${nb.tags.at(-1)?.name ?? facet}`, `tag:${facet} ${common}`,
-    'is:orphaned', `is:orphaned ${common}`, `kind:passage ${mid}`, `source:${nb.sources[0].title.split(' ')[0]} ${common}`,
+    common,
+    mid,
+    rare,
+    'the',
+    `${common} ${mid}`,
+    `${w[101]} ${w[140]} ${w[180]}`,
+    common.slice(0, 3),
+    mid.slice(0, 4),
+    typo,
+    `"${words(quoteA)}"`,
+    `"${words(quoteB)}"`,
+    `"${w[0]} ${w[100]}"`,
+    `tag:${facet}`,
+    `tag:${nb.tags[0]?.name ?? facet}`,
+    `tag:${nb.tags.at(-1)?.name ?? facet}`,
+    `tag:${facet} ${common}`,
+    'is:orphaned',
+    `is:orphaned ${common}`,
+    `kind:passage ${mid}`,
+    `source:${nb.sources[0].title.split(' ')[0]} ${common}`,
   ]
 }
 
@@ -42,7 +57,11 @@ export async function searchFigures(ctx: FigureContext): Promise<FigureResult[]>
     all.push(...samples)
     perQuery[q] = round(summarize(samples).median)
   }
-  const slowest = Object.entries(perQuery).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, t]) => `${q} (${t} ms)`).join('; ')
+  const slowest = Object.entries(perQuery)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([q, t]) => `${q} (${t} ms)`)
+    .join('; ')
 
   // One edit, then update(next): a passage note, and one paragraph of a source.
   let current = nb
@@ -51,12 +70,28 @@ export async function searchFigures(ctx: FigureContext): Promise<FigureResult[]>
     const at = new Date(Date.UTC(2026, 0, 1, 0, 0, run)).toISOString()
     if (kind === 'note') {
       const a = current.annotations[(run * 7919) % current.annotations.length]
-      const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `edited ${run}, now about sanctions` }] }] }
+      const note = {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: `edited ${run}, now about sanctions` }] },
+        ],
+      }
       return applyOps(current, [{ type: 'updateAnnotation', id: a.id, patch: { note } }], at).notebook
     }
     const s = current.sources[run % current.sources.length]
-    const content = s.doc.content!.map((p, i) => (i === 1 ? { type: 'paragraph', content: [{ type: 'text', text: `Edited paragraph ${run} about the withdrawal.` }] } : p))
-    return applyOps(current, [{ type: 'updateSource', id: s.id, patch: { doc: { type: 'doc', content } } }], at).notebook
+    const content = s.doc.content!.map((p, i) =>
+      i === 1
+        ? {
+            type: 'paragraph',
+            content: [{ type: 'text', text: `Edited paragraph ${run} about the withdrawal.` }],
+          }
+        : p,
+    )
+    return applyOps(
+      current,
+      [{ type: 'updateSource', id: s.id, patch: { doc: { type: 'doc', content } } }],
+      at,
+    ).notebook
   }
   const update = async (kind: 'note' | 'source') =>
     summarize(
@@ -73,11 +108,23 @@ export async function searchFigures(ctx: FigureContext): Promise<FigureResult[]>
       id: 'search',
       scale: ctx.scale,
       measured: ms(`${queries.length} queries × ${runs.runs}`, summarize(all)),
-      extra: { queries: queries.length, ...Object.fromEntries(Object.entries(perQuery).map(([q, t]) => [`q:${q}`, t])), ...Object.fromEntries(Object.entries(hits).map(([q, n]) => [`hits:${q}`, n])) },
+      extra: {
+        queries: queries.length,
+        ...Object.fromEntries(Object.entries(perQuery).map(([q, t]) => [`q:${q}`, t])),
+        ...Object.fromEntries(Object.entries(hits).map(([q, n]) => [`hits:${q}`, n])),
+      },
       note: `slowest: ${slowest}`,
     },
-    { id: 'search.update.note', scale: ctx.scale, measured: ms('update() after a note edit', await update('note')) },
-    { id: 'search.update.source', scale: ctx.scale, measured: ms('update() after a paragraph edit', await update('source')) },
+    {
+      id: 'search.update.note',
+      scale: ctx.scale,
+      measured: ms('update() after a note edit', await update('note')),
+    },
+    {
+      id: 'search.update.source',
+      scale: ctx.scale,
+      measured: ms('update() after a paragraph edit', await update('source')),
+    },
   ]
 }
 

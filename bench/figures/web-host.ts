@@ -14,10 +14,19 @@ export function buildMissing(): string | null {
   return missing.length > 0 ? `no build at ${OUT_DIR} (run "npm run build", or set GLOSSA_OUT_DIR)` : null
 }
 
-export interface Host { child: ChildProcess; url: string; stop(): Promise<void>; rssMB(): number | null }
+export interface Host {
+  child: ChildProcess
+  url: string
+  stop(): Promise<void>
+  rssMB(): number | null
+}
 
 export function startHost(dataDir: string, token: string): Promise<Host> {
-  const child = spawn(process.execPath, [join(OUT_DIR, 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [join(OUT_DIR, 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   const stop = async () => {
     if (child.exitCode !== null) return
     const exited = new Promise((r) => child.once('exit', r))

@@ -15,7 +15,10 @@ export function findAppRoot(from: string): string {
   }
 }
 
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   const home = homedir()
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Glossa')
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Glossa')

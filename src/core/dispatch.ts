@@ -9,9 +9,14 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
   if (!isMethodName(name)) return fail('unknown-method', `There is no method “${String(name).slice(0, 60)}”.`)
   // zod's recursive document schema would overflow the stack on very deep (or, over IPC,
   // cyclic) input, so nesting is capped before parsing.
-  if (nestedDeeperThan(rawArgs, MAX_ARG_DEPTH)) return fail('invalid-arguments', `Invalid arguments for ${name} — nested more than ${MAX_ARG_DEPTH} levels deep.`)
+  if (nestedDeeperThan(rawArgs, MAX_ARG_DEPTH))
+    return fail(
+      'invalid-arguments',
+      `Invalid arguments for ${name} — nested more than ${MAX_ARG_DEPTH} levels deep.`,
+    )
   const parsed = contract[name].args.safeParse(rawArgs ?? {})
-  if (!parsed.success) return fail('invalid-arguments', describeZodError(parsed.error, `arguments for ${name}`))
+  if (!parsed.success)
+    return fail('invalid-arguments', describeZodError(parsed.error, `arguments for ${name}`))
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>
     return { ok: true, result: await handler(parsed.data) }
@@ -32,7 +37,8 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     const [node, depth] = stack.pop()!
     if (node === null || typeof node !== 'object') continue
     if (depth >= max) return true
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
   }
   return false
 }

@@ -8,10 +8,17 @@ import { DEFAULT_RELATIONS } from '@shared/defaults'
 import { docFromParagraphs, plainText, textHash } from '@shared/plain-text'
 import { FacetSchema, SCHEMA_VERSION, type Notebook, type Source } from '@shared/schema'
 
-const SeedArticleSchema = z.object({ title: z.string(), origin: z.string(), summary: z.string(), paragraphs: z.array(z.string()).min(1) })
+const SeedArticleSchema = z.object({
+  title: z.string(),
+  origin: z.string(),
+  summary: z.string(),
+  paragraphs: z.array(z.string()).min(1),
+})
 const SeedTaxonomySchema = z.object({
   facets: z.array(FacetSchema),
-  tags: z.array(z.object({ name: z.string(), label: z.string(), color: z.string(), description: z.string() })),
+  tags: z.array(
+    z.object({ name: z.string(), label: z.string(), color: z.string(), description: z.string() }),
+  ),
 })
 
 export function emptyNotebook(title: string, now: string): Notebook {
@@ -32,8 +39,12 @@ export function emptyNotebook(title: string, now: string): Notebook {
 }
 
 export async function seedNotebook(resourcesDir: string, now: string): Promise<Notebook> {
-  const article = SeedArticleSchema.parse(JSON.parse(await readFile(join(resourcesDir, 'seed-article.json'), 'utf8')))
-  const taxonomy = SeedTaxonomySchema.parse(JSON.parse(await readFile(join(resourcesDir, 'seed-taxonomy.json'), 'utf8')))
+  const article = SeedArticleSchema.parse(
+    JSON.parse(await readFile(join(resourcesDir, 'seed-article.json'), 'utf8')),
+  )
+  const taxonomy = SeedTaxonomySchema.parse(
+    JSON.parse(await readFile(join(resourcesDir, 'seed-taxonomy.json'), 'utf8')),
+  )
   const doc = docFromParagraphs(article.paragraphs)
   const source: Source = {
     id: nanoid(12),

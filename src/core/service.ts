@@ -25,12 +25,16 @@ export interface ServiceOptions {
   openDataFolder?: (path: string) => Promise<void>
 }
 
-
-export interface Service { handlers: Handlers; library: Library; close(): Promise<void> }
+export interface Service {
+  handlers: Handlers
+  library: Library
+  close(): Promise<void>
+}
 
 export async function createService(options: ServiceOptions): Promise<Service> {
   const library = new Library({ dataDir: options.dataDir, coalesce: options.coalesce, fs: options.fs })
-  if (await library.isNew()) await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
+  if (await library.isNew())
+    await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
 
   const recent = new RecentlyOpened(options.dataDir)
   const handlers: Handlers = {
@@ -38,7 +42,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     listNotebooks: async () => {
       const { notebooks, damaged } = await library.list()
       const opened = await recent.all()
-      return { notebooks: notebooks.map((n) => ({ ...n, openedAt: opened.get(n.id) })).sort(byRecency), damaged }
+      return {
+        notebooks: notebooks.map((n) => ({ ...n, openedAt: opened.get(n.id) })).sort(byRecency),
+        damaged,
+      }
     },
     createNotebook: async ({ title }) => library.add(emptyNotebook(title.trim(), new Date().toISOString())),
     openNotebook: async ({ id }) => {
@@ -58,9 +65,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       }
     },
     exportNotebook: async ({ id, format }) => exportNotebook((await library.openNotebook(id)).data, format),
-    saveExport: async ({ id, format }) => saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget),
-    checkExternalChange: async ({ id }) => ({ changed: await (await library.openNotebook(id)).changedOnDisk() }),
-    reloadNotebook: async ({ id, discardUnsaved }) => ({ notebook: await (await library.openNotebook(id)).reload(discardUnsaved) }),
+    saveExport: async ({ id, format }) =>
+      saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget),
+    checkExternalChange: async ({ id }) => ({
+      changed: await (await library.openNotebook(id)).changedOnDisk(),
+    }),
+    reloadNotebook: async ({ id, discardUnsaved }) => ({
+      notebook: await (await library.openNotebook(id)).reload(discardUnsaved),
+    }),
     forceSave: async ({ id }) => (await library.openNotebook(id)).forceSave(),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }

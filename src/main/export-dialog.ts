@@ -9,7 +9,11 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   '.csv': { name: 'CSV', extensions: ['csv'] },
 }
 
-export async function chooseExportTarget(window: BrowserWindow | null, defaultName: string, kind: 'file' | 'folder'): Promise<string | null> {
+export async function chooseExportTarget(
+  window: BrowserWindow | null,
+  defaultName: string,
+  kind: 'file' | 'folder',
+): Promise<string | null> {
   const documents = app.getPath('documents')
   if (kind === 'folder') {
     const options: Electron.OpenDialogOptions = {
@@ -18,7 +22,9 @@ export async function chooseExportTarget(window: BrowserWindow | null, defaultNa
       defaultPath: documents,
       properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
     }
-    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    const picked = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
     return picked.canceled || picked.filePaths.length === 0 ? null : picked.filePaths[0]
   }
   const filter = FILTERS[extname(defaultName)]

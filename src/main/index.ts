@@ -25,15 +25,20 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.whenReady().then(start).catch((error) => {
-    console.error('Glossa could not start:', error)
-    app.exit(1)
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error) => {
+      console.error('Glossa could not start:', error)
+      app.exit(1)
+    })
 }
 
 async function start(): Promise<void> {
   hardenSessions()
-  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources')
+  const resourcesDir = app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(app.getAppPath(), 'resources')
   service = await createService({
     dataDir,
     resourcesDir,

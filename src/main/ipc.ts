@@ -9,7 +9,10 @@ export function bindIpc(handlers: Handlers, window: () => BrowserWindow | null):
   for (const name of METHOD_NAMES) {
     ipcMain.handle(channelOf(name), async (event, args) => {
       if (!isOurMainFrame(event, window())) {
-        return { ok: false, error: { code: 'forbidden-sender', message: 'Calls are accepted only from the Glossa window.' } }
+        return {
+          ok: false,
+          error: { code: 'forbidden-sender', message: 'Calls are accepted only from the Glossa window.' },
+        }
       }
       return dispatch(handlers, name, args)
     })

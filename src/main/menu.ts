@@ -24,7 +24,13 @@ export function installAppMenu(window: () => BrowserWindow | null): void {
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'F1', click: send('shortcuts') }, { label: `Glossa ${app.getVersion()}`, enabled: false }] },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: send('shortcuts') },
+        { label: `Glossa ${app.getVersion()}`, enabled: false },
+      ],
+    },
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -4,7 +4,10 @@ import { screen } from 'electron'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-interface WindowState { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean }
+interface WindowState {
+  bounds: Partial<Rectangle> & { width: number; height: number }
+  maximized: boolean
+}
 const DEFAULT: WindowState = { bounds: { width: 1280, height: 840 }, maximized: false }
 
 export function restoreWindowState(dataDir: string): WindowState {
@@ -13,11 +16,17 @@ export function restoreWindowState(dataDir: string): WindowState {
     const { x, y, width, height } = saved.bounds
     if (![width, height].every((n) => Number.isFinite(n) && n > 200)) return DEFAULT
     // Only reuse the position if it is still on a connected display.
-    const visible = x !== undefined && y !== undefined && screen.getAllDisplays().some((d) => {
-      const a = d.workArea
-      return x >= a.x - 50 && y >= a.y - 50 && x < a.x + a.width && y < a.y + a.height
-    })
-    return { bounds: visible ? { x, y, width, height } : { width, height }, maximized: Boolean(saved.maximized) }
+    const visible =
+      x !== undefined &&
+      y !== undefined &&
+      screen.getAllDisplays().some((d) => {
+        const a = d.workArea
+        return x >= a.x - 50 && y >= a.y - 50 && x < a.x + a.width && y < a.y + a.height
+      })
+    return {
+      bounds: visible ? { x, y, width, height } : { width, height },
+      maximized: Boolean(saved.maximized),
+    }
   } catch {
     return DEFAULT
   }

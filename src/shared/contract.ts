@@ -13,13 +13,30 @@ const ExportFormat = z.enum(['md', 'md-folder', 'json', 'csv'])
 const ExportFiles = z.array(z.object({ path: z.string(), content: z.string() }))
 /** A file name inside a library folder (trash, notebooks): checked again, strictly, by the core. */
 const LibraryFileName = z.string().min(1).max(400)
-const TrashedNotebookSchema = z.object({ trashedAs: z.string(), title: z.string(), trashedAt: z.string(), reason: z.string().optional() })
+const TrashedNotebookSchema = z.object({
+  trashedAs: z.string(),
+  title: z.string(),
+  trashedAt: z.string(),
+  reason: z.string().optional(),
+})
 
 export const contract = {
-  appInfo: method(Empty, z.object({ version: z.string(), dataDir: z.string(), host: z.enum(['desktop', 'web']) })),
+  appInfo: method(
+    Empty,
+    z.object({ version: z.string(), dataDir: z.string(), host: z.enum(['desktop', 'web']) }),
+  ),
   /** Notebooks opened or changed most recently first; `openedAt` is when it was last opened here. */
-  listNotebooks: method(Empty, z.object({ notebooks: z.array(NotebookSummarySchema.extend({ openedAt: z.string().optional() })), damaged: z.array(DamagedFileSchema) })),
-  createNotebook: method(z.object({ title: z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength) }), NotebookSummarySchema),
+  listNotebooks: method(
+    Empty,
+    z.object({
+      notebooks: z.array(NotebookSummarySchema.extend({ openedAt: z.string().optional() })),
+      damaged: z.array(DamagedFileSchema),
+    }),
+  ),
+  createNotebook: method(
+    z.object({ title: z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength) }),
+    NotebookSummarySchema,
+  ),
   openNotebook: method(NotebookId, z.object({ notebook: NotebookSchema })),
   /** Applies operations atomically, then waits for the (coalesced) durable write. */
   applyOps: method(
@@ -29,26 +46,45 @@ export const contract = {
   deleteNotebook: method(NotebookId, z.object({ trashedAs: z.string() })),
   /** Converts pasted or imported text to a sanitized document (the caller then adds it). */
   convertSource: method(
-    z.object({ format: z.enum(['text', 'markdown', 'html']), content: z.string().max(LIMITS.sourceTextChars * 2), fileName: z.string().max(300).optional() }),
+    z.object({
+      format: z.enum(['text', 'markdown', 'html']),
+      content: z.string().max(LIMITS.sourceTextChars * 2),
+      fileName: z.string().max(300).optional(),
+    }),
     z.object({ title: z.string(), doc: DocSchema }),
   ),
-  exportNotebook: method(z.object({ id: Id, format: ExportFormat }), z.object({ kind: z.enum(['file', 'folder']), files: ExportFiles })),
+  exportNotebook: method(
+    z.object({ id: Id, format: ExportFormat }),
+    z.object({ kind: z.enum(['file', 'folder']), files: ExportFiles }),
+  ),
   /** Desktop only: asks where to save (native dialog) and writes the export; the browser host answers `unsupported`. */
-  saveExport: method(z.object({ id: Id, format: ExportFormat }), z.union([z.object({ paths: z.array(z.string()) }), z.object({ cancelled: z.literal(true) })])),
+  saveExport: method(
+    z.object({ id: Id, format: ExportFormat }),
+    z.union([z.object({ paths: z.array(z.string()) }), z.object({ cancelled: z.literal(true) })]),
+  ),
   /** A copy with a new id, titled "… (copy)", in a new file. */
   duplicateNotebook: method(NotebookId, NotebookSummarySchema),
   listTrash: method(Empty, z.object({ items: z.array(TrashedNotebookSchema) })),
   restoreNotebook: method(z.object({ trashedAs: LibraryFileName }), NotebookSummarySchema),
   /** Adds a notebook JSON file (validated; a newer schema version is refused; a clashing id is replaced). */
-  importNotebook: method(z.object({ fileName: z.string().max(300), content: z.string().max(150 * 1024 * 1024) }), NotebookSummarySchema),
+  importNotebook: method(
+    z.object({ fileName: z.string().max(300), content: z.string().max(150 * 1024 * 1024) }),
+    NotebookSummarySchema,
+  ),
   /** Moves a damaged file to <data-dir>/damaged/ and puts its newest valid backup in its place. */
-  restoreBackup: method(z.object({ file: LibraryFileName }), z.object({ notebook: NotebookSummarySchema, movedAsideTo: z.string() })),
+  restoreBackup: method(
+    z.object({ file: LibraryFileName }),
+    z.object({ notebook: NotebookSummarySchema, movedAsideTo: z.string() }),
+  ),
   /** Desktop only: opens the data folder in the file manager; the browser host answers `unsupported`. */
   openDataFolder: method(Empty, z.object({ path: z.string() })),
   /** Whether another program changed the notebook's file since Glossa last read or wrote it. */
   checkExternalChange: method(NotebookId, z.object({ changed: z.boolean() })),
   /** Re-reads the file from disk; refused (`store/unsaved-edits`) while edits are unsaved, unless discarded. */
-  reloadNotebook: method(z.object({ id: Id, discardUnsaved: z.boolean().optional() }), z.object({ notebook: NotebookSchema })),
+  reloadNotebook: method(
+    z.object({ id: Id, discardUnsaved: z.boolean().optional() }),
+    z.object({ notebook: NotebookSchema }),
+  ),
   /** "Keep mine": writes Glossa's copy over a file another program changed. */
   forceSave: method(NotebookId, z.object({ saved: z.boolean(), saveError: z.string().optional() })),
 } as const

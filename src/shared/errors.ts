@@ -23,7 +23,9 @@ export function isApiError(value: unknown): value is ApiError {
 
 /** Turn a zod failure into one readable sentence naming the first few offending fields. */
 export function describeZodError(error: z.ZodError, what: string): string {
-  const parts = error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : what}: ${i.message}`)
+  const parts = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : what}: ${i.message}`)
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : ''
   return `Invalid ${what} — ${parts.join('; ')}${more}`
 }

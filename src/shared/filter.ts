@@ -27,7 +27,10 @@ export function tagFacetKey(name: string): string | null {
  * A passage counts as untagged when none of its tag ids resolve to an existing tag, so a
  * dangling id left by a deleted tag does not hide the passage from "untagged".
  */
-export function isUntagged(a: Annotation, tagIds: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean {
+export function isUntagged(
+  a: Annotation,
+  tagIds: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): boolean {
   return !a.tagIds.some((id) => tagIds.has(id))
 }
 

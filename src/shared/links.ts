@@ -43,18 +43,31 @@ export function readingOf(relation: Relation | undefined, direction: 'out' | 'in
 export function endOf(nb: Pick<Notebook, 'annotations' | 'notes'>, endpoint: Endpoint): LinkEnd {
   if (endpoint.kind === 'annotation') {
     const passage = nb.annotations.find((a) => a.id === endpoint.id)
-    return passage ? { endpoint, passage, missing: false, label: `“${shortQuote(passage.target.quote.exact)}”` } : { endpoint, missing: true, label: 'missing passage' }
+    return passage
+      ? { endpoint, passage, missing: false, label: `“${shortQuote(passage.target.quote.exact)}”` }
+      : { endpoint, missing: true, label: 'missing passage' }
   }
   const note = nb.notes.find((n) => n.id === endpoint.id)
-  return note ? { endpoint, note, missing: false, label: `‘${note.title}’` } : { endpoint, missing: true, label: 'missing note' }
+  return note
+    ? { endpoint, note, missing: false, label: `‘${note.title}’` }
+    : { endpoint, missing: true, label: 'missing note' }
 }
 
-export function linksOf(nb: Pick<Notebook, 'links' | 'annotations' | 'notes' | 'relations'>, endpoint: Endpoint): LinksOf {
+export function linksOf(
+  nb: Pick<Notebook, 'links' | 'annotations' | 'notes' | 'relations'>,
+  endpoint: Endpoint,
+): LinksOf {
   const own = linkIndex(nb.links).get(keyOf(endpoint)) ?? []
   const relations = new Map(nb.relations.map((r) => [r.id, r]))
   const read = (link: Link, direction: 'out' | 'in'): LinkReading => {
     const relation = relations.get(link.relationId)
-    return { link, relation, direction, reading: readingOf(relation, direction), other: endOf(nb, direction === 'out' ? link.to : link.from) }
+    return {
+      link,
+      relation,
+      direction,
+      reading: readingOf(relation, direction),
+      other: endOf(nb, direction === 'out' ? link.to : link.from),
+    }
   }
   const self = keyOf(endpoint)
   return {
@@ -70,7 +83,8 @@ export function referencedPassageIds(doc: DocNode): string[] {
   if (cached) return cached
   const ids = new Set<string>()
   const walk = (node: DocNode): void => {
-    if (node.type === 'passageRef' && typeof node.attrs?.annotationId === 'string') ids.add(node.attrs.annotationId)
+    if (node.type === 'passageRef' && typeof node.attrs?.annotationId === 'string')
+      ids.add(node.attrs.annotationId)
     node.content?.forEach(walk)
   }
   walk(doc)

@@ -51,6 +51,8 @@ export function textHash(text: string): string {
 export function docFromParagraphs(paragraphs: string[]): DocNode {
   return {
     type: 'doc',
-    content: paragraphs.map((p) => (p.length > 0 ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' })),
+    content: paragraphs.map((p) =>
+      p.length > 0 ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' },
+    ),
   }
 }

@@ -18,7 +18,11 @@ export const LIMITS = {
   descriptionChars: 2_000,
 } as const
 
-export const Id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
+export const Id = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
 export const IsoDate = z.iso.datetime({ offset: true })
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colors are #rrggbb')
 
@@ -35,7 +39,11 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
     type: z.string().min(1).max(64),
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(DocNodeSchema).optional(),
-    marks: z.array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z
+      .array(
+        z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }),
+      )
+      .optional(),
     text: z.string().optional(),
   }),
 )
@@ -86,7 +94,11 @@ export type Annotation = z.infer<typeof AnnotationSchema>
 
 export const FacetSchema = z.object({
   /** First path segment of the tag names in this facet, e.g. "phase". */
-  key: z.string().min(1).max(60).regex(/^[^/\s]+$/),
+  key: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[^/\s]+$/),
   name: z.string().min(1).max(LIMITS.titleLength),
   color: Color,
 })

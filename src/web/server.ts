@@ -9,7 +9,12 @@ import { serveStatic } from './static'
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
 
-export interface WebHostOptions { handlers: Handlers; staticDir: string; token: string; port: number }
+export interface WebHostOptions {
+  handlers: Handlers
+  staticDir: string
+  token: string
+  port: number
+}
 
 export function startWebHost(options: WebHostOptions): Promise<{ server: Server; port: number }> {
   // requireHostHeader: false lets a request without Host reach our own check (403) instead of
@@ -32,14 +37,18 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: WebHostOptions): Promise<void> {
   const port = (req.socket.localPort ?? options.port).toString()
-  if (!isAllowedHost(req.headers.host, port)) return sendJson(res, 403, { code: 'forbidden-host', message: 'This host name is not allowed.' })
+  if (!isAllowedHost(req.headers.host, port))
+    return sendJson(res, 403, { code: 'forbidden-host', message: 'This host name is not allowed.' })
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   if (!url.pathname.startsWith('/api/')) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'method-not-allowed', message: 'Only GET here.' })
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { code: 'method-not-allowed', message: 'Only GET here.' })
     return serveStatic(options.staticDir, url.pathname, res)
   }
-  if (!hasToken(req.headers.authorization, options.token)) return sendJson(res, 401, { code: 'unauthorized', message: 'A valid token is required.' })
-  if (req.method !== 'POST') return sendJson(res, 405, { code: 'method-not-allowed', message: 'Use POST for API calls.' })
+  if (!hasToken(req.headers.authorization, options.token))
+    return sendJson(res, 401, { code: 'unauthorized', message: 'A valid token is required.' })
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { code: 'method-not-allowed', message: 'Use POST for API calls.' })
   const body = await readBody(req)
   if (body === 'too-large') return refuseTooLarge(req, res)
   let args: unknown
@@ -95,13 +104,20 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
 /** 413, then close the connection: the rest of an oversized body is never read as a request. */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('connection', 'close')
-  sendJson(res, 413, { code: 'too-large', message: `Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.` })
+  sendJson(res, 413, {
+    code: 'too-large',
+    message: `Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.`,
+  })
   // A client that keeps sending after the answer is cut off shortly after.
   res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
   res.end(body)
 }

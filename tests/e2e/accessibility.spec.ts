@@ -10,7 +10,9 @@ async function noSeriousViolations(page: Page, where: string): Promise<void> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`panels, note pages and the graph have no serious accessibility violations (${colorScheme})`, async ({ glossa }) => {
+  test(`panels, note pages and the graph have no serious accessibility violations (${colorScheme})`, async ({
+    glossa,
+  }) => {
     const { page } = glossa
     await page.emulateMedia({ colorScheme })
     await openSeedNotebook(page)
@@ -21,7 +23,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.locator('.source-header').click()
     await page.getByRole('button', { name: 'Filter', exact: true }).click()
     await noSeriousViolations(page, 'filter panel')
-    for (const [button, dialog] of [['Tags', 'Tags'], ['Search', 'Search']] as const) {
+    for (const [button, dialog] of [
+      ['Tags', 'Tags'],
+      ['Search', 'Search'],
+    ] as const) {
       await page.getByRole('button', { name: button, exact: true }).click()
       await expect(page.getByRole('dialog', { name: dialog })).toBeVisible()
       await noSeriousViolations(page, `${dialog} dialog`)

@@ -6,9 +6,17 @@ import { expect, test } from './fixtures'
 import { openSeedNotebook, SEED_TITLE } from './helpers'
 
 const CASES: { file: string; content?: string; reason: RegExp }[] = [
-  { file: 'truncated.json', content: '{"schemaVersion":1,"id":"abc","title":"Half', reason: /not valid JSON.*truncated/ },
+  {
+    file: 'truncated.json',
+    content: '{"schemaVersion":1,"id":"abc","title":"Half',
+    reason: /not valid JSON.*truncated/,
+  },
   { file: 'wrong-shape.json', content: '{"hello":"world"}', reason: /Invalid notebook/ },
-  { file: 'newer.json', content: JSON.stringify({ schemaVersion: 99, id: 'x', title: 'From the future' }), reason: /newer Glossa \(schema version 99/ },
+  {
+    file: 'newer.json',
+    content: JSON.stringify({ schemaVersion: 99, id: 'x', title: 'From the future' }),
+    reason: /newer Glossa \(schema version 99/,
+  },
   { file: 'empty.json', content: '', reason: /empty/ },
   { file: 'folder.json', reason: /folder, not a notebook file/ },
   { file: 'huge.json', content: '{"schemaVersion":1,', reason: /200 MB.*up to 150 MB/ },

@@ -9,7 +9,7 @@ const BASES = 'Ain al-Asad and Baghdad International Airport'
 
 // Downloads are the browser host's way; the desktop app saves through a native dialog that a
 // test cannot click (saveExport is covered by unit tests with an injected dialog).
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === 'electron', 'browser-host downloads'))
+test.beforeEach((_fixtures, testInfo) => test.skip(testInfo.project.name === 'electron', 'browser-host downloads'))
 
 async function highlightBases(page: Page): Promise<void> {
   await openSeedNotebook(page)
@@ -21,13 +21,18 @@ async function highlightBases(page: Page): Promise<void> {
 async function exportVia(page: Page, label: string): Promise<Download> {
   const downloaded = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export ▾' }).click()
-  await page.getByRole('group', { name: 'Export formats' }).getByRole('button', { name: label, exact: true }).click()
+  await page
+    .getByRole('group', { name: 'Export formats' })
+    .getByRole('button', { name: label, exact: true })
+    .click()
   return downloaded
 }
 
 const read = async (download: Download) => readFile((await download.path())!, 'utf8')
 
-test('Export as Markdown downloads the notebook with front matter, the article and the highlight', async ({ glossa }) => {
+test('Export as Markdown downloads the notebook with front matter, the article and the highlight', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await highlightBases(page)
   const download = await exportVia(page, 'Export as Markdown')
@@ -52,7 +57,9 @@ test('Export as Markdown downloads the notebook with front matter, the article a
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Export as Markdown')
 })
 
-test('the Markdown folder export downloads a zip with index.md and one file per source', async ({ glossa }) => {
+test('the Markdown folder export downloads a zip with index.md and one file per source', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await highlightBases(page)
   const download = await exportVia(page, 'Export as Markdown folder')
@@ -76,7 +83,9 @@ test('JSON-LD and CSV downloads carry the passage', async ({ glossa }) => {
   expect(csv).toContain(BASES)
 })
 
-test('while an export runs the menu is disabled and its step is shown; a failed save says why', async ({ glossa }) => {
+test('while an export runs the menu is disabled and its step is shown; a failed save says why', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await highlightBases(page)
   // Hold the export at the host so the busy state can be seen.
@@ -104,10 +113,21 @@ test('while an export runs the menu is disabled and its step is shown; a failed 
   // The desktop app's save can fail (an unwritable folder): the message reaches the window.
   await page.unroute('**/api/exportNotebook')
   await page.route('**/api/saveExport', (route) =>
-    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ code: 'export/write-failed', message: 'Cannot write to /read-only/notes.md: permission denied' }) }),
+    route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        code: 'export/write-failed',
+        message: 'Cannot write to /read-only/notes.md: permission denied',
+      }),
+    }),
   )
   await page.getByRole('button', { name: 'Export ▾' }).click()
   await page.getByRole('button', { name: 'Export as Markdown', exact: true }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Export failed: Cannot write to /read-only/notes.md: permission denied' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'Export failed: Cannot write to /read-only/notes.md: permission denied' }),
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Export ▾' })).toBeEnabled()
 })

@@ -29,7 +29,9 @@ async function conflict(page: Page, path: string): Promise<string> {
   await selectInSource(page, PHRASE)
   const theirs = await editElsewhere(path, 'Changed by another program')
   await page.keyboard.press('h')
-  await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText('changed by another program')
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(
+    'changed by another program',
+  )
   expect(await readFile(path, 'utf8')).toBe(theirs)
   await focusWindow(page)
   await expect(page.getByRole('dialog', { name: 'The notebook changed on disk' })).toBeVisible()
@@ -54,7 +56,9 @@ test('notices a change within the 5-second check without focus', async ({ glossa
   await expect(title(page)).toHaveText('Edited while unfocused', { timeout: 12_000 })
 })
 
-test('asks when an edit is not saved; "Load theirs" takes the file and drops the edit', async ({ glossa }) => {
+test('asks when an edit is not saved; "Load theirs" takes the file and drops the edit', async ({
+  glossa,
+}) => {
   const { page, dataDir } = glossa
   await openSeedNotebook(page)
   const path = await notebookPath(dataDir)
@@ -77,7 +81,9 @@ test('asks when an edit is not saved; "Keep mine" writes this version over the f
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await expect(highlight(page)).toHaveText(PHRASE)
   const onDisk = JSON.parse(await readFile(path, 'utf8'))
-  expect(onDisk.annotations.map((a: { target: { quote: { exact: string } } }) => a.target.quote.exact)).toEqual([PHRASE])
+  expect(
+    onDisk.annotations.map((a: { target: { quote: { exact: string } } }) => a.target.quote.exact),
+  ).toEqual([PHRASE])
   expect(onDisk.title).not.toBe('Changed by another program')
   // Later edits save normally again.
   await page.reload()

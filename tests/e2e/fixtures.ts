@@ -22,8 +22,15 @@ export interface GlossaApp {
   restart(): Promise<void>
 }
 
-export function startWebHost(dataDir: string, token = 'e2e-token-0123456789'): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, [join(OUT, 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] })
+export function startWebHost(
+  dataDir: string,
+  token = 'e2e-token-0123456789',
+): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const child = spawn(
+    process.execPath,
+    [join(OUT, 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, '--token', token],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000)
@@ -73,7 +80,12 @@ async function webApp(browser: Browser, dataDir: string): Promise<GlossaApp & { 
 }
 
 async function electronApp(binary: string, dataDir: string): Promise<GlossaApp & { close(): Promise<void> }> {
-  const launch = () => _electron.launch({ executablePath: binary, args: [join(OUT, 'main', 'index.js'), '--data-dir', dataDir], env: { ...process.env, GLOSSA_DATA_DIR: dataDir } })
+  const launch = () =>
+    _electron.launch({
+      executablePath: binary,
+      args: [join(OUT, 'main', 'index.js'), '--data-dir', dataDir],
+      env: { ...process.env, GLOSSA_DATA_DIR: dataDir },
+    })
   let electron = await launch()
   const app = {
     page: await electron.firstWindow(),
@@ -95,7 +107,10 @@ export const test = base.extend<{ glossa: GlossaApp }>({
     try {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary()
-        test.skip(!binary, 'The Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the "web" project covers the same specs.')
+        test.skip(
+          !binary,
+          'The Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the "web" project covers the same specs.',
+        )
         app = await electronApp(binary!, dataDir)
       } else {
         app = await webApp(browser, dataDir)

@@ -16,7 +16,9 @@ function cspViolations(page: Page): string[] {
   return seen
 }
 
-test('the graph shows both linked passages, the labelled edge and the note page; filters and clicks work', async ({ glossa }) => {
+test('the graph shows both linked passages, the labelled edge and the note page; filters and clicks work', async ({
+  glossa,
+}) => {
   const { page } = glossa
   const violations = cspViolations(page)
   await openSeedNotebook(page)
@@ -33,17 +35,28 @@ test('the graph shows both linked passages, the labelled edge and the note page;
   await page.getByRole('button', { name: 'Graph' }).click()
   const summary = page.getByRole('complementary', { name: 'Graph summary' })
   const edges = summary.getByRole('list', { name: 'Links in the graph' })
-  await expect(edges.getByRole('listitem').filter({ hasText: 'elaborates' })).toHaveText('“the first phase, expected to run through…” elaborates “Ain al-Asad”')
-  await expect(edges.getByRole('listitem').filter({ hasText: 'references' })).toHaveText('‘Untitled note’ references “Ain al-Asad”')
+  await expect(edges.getByRole('listitem').filter({ hasText: 'elaborates' })).toHaveText(
+    '“the first phase, expected to run through…” elaborates “Ain al-Asad”',
+  )
+  await expect(edges.getByRole('listitem').filter({ hasText: 'references' })).toHaveText(
+    '‘Untitled note’ references “Ain al-Asad”',
+  )
   const nodes = summary.getByRole('list', { name: 'Nodes in the graph' })
-  await expect(nodes.getByRole('button')).toHaveText(['“Ain al-Asad”', '“the first phase, expected to run through…”', 'Note: Untitled note'])
+  await expect(nodes.getByRole('button')).toHaveText([
+    '“Ain al-Asad”',
+    '“the first phase, expected to run through…”',
+    'Note: Untitled note',
+  ])
   // What Cytoscape itself holds, drawn on a canvas.
   const canvas = page.locator('.graph-canvas')
   await expect(canvas).toHaveAttribute('data-nodes', '3')
   await expect(canvas).toHaveAttribute('data-edges', '2')
   await expect(canvas.locator('canvas').first()).toBeVisible()
 
-  await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Relation').selectOption({ label: 'elaborates' })
+  await page
+    .getByRole('group', { name: 'Graph filters' })
+    .getByLabel('Relation')
+    .selectOption({ label: 'elaborates' })
   await expect(canvas).toHaveAttribute('data-edges', '1')
   await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Linked passages only').check()
   await page.getByRole('group', { name: 'Graph filters' }).getByLabel('Note pages').uncheck()
@@ -59,7 +72,9 @@ test('the graph shows both linked passages, the labelled edge and the note page;
 test('a notebook with 2,000 passages and 600 links draws its graph quickly', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  const nb = await api<{ notebook: Notebook }>(page, 'openNotebook', { id: await notebookId(page) }).then((r) => r.notebook)
+  const nb = await api<{ notebook: Notebook }>(page, 'openNotebook', { id: await notebookId(page) }).then(
+    (r) => r.notebook,
+  )
   const seed = nb.sources[0]
   const big = { ...seed, id: 'bigsource', title: 'Many passages' }
   const text = plainText(seed.doc)
@@ -69,16 +84,36 @@ test('a notebook with 2,000 passages and 600 links draws its graph quickly', asy
     const last = words[((i * 37) % (words.length - 8)) + 1 + (i % 6)]
     const at = '2026-01-01T00:00:00.000Z'
     return {
-      id: `big${i}`, sourceId: big.id, target: describeRange(text, first.index!, last.index! + last[0].length), anchoredHash: seed.textHash,
-      note: null, tagIds: i % 3 === 0 ? [] : [nb.tags[i % nb.tags.length].id], color: null, status: 'anchored', createdAt: at, updatedAt: at,
+      id: `big${i}`,
+      sourceId: big.id,
+      target: describeRange(text, first.index!, last.index! + last[0].length),
+      anchoredHash: seed.textHash,
+      note: null,
+      tagIds: i % 3 === 0 ? [] : [nb.tags[i % nb.tags.length].id],
+      color: null,
+      status: 'anchored',
+      createdAt: at,
+      updatedAt: at,
     }
   })
   const links: Op[] = Array.from({ length: 600 }, (_, i) => ({
     type: 'addLink',
-    link: { id: `bl${i}`, from: { kind: 'annotation', id: `big${i}` }, to: { kind: 'annotation', id: `big${(i * 7 + 1) % 2000}` }, relationId: nb.relations[i % nb.relations.length].id, comment: '', createdAt: '2026-01-01T00:00:00.000Z' },
+    link: {
+      id: `bl${i}`,
+      from: { kind: 'annotation', id: `big${i}` },
+      to: { kind: 'annotation', id: `big${(i * 7 + 1) % 2000}` },
+      relationId: nb.relations[i % nb.relations.length].id,
+      comment: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
   }))
-  const ops: Op[] = [{ type: 'addSource', source: big }, ...passages.map((annotation): Op => ({ type: 'addAnnotation', annotation })), ...links]
-  for (let i = 0; i < ops.length; i += 500) await api(page, 'applyOps', { id: nb.id, at: new Date().toISOString(), ops: ops.slice(i, i + 500) })
+  const ops: Op[] = [
+    { type: 'addSource', source: big },
+    ...passages.map((annotation): Op => ({ type: 'addAnnotation', annotation })),
+    ...links,
+  ]
+  for (let i = 0; i < ops.length; i += 500)
+    await api(page, 'applyOps', { id: nb.id, at: new Date().toISOString(), ops: ops.slice(i, i + 500) })
   await page.reload()
 
   const started = Date.now()
@@ -91,8 +126,15 @@ test('a notebook with 2,000 passages and 600 links draws its graph quickly', asy
   // Zooming stays fluid: a wheel burst like a trackpad's (one event per 16 ms), with frame gaps
   // measured in the page, so Playwright's round trips do not count.
   const frames = await wheelBurst(page)
-  test.info().annotations.push({ type: 'graph timing', description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel frames ${JSON.stringify(frames)}` })
-  console.log(`graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel burst frame gaps ${JSON.stringify(frames)}`)
+  test
+    .info()
+    .annotations.push({
+      type: 'graph timing',
+      description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel frames ${JSON.stringify(frames)}`,
+    })
+  console.log(
+    `graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel burst frame gaps ${JSON.stringify(frames)}`,
+  )
   // Measured here under load: ~2–3 s to drawn, ~1.5 s of it elements+layout; frame gaps median
   // ~20 ms, p95 35–60 ms (with or without textures: labels are hidden at this zoom, so redraws
   // are cheap). The budgets leave room for a busy CI machine, not for a force layout at this
@@ -118,7 +160,15 @@ function wheelBurst(page: Page): Promise<{ median: number; p95: number; max: num
     }
     requestAnimationFrame(loop)
     for (let i = 0; i < 60; i++) {
-      el.dispatchEvent(new WheelEvent('wheel', { deltaY: i < 30 ? -60 : 60, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true, cancelable: true }))
+      el.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: i < 30 ? -60 : 60,
+          clientX: box.x + box.width / 2,
+          clientY: box.y + box.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      )
       await new Promise((r) => setTimeout(r, 16))
     }
     running = false
@@ -129,20 +179,34 @@ function wheelBurst(page: Page): Promise<{ median: number; p95: number; max: num
 }
 
 async function notebookId(page: Page): Promise<string> {
-  return (/#\/nb\/([^/]+)/.exec(page.url()) ?? [])[1] ?? (await api<{ notebooks: { id: string }[] }>(page, 'listNotebooks', {})).notebooks[0].id
+  return (
+    (/#\/nb\/([^/]+)/.exec(page.url()) ?? [])[1] ??
+    (await api<{ notebooks: { id: string }[] }>(page, 'listNotebooks', {})).notebooks[0].id
+  )
 }
 
 /** Calls the contract from the page: the desktop bridge, or the browser host with the tab's token. */
 function api<T = unknown>(page: Page, method: string, args: unknown): Promise<T> {
   return page.evaluate(
     async ({ method, args }) => {
-      const bridge = (window as unknown as { glossa?: Record<string, (a: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>> }).glossa
+      const bridge = (
+        window as unknown as {
+          glossa?: Record<string, (a: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>>
+        }
+      ).glossa
       if (bridge) {
         const outcome = await bridge[method](args)
         if (!outcome.ok) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`)
         return outcome.result
       }
-      const r = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('glossa.token')}` }, body: JSON.stringify(args) })
+      const r = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${sessionStorage.getItem('glossa.token')}`,
+        },
+        body: JSON.stringify(args),
+      })
       if (!r.ok) throw new Error(`${method}: ${r.status} ${await r.text()}`)
       return r.json()
     },

@@ -12,7 +12,12 @@ export async function openSeedNotebook(page: Page): Promise<void> {
  * Selects `text` in the source as a person dragging the mouse would (a DOM selection inside
  * the editor, which ProseMirror picks up). `occurrence` picks among repeated phrases.
  */
-export async function selectInSource(page: Page, text: string, occurrence = 0, options: { toolbar?: boolean } = {}): Promise<void> {
+export async function selectInSource(
+  page: Page,
+  text: string,
+  occurrence = 0,
+  options: { toolbar?: boolean } = {},
+): Promise<void> {
   await page.evaluate(
     ({ text, occurrence }) => {
       const root = document.querySelector('.source-text .ProseMirror')!
@@ -45,7 +50,8 @@ export async function selectInSource(page: Page, text: string, occurrence = 0, o
     { text, occurrence },
   )
   // While the source is being edited there is no passage toolbar.
-  if (options.toolbar !== false) await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toBeVisible()
+  if (options.toolbar !== false)
+    await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toBeVisible()
 }
 
 export function passageCard(page: Page, quoteStart: string) {
@@ -61,12 +67,19 @@ function escapeRegExp(s: string): string {
 }
 
 /** Adds a source through "Add source → Paste text" and waits for it to open. */
-export async function addPastedSource(page: Page, title: string, text: string, format: 'Plain text' | 'Markdown' | 'HTML' = 'Plain text'): Promise<void> {
+export async function addPastedSource(
+  page: Page,
+  title: string,
+  text: string,
+  format: 'Plain text' | 'Markdown' | 'HTML' = 'Plain text',
+): Promise<void> {
   await page.getByRole('button', { name: 'Add source' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add source' })
   await dialog.getByLabel('Title (optional)').fill(title)
   await dialog.getByRole('textbox', { name: 'Text' }).fill(text)
   await dialog.getByLabel('Format').selectOption({ label: format })
   await dialog.getByRole('button', { name: 'Add source' }).click()
-  await expect(page.getByRole('main', { name: 'Source' }).getByRole('heading', { level: 1 }).first()).toHaveText(title)
+  await expect(
+    page.getByRole('main', { name: 'Source' }).getByRole('heading', { level: 1 }).first(),
+  ).toHaveText(title)
 }

@@ -53,15 +53,32 @@ async function arm(page: Page): Promise<string[]> {
 async function expectInert(page: Page, dialogs: string[], where: string): Promise<void> {
   const report = await page.evaluate(() => {
     const bad: string[] = []
-    const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster']
+    const urlAttrs = [
+      'href',
+      'src',
+      'action',
+      'formaction',
+      'xlink:href',
+      'data',
+      'srcdoc',
+      'background',
+      'poster',
+    ]
     for (const el of document.getElementById('root')!.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase()
-      if (['script', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'math', 'foreignobject'].includes(tag)) bad.push(`<${tag}>`)
+      if (
+        ['script', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'math', 'foreignobject'].includes(
+          tag,
+        )
+      )
+        bad.push(`<${tag}>`)
       for (const attr of Array.from(el.attributes)) {
         const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase()
         if (/^on/i.test(attr.name)) bad.push(`${tag}[${attr.name}]`)
-        if (urlAttrs.includes(attr.name) && /^(javascript|vbscript|data:text)/.test(value)) bad.push(`${tag}[${attr.name}=${attr.value}]`)
-        if (attr.name === 'style' && /expression\(|javascript:/.test(value)) bad.push(`${tag}[style=${attr.value}]`)
+        if (urlAttrs.includes(attr.name) && /^(javascript|vbscript|data:text)/.test(value))
+          bad.push(`${tag}[${attr.name}=${attr.value}]`)
+        if (attr.name === 'style' && /expression\(|javascript:/.test(value))
+          bad.push(`${tag}[style=${attr.value}]`)
       }
     }
     return { bad, pwned: (window as unknown as { __pwnedCalls: string[] }).__pwnedCalls }
@@ -97,11 +114,16 @@ test.describe('hostile content never runs', () => {
     const { page } = glossa
     const dialogs = await arm(page)
     await openSeedNotebook(page)
-    for (const [name, content, mimeType] of [['hostile.html', HTML, 'text/html'], ['hostile.md', MARKDOWN, 'text/markdown']] as const) {
+    for (const [name, content, mimeType] of [
+      ['hostile.html', HTML, 'text/html'],
+      ['hostile.md', MARKDOWN, 'text/markdown'],
+    ] as const) {
       await page.getByRole('button', { name: 'Add source' }).click()
       const dialog = page.getByRole('dialog', { name: 'Add source' })
       await dialog.getByRole('tab', { name: 'Import file' }).click()
-      await dialog.getByLabel('File (.txt, .md, .html)').setInputFiles({ name, mimeType, buffer: Buffer.from(content) })
+      await dialog
+        .getByLabel('File (.txt, .md, .html)')
+        .setInputFiles({ name, mimeType, buffer: Buffer.from(content) })
       await expect(page.getByRole('dialog', { name: 'Add source' })).toHaveCount(0)
       await expect(page.getByRole('main', { name: 'Source' })).toContainText('Harmless paragraph marker.')
       await expectInert(page, dialogs, `imported ${name}`)
@@ -113,7 +135,10 @@ test.describe('hostile content never runs', () => {
     const dialogs = await arm(page)
     await openSeedNotebook(page)
     await selectInSource(page, 'Hareer base')
-    await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Annotate' }).click()
+    await page
+      .getByRole('toolbar', { name: 'Passage actions' })
+      .getByRole('button', { name: 'Annotate' })
+      .click()
     const card = passageCard(page, 'Hareer base')
     const note = card.getByRole('textbox', { name: /Note on/ })
     await expect(note).toBeFocused()

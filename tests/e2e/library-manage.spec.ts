@@ -8,7 +8,10 @@ import { expect, test } from './fixtures'
 import { SEED_TITLE } from './helpers'
 
 const notebooks = (page: Page) => page.getByRole('list', { name: 'Notebooks' })
-const row = (page: Page, title: string) => notebooks(page).getByRole('listitem').filter({ has: page.getByText(title, { exact: true }) })
+const row = (page: Page, title: string) =>
+  notebooks(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByText(title, { exact: true }) })
 const titles = (page: Page) => notebooks(page).locator('.notebook-title').allTextContents()
 
 test('rename and duplicate a notebook; the most recently opened comes first', async ({ glossa }) => {
@@ -26,7 +29,9 @@ test('rename and duplicate a notebook; the most recently opened comes first', as
   expect(await readdir(join(glossa.dataDir, 'notebooks'))).toHaveLength(2)
 
   // Opening the original puts it first again, also after a restart.
-  await row(page, 'Iraq drawdown').getByRole('button', { name: /Iraq drawdown/ }).click()
+  await row(page, 'Iraq drawdown')
+    .getByRole('button', { name: /Iraq drawdown/ })
+    .click()
   await expect(page.getByRole('heading', { name: 'Iraq drawdown', level: 1 })).toBeVisible()
   await page.getByRole('button', { name: 'Back to the library' }).click()
   await expect.poll(() => titles(page)).toEqual(['Iraq drawdown', 'Iraq drawdown (copy)'])
@@ -49,10 +54,16 @@ test('move to trash, undo from the toast, then restore from the Trash section', 
   await expect(row(page, SEED_TITLE)).toHaveCount(0)
   expect(await readdir(join(glossa.dataDir, 'trash'))).toHaveLength(1)
   await page.reload() // the trash is on disk, not only in this page
-  await trash.getByRole('listitem').filter({ hasText: SEED_TITLE }).getByRole('button', { name: 'Restore' }).click()
+  await trash
+    .getByRole('listitem')
+    .filter({ hasText: SEED_TITLE })
+    .getByRole('button', { name: 'Restore' })
+    .click()
   await expect(row(page, SEED_TITLE)).toBeVisible()
   await expect(trash).toHaveCount(0)
-  await row(page, SEED_TITLE).getByRole('button', { name: new RegExp(SEED_TITLE) }).click()
+  await row(page, SEED_TITLE)
+    .getByRole('button', { name: new RegExp(SEED_TITLE) })
+    .click()
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Hareer')
 })
 
@@ -71,13 +82,19 @@ test('import a notebook file; a damaged or newer file is refused with its reason
   expect(await readdir(join(dataDir, 'notebooks'))).toHaveLength(2)
 
   await pick('cut.json', '{"schemaVersion":1,"title":"Ha')
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not import “cut.json”' })).toContainText('not valid JSON')
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not import “cut.json”' })).toContainText(
+    'not valid JSON',
+  )
   await pick('future.json', JSON.stringify({ ...seed, schemaVersion: 99 }))
-  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText('newer Glossa (schema version 99')
+  await expect(page.getByRole('alert').filter({ hasText: 'future.json' })).toContainText(
+    'newer Glossa (schema version 99',
+  )
   expect(await readdir(join(dataDir, 'notebooks'))).toHaveLength(2)
 })
 
-test('a damaged notebook is restored from its newest valid backup; the damaged file is kept', async ({ glossa }) => {
+test('a damaged notebook is restored from its newest valid backup; the damaged file is kept', async ({
+  glossa,
+}) => {
   const { page, dataDir } = glossa
   await expect(row(page, SEED_TITLE)).toBeVisible()
   const [file] = await readdir(join(dataDir, 'notebooks'))
@@ -89,7 +106,11 @@ test('a damaged notebook is restored from its newest valid backup; the damaged f
   const damaged = page.getByRole('region', { name: 'Files that could not be opened' })
   await expect(damaged).toContainText(file)
   await expect(damaged).toContainText('A backup exists.')
-  await damaged.getByRole('listitem').filter({ hasText: file }).getByRole('button', { name: 'Restore from backup' }).click()
+  await damaged
+    .getByRole('listitem')
+    .filter({ hasText: file })
+    .getByRole('button', { name: 'Restore from backup' })
+    .click()
   await expect(row(page, SEED_TITLE)).toBeVisible()
   await expect(damaged).toHaveCount(0)
   await expect(page.getByText(/Restored “.*” from its backup/)).toBeVisible()
@@ -99,7 +120,9 @@ test('a damaged notebook is restored from its newest valid backup; the damaged f
   expect(await readFile(join(dataDir, 'damaged', aside[0]), 'utf8')).toBe(good.slice(0, 200))
 })
 
-test('Open data folder shows the path with a Copy button in the browser host', async ({ glossa }, testInfo) => {
+test('Open data folder shows the path with a Copy button in the browser host', async ({
+  glossa,
+}, testInfo) => {
   // The desktop app opens the folder in the system's file manager instead.
   test.skip(testInfo.project.name === 'electron', 'browser host only')
   const { page, dataDir } = glossa
@@ -114,7 +137,9 @@ test('Open data folder shows the path with a Copy button in the browser host', a
   await expect(dialog).toHaveCount(0)
 })
 
-test('the library with its trash and damaged sections, and the export menu, have no serious accessibility violations', async ({ glossa }) => {
+test('the library with its trash and damaged sections, and the export menu, have no serious accessibility violations', async ({
+  glossa,
+}) => {
   const { page, dataDir } = glossa
   const check = async (where: string) => {
     const results = await new AxeBuilder({ page }).analyze()
@@ -125,7 +150,10 @@ test('the library with its trash and damaged sections, and the export menu, have
   await row(page, `${SEED_TITLE} (copy)`).getByRole('button', { name: 'Move to trash' }).click()
   const [file] = await readdir(join(dataDir, 'notebooks'))
   await mkdir(join(dataDir, 'backups', 'broken.json'), { recursive: true })
-  await writeFile(join(dataDir, 'backups', 'broken.json', '2026-01-01T00-00-00-000Z.json'), await readFile(join(dataDir, 'notebooks', file)))
+  await writeFile(
+    join(dataDir, 'backups', 'broken.json', '2026-01-01T00-00-00-000Z.json'),
+    await readFile(join(dataDir, 'notebooks', file)),
+  )
   await writeFile(join(dataDir, 'notebooks', 'broken.json'), '{')
   await page.reload()
   await expect(page.getByRole('region', { name: 'Trash' })).toBeVisible()
@@ -133,7 +161,9 @@ test('the library with its trash and damaged sections, and the export menu, have
   await check('library')
   await page.emulateMedia({ colorScheme: 'dark' })
   await check('library (dark)')
-  await row(page, SEED_TITLE).getByRole('button', { name: new RegExp(SEED_TITLE) }).click()
+  await row(page, SEED_TITLE)
+    .getByRole('button', { name: new RegExp(SEED_TITLE) })
+    .click()
   await page.getByRole('button', { name: 'Export ▾' }).click()
   await expect(page.getByRole('group', { name: 'Export formats' })).toBeVisible()
   await check('export menu (dark)')

@@ -7,18 +7,25 @@ import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
 import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
 
-test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backlink navigates, a reload keeps it', async ({ glossa }) => {
+test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backlink navigates, a reload keeps it', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   await mark(page, AIN)
   // "Link passage" from a selection marks the passage first, like Highlight.
   await selectInSource(page, PHASE1)
-  await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Link passage' }).click()
+  await page
+    .getByRole('toolbar', { name: 'Passage actions' })
+    .getByRole('button', { name: 'Link passage' })
+    .click()
   const dialog = await linkTo(page, 'ain al', /Ain al-Asad/, 'elaborates', 'The base is vacated in phase 1.')
   await expect(dialog).toHaveCount(0)
   const phaseId = (await passageCard(page, PHASE1).getAttribute('data-passage-card'))!
 
-  await expect(passageCard(page, PHASE1).getByRole('button', { name: /^elaborates → “Ain al-Asad”/ })).toBeVisible()
+  await expect(
+    passageCard(page, PHASE1).getByRole('button', { name: /^elaborates → “Ain al-Asad”/ }),
+  ).toBeVisible()
   await expect(passageCard(page, PHASE1)).toContainText('The base is vacated in phase 1.')
   const backlink = passageCard(page, AIN).getByRole('button', { name: /^elaborated by ← “the first phase/ })
   await expect(backlink).toBeVisible()
@@ -32,7 +39,9 @@ test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backli
 
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
-  await expect(passageCard(page, AIN).getByRole('button', { name: /^elaborated by ← “the first phase/ })).toBeVisible()
+  await expect(
+    passageCard(page, AIN).getByRole('button', { name: /^elaborated by ← “the first phase/ }),
+  ).toBeVisible()
 })
 
 test('self links and duplicate links are refused with the reason, in the dialog', async ({ glossa }) => {
@@ -51,10 +60,14 @@ test('self links and duplicate links are refused with the reason, in the dialog'
   dialog = await linkTo(page, 'asad', /Ain al-Asad/, 'supports')
   await expect(dialog.getByRole('alert')).toHaveText('These passages are already linked with this relation.')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(passageCard(page, PHASE1).getByRole('list', { name: 'Links' }).getByRole('listitem')).toHaveCount(1)
+  await expect(
+    passageCard(page, PHASE1).getByRole('list', { name: 'Links' }).getByRole('listitem'),
+  ).toHaveCount(1)
 })
 
-test('a user-defined relation reads with its inverse at the other end; deleting the passage asks and undo restores the link', async ({ glossa }) => {
+test('a user-defined relation reads with its inverse at the other end; deleting the passage asks and undo restores the link', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   await mark(page, 'Iranian influence in the region')
@@ -67,7 +80,11 @@ test('a user-defined relation reads with its inverse at the other end; deleting 
   await dialog.getByRole('textbox', { name: 'Name of the new relation' }).fill('explains')
   await dialog.getByLabel('Read from the other end').fill('explained by')
   await dialog.getByRole('button', { name: 'Link', exact: true }).click()
-  await expect(passageCard(page, 'persistent pressure').getByRole('button', { name: /^explained by ← “Iranian influence/ })).toBeVisible()
+  await expect(
+    passageCard(page, 'persistent pressure').getByRole('button', {
+      name: /^explained by ← “Iranian influence/,
+    }),
+  ).toBeVisible()
 
   let asked = ''
   page.once('dialog', (d) => {
@@ -79,29 +96,41 @@ test('a user-defined relation reads with its inverse at the other end; deleting 
   expect(asked).toContain('This passage has 1 link')
   await expect(passageCard(page, 'persistent pressure').getByRole('list', { name: 'Links' })).toHaveCount(0)
   await page.locator('.toast', { hasText: 'Passage deleted.' }).getByRole('button', { name: 'Undo' }).click()
-  await expect(passageCard(page, 'persistent pressure').getByRole('button', { name: /^explained by ← “Iranian influence/ })).toBeVisible()
+  await expect(
+    passageCard(page, 'persistent pressure').getByRole('button', {
+      name: /^explained by ← “Iranian influence/,
+    }),
+  ).toBeVisible()
 })
 
-test('a backlink to a passage in another source opens that source and flashes the passage', async ({ glossa }) => {
+test('a backlink to a passage in another source opens that source and flashes the passage', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   const ain = await mark(page, AIN)
   await page.getByRole('button', { name: 'Add source' }).click()
   const add = page.getByRole('dialog', { name: 'Add source' })
   await add.getByLabel('Title (optional)').fill('Base report')
-  await add.getByRole('textbox', { name: 'Text' }).fill('Ain al-Asad air base in Anbar province hosts coalition aircraft.')
+  await add
+    .getByRole('textbox', { name: 'Text' })
+    .fill('Ain al-Asad air base in Anbar province hosts coalition aircraft.')
   await add.getByRole('button', { name: 'Add source' }).click()
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Anbar province')
   await mark(page, 'air base in Anbar province')
   await passageCard(page, 'air base in Anbar').getByRole('button', { name: 'Link passage' }).click()
   await linkTo(page, 'asad', /Ain al-Asad/, 'same place')
-  await passageCard(page, 'air base in Anbar').getByRole('button', { name: /^same place → “Ain al-Asad”/ }).click()
+  await passageCard(page, 'air base in Anbar')
+    .getByRole('button', { name: /^same place → “Ain al-Asad”/ })
+    .click()
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Hareer base')
   await expect(passageCard(page, AIN)).toHaveAttribute('aria-current', 'true')
   await expect(highlight(page, ain)).toHaveClass(/passage-flash/)
 })
 
-test('the Relations panel renames, re-reads, recolors and deletes a relation (saying how many links go), all undoable', async ({ glossa }) => {
+test('the Relations panel renames, re-reads, recolors and deletes a relation (saying how many links go), all undoable', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   await mark(page, AIN)
@@ -131,45 +160,79 @@ test('the Relations panel renames, re-reads, recolors and deletes a relation (sa
   await expect(details.getByRole('alert')).toHaveText('A relation named “supports” already exists.')
   await expect(details.getByRole('textbox', { name: 'Name of “details”' })).toHaveValue('details')
   await panel.getByRole('button', { name: 'Close' }).click()
-  await expect(passageCard(page, PHASE1).getByRole('button', { name: /^details → “Ain al-Asad”/ })).toBeVisible()
+  await expect(
+    passageCard(page, PHASE1).getByRole('button', { name: /^details → “Ain al-Asad”/ }),
+  ).toBeVisible()
   await expect(passageCard(page, AIN).getByRole('button', { name: /^detailed by ← / })).toBeVisible()
   await expect(passageCard(page, AIN).locator('.link-row')).toHaveAttribute('style', /--rel: #ff0000/)
 
   await page.getByRole('button', { name: 'Relations' }).click()
   await panel.getByRole('button', { name: 'Delete relation “details”' }).click()
-  await expect(panel.getByRole('group', { name: 'Confirm deletion' })).toContainText('Delete it and its 1 link?')
+  await expect(panel.getByRole('group', { name: 'Confirm deletion' })).toContainText(
+    'Delete it and its 1 link?',
+  )
   await panel.getByRole('button', { name: 'Delete relation and 1 link' }).click()
   await expect(panel.getByRole('listitem', { name: 'Relation details' })).toHaveCount(0)
   await panel.getByRole('button', { name: 'Close' }).click()
   await expect(passageCard(page, AIN).getByRole('list', { name: 'Links' })).toHaveCount(0)
-  await page.locator('.toast', { hasText: 'Deleted the relation' }).getByRole('button', { name: 'Undo' }).click()
+  await page
+    .locator('.toast', { hasText: 'Deleted the relation' })
+    .getByRole('button', { name: 'Undo' })
+    .click()
   await expect(passageCard(page, AIN).getByRole('button', { name: /^detailed by ← / })).toBeVisible()
 })
 
-test('links whose ends are missing in the file are removed on open, with a message, and the file is fixed', async ({ glossa }) => {
+test('links whose ends are missing in the file are removed on open, with a message, and the file is fixed', async ({
+  glossa,
+}) => {
   const { page, dataDir } = glossa
   await expect(page.getByRole('button', { name: /study notebook/ })).toBeVisible()
   // Damage the seed notebook on disk before it is opened: one good link, two broken ones.
   const dir = join(dataDir, 'notebooks')
-  const file = join(dir, (await readdir(dir)).find((n) => n.endsWith('.json'))!)
+  const file = join(
+    dir,
+    (await readdir(dir)).find((n) => n.endsWith('.json'))!,
+  )
   const nb = JSON.parse(await readFile(file, 'utf8')) as Notebook
   const source = nb.sources[0]
   const text = plainText(source.doc)
   const at = nb.createdAt
   const passage = (id: string, quote: string): Annotation => {
     const start = text.indexOf(quote)
-    return { id, sourceId: source.id, target: describeRange(text, start, start + quote.length), anchoredHash: source.textHash, note: null, tagIds: [], color: null, status: 'anchored', createdAt: at, updatedAt: at }
+    return {
+      id,
+      sourceId: source.id,
+      target: describeRange(text, start, start + quote.length),
+      anchoredHash: source.textHash,
+      note: null,
+      tagIds: [],
+      color: null,
+      status: 'anchored',
+      createdAt: at,
+      updatedAt: at,
+    }
   }
-  const link = (id: string, from: string, to: string): Link => ({ id, from: { kind: 'annotation', id: from }, to: { kind: 'annotation', id: to }, relationId: 'elaborates', comment: '', createdAt: at })
+  const link = (id: string, from: string, to: string): Link => ({
+    id,
+    from: { kind: 'annotation', id: from },
+    to: { kind: 'annotation', id: to },
+    relationId: 'elaborates',
+    comment: '',
+    createdAt: at,
+  })
   nb.annotations = [passage('pa', PHASE1), passage('pb', AIN)]
   nb.links = [link('good', 'pa', 'pb'), link('bad1', 'pa', 'deleted-passage'), link('bad2', 'ghost', 'pb')]
   await writeFile(file, JSON.stringify(nb))
 
   await openSeedNotebook(page)
   await expect(page.locator('.toast', { hasText: 'Removed 2 broken links.' })).toBeVisible()
-  await expect(passageCard(page, AIN).getByRole('button', { name: /^elaborated by ← “the first phase/ })).toBeVisible()
+  await expect(
+    passageCard(page, AIN).getByRole('button', { name: /^elaborated by ← “the first phase/ }),
+  ).toBeVisible()
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
-  await expect.poll(async () => (JSON.parse(await readFile(file, 'utf8')) as Notebook).links.map((l) => l.id)).toEqual(['good'])
+  await expect
+    .poll(async () => (JSON.parse(await readFile(file, 'utf8')) as Notebook).links.map((l) => l.id))
+    .toEqual(['good'])
   await page.reload()
   await expect(passageCard(page, AIN).getByRole('button', { name: /^elaborated by/ })).toBeVisible()
   await expect(page.locator('.toast', { hasText: 'broken link' })).toHaveCount(0)

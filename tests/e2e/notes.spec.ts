@@ -3,7 +3,9 @@ import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard } from './helpers'
 import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
 
-test('a note page with a [[ reference lists as a backlink of the passage, survives a reload, and both navigate', async ({ glossa }) => {
+test('a note page with a [[ reference lists as a backlink of the passage, survives a reload, and both navigate', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   const phaseId = await mark(page, PHASE1)
@@ -13,7 +15,9 @@ test('a note page with a [[ reference lists as a backlink of the passage, surviv
   await expect(title).toHaveValue('Untitled note')
   await title.fill('Study notes')
   await title.press('Enter')
-  await expect(page.getByRole('navigation').getByRole('button', { name: 'Study notes', exact: true })).toBeVisible()
+  await expect(
+    page.getByRole('navigation').getByRole('button', { name: 'Study notes', exact: true }),
+  ).toBeVisible()
 
   const body = page.getByRole('textbox', { name: 'Note page text' })
   await body.click()
@@ -33,11 +37,16 @@ test('a note page with a [[ reference lists as a backlink of the passage, surviv
 
   await page.reload()
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Study notes')
-  await expect(page.getByRole('textbox', { name: 'Note page text' }).locator(`[data-passage-ref="${phaseId}"]`)).toBeVisible()
+  await expect(
+    page.getByRole('textbox', { name: 'Note page text' }).locator(`[data-passage-ref="${phaseId}"]`),
+  ).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Note page text' })).toContainText('ends the mission.')
 
   // The reference opens the passage in its source…
-  await page.getByRole('textbox', { name: 'Note page text' }).locator(`[data-passage-ref="${phaseId}"]`).click()
+  await page
+    .getByRole('textbox', { name: 'Note page text' })
+    .locator(`[data-passage-ref="${phaseId}"]`)
+    .click()
   await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
   await expect(highlight(page, phaseId)).toHaveClass(/passage-flash/)
   // …whose card lists the page among its backlinks, which leads back to the page.
@@ -48,7 +57,9 @@ test('a note page with a [[ reference lists as a backlink of the passage, surviv
   await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toHaveClass(/ref-flash/)
 })
 
-test('a reference to a deleted passage shows a "missing passage" chip; pages are renamed and deleted with undo', async ({ glossa }) => {
+test('a reference to a deleted passage shows a "missing passage" chip; pages are renamed and deleted with undo', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   const phaseId = await mark(page, PHASE1)
@@ -59,7 +70,10 @@ test('a reference to a deleted passage shows a "missing passage" chip; pages are
   await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toBeVisible()
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
 
-  await page.getByRole('navigation').getByRole('button', { name: /^U\.S\. and Iraq agree/ }).click()
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^U\.S\. and Iraq agree/ })
+    .click()
   let asked = ''
   page.once('dialog', (d) => {
     asked = d.message()
@@ -80,34 +94,51 @@ test('a reference to a deleted passage shows a "missing passage" chip; pages are
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Analysis')
 
   await page.getByRole('button', { name: 'Delete note “Analysis”' }).click()
-  await page.getByRole('dialog', { name: 'Delete note?' }).getByRole('button', { name: 'Delete note' }).click()
-  await expect(page.getByRole('navigation').getByRole('button', { name: 'Analysis', exact: true })).toHaveCount(0)
+  await page
+    .getByRole('dialog', { name: 'Delete note?' })
+    .getByRole('button', { name: 'Delete note' })
+    .click()
+  await expect(
+    page.getByRole('navigation').getByRole('button', { name: 'Analysis', exact: true }),
+  ).toHaveCount(0)
   await expect(page.getByRole('main', { name: 'Note' })).toContainText('no longer exists')
-  await page.locator('.toast', { hasText: 'Deleted “Analysis”' }).getByRole('button', { name: 'Undo' }).click()
+  await page
+    .locator('.toast', { hasText: 'Deleted “Analysis”' })
+    .getByRole('button', { name: 'Undo' })
+    .click()
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Analysis')
   await expect(page.locator(`[data-passage-ref="${phaseId}"]`)).toHaveText('missing passage')
 })
 
-test('a passage can be linked to a note page; the link shows and navigates at both ends', async ({ glossa }) => {
+test('a passage can be linked to a note page; the link shows and navigates at both ends', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   await page.getByRole('button', { name: 'New note' }).click()
   await page.getByRole('textbox', { name: 'Note title' }).fill('Withdrawal timeline')
   await page.getByRole('textbox', { name: 'Note title' }).press('Enter')
-  await page.getByRole('navigation').getByRole('button', { name: /^U\.S\. and Iraq agree/ }).click()
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^U\.S\. and Iraq agree/ })
+    .click()
   await mark(page, PHASE1)
   await passageCard(page, PHASE1).getByRole('button', { name: 'Link passage' }).click()
   await linkTo(page, 'timeline', /Withdrawal timeline/, 'supports')
   const toNote = passageCard(page, PHASE1).getByRole('button', { name: /^supports → ‘Withdrawal timeline’/ })
   await toNote.click()
   await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Withdrawal timeline')
-  const back = page.getByRole('complementary', { name: 'Note links' }).getByRole('button', { name: /^supported by ← “the first phase/ })
+  const back = page
+    .getByRole('complementary', { name: 'Note links' })
+    .getByRole('button', { name: /^supported by ← “the first phase/ })
   await expect(back).toBeVisible()
   await back.click()
   await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
 })
 
-test('links, note pages, the graph and the Relations panel have no serious accessibility violations', async ({ glossa }) => {
+test('links, note pages, the graph and the Relations panel have no serious accessibility violations', async ({
+  glossa,
+}) => {
   const { page } = glossa
   const check = async (where: string) => {
     const results = await new AxeBuilder({ page }).analyze()

@@ -8,7 +8,10 @@ test('annotate a passage, write a note, and find both again after a reload', asy
   const { page } = glossa
   await openSeedNotebook(page)
   await selectInSource(page, BASES)
-  await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Annotate' }).click()
+  await page
+    .getByRole('toolbar', { name: 'Passage actions' })
+    .getByRole('button', { name: 'Annotate' })
+    .click()
   const card = passageCard(page, BASES)
   await expect(card).toBeVisible()
   const note = card.getByRole('textbox', { name: /Note on/ })
@@ -65,7 +68,10 @@ test('delete a passage, then undo restores it (toast and Ctrl+Z)', async ({ glos
 test('a collapsed selection offers no actions; a selection across paragraphs works', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await page.getByRole('main', { name: 'Source' }).getByText(/Iraqi Prime Minister/).click()
+  await page
+    .getByRole('main', { name: 'Source' })
+    .getByText(/Iraqi Prime Minister/)
+    .click()
   await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toHaveCount(0)
   await page.keyboard.press('h')
   await expect(page.locator('.passage-list > li')).toHaveCount(0)
@@ -76,7 +82,9 @@ test('a collapsed selection offers no actions; a selection across paragraphs wor
   await expect(passageCard(page, 'influence in the region.')).toContainText('The withdrawal of U.S. troops')
 })
 
-test('importing an HTML file with script payloads adds a source and runs nothing', async ({ glossa }, testInfo) => {
+test('importing an HTML file with script payloads adds a source and runs nothing', async ({
+  glossa,
+}, testInfo) => {
   const { page } = glossa
   const ran: string[] = []
   page.on('dialog', (d) => {
@@ -98,21 +106,35 @@ test('importing an HTML file with script payloads adds a source and runs nothing
   await dialog.getByRole('tab', { name: 'Import file' }).click()
   await dialog.getByLabel('File (.txt, .md, .html)').setInputFiles(file)
   const reader = page.getByRole('main', { name: 'Source' })
-  await expect(reader.getByRole('document', { name: 'Source text' }).getByRole('heading', { name: 'Base report', exact: true })).toBeVisible()
+  await expect(
+    reader
+      .getByRole('document', { name: 'Source text' })
+      .getByRole('heading', { name: 'Base report', exact: true }),
+  ).toBeVisible()
   await expect(reader).toContainText('Harir is in the Kurdistan region.')
   await expect(page.getByRole('navigation').getByRole('button', { name: /^Base report/ })).toBeVisible()
   await reader.getByText('click').click()
   await page.waitForTimeout(300)
   expect(ran).toEqual([])
-  expect(await page.locator('.source-text script, .source-text iframe, .source-text svg, .source-text img').count()).toBe(0)
+  expect(
+    await page
+      .locator('.source-text script, .source-text iframe, .source-text svg, .source-text img')
+      .count(),
+  ).toBe(0)
   await expect(page.locator('.source-text a[href^="javascript"]')).toHaveCount(0)
 })
 
 test('pasted text becomes a source that can be renamed and deleted with its passages', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await addPastedSource(page, 'Briefing', 'Phase two runs until 2026.\n\nIt supports counter-ISIS work in Syria.')
-  await expect(page.getByRole('main', { name: 'Source' })).toContainText('It supports counter-ISIS work in Syria.')
+  await addPastedSource(
+    page,
+    'Briefing',
+    'Phase two runs until 2026.\n\nIt supports counter-ISIS work in Syria.',
+  )
+  await expect(page.getByRole('main', { name: 'Source' })).toContainText(
+    'It supports counter-ISIS work in Syria.',
+  )
   await selectInSource(page, 'counter-ISIS work')
   await page.keyboard.press('h')
   await page.getByRole('button', { name: 'Rename source “Briefing”' }).click()
@@ -122,8 +144,12 @@ test('pasted text becomes a source that can be renamed and deleted with its pass
   const confirm = page.getByRole('dialog', { name: 'Delete source?' })
   await expect(confirm).toContainText('its 1 passage')
   await confirm.getByRole('button', { name: /Delete source and 1 passage/ }).click()
-  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
+  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(
+    0,
+  )
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(0)
+  await expect(page.getByRole('navigation').getByRole('button', { name: /Phase two briefing/ })).toHaveCount(
+    0,
+  )
 })

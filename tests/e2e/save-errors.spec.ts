@@ -8,7 +8,10 @@ import { expect, startWebHost, stopChild, test } from './fixtures'
 import { highlight, openSeedNotebook, selectInSource } from './helpers'
 
 test('a full disk shows "Not saved" and keeps the previous file intact', async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'Fault injection is a browser-host switch; the store test covers the same path for both.')
+  test.skip(
+    testInfo.project.name === 'electron',
+    'Fault injection is a browser-host switch; the store test covers the same path for both.',
+  )
   const dataDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-enospc-'))
   // spawn() copies the environment synchronously, so the variable reaches only this host.
   process.env.GLOSSA_FAULT_INJECT = 'enospc-after-open'
@@ -28,7 +31,9 @@ test('a full disk shows "Not saved" and keeps the previous file intact', async (
     await page.keyboard.press('h')
     await expect(highlight(page)).toHaveText('Hareer base in the Kurdistan region') // the edit stays on screen
     const status = page.getByRole('alert').filter({ hasText: 'Not saved' })
-    await expect(status).toContainText(/Not saved: Could not save .*the disk is full.*previous version on disk is intact/)
+    await expect(status).toContainText(
+      /Not saved: Could not save .*the disk is full.*previous version on disk is intact/,
+    )
 
     expect(await readFile(join(dir, file))).toEqual(before)
     expect((await readdir(dir)).filter((n) => n !== file)).toEqual([]) // no temp file left behind

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures'
 import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
-test('passages follow an edit of the source; a deleted passage becomes an orphan that can be re-attached', async ({ glossa }) => {
+test('passages follow an edit of the source; a deleted passage becomes an orphan that can be re-attached', async ({
+  glossa,
+}) => {
   const { page } = glossa
   await openSeedNotebook(page)
   await selectInSource(page, 'Hareer base in the Kurdistan region')
@@ -14,17 +16,25 @@ test('passages follow an edit of the source; a deleted passage becomes an orphan
   await page.getByRole('button', { name: 'Edit source' }).click()
   const text = page.getByRole('document', { name: 'Source text' })
   await expect(text).toHaveAttribute('contenteditable', 'true')
-  await text.locator('p').first().click({ position: { x: 2, y: 5 } })
+  await text
+    .locator('p')
+    .first()
+    .click({ position: { x: 2, y: 5 } })
   await page.keyboard.press('Home')
   await page.keyboard.type('EDITED LEAD. ')
   await page.getByRole('button', { name: 'Done' }).click()
   await expect(text).toHaveAttribute('contenteditable', 'false')
   await expect(text).toContainText('EDITED LEAD. The United States')
-  await expect(highlight(page)).toHaveText(['Pentagon deputy press secretary Sabrina Singh', 'Hareer base in the Kurdistan region'])
+  await expect(highlight(page)).toHaveText([
+    'Pentagon deputy press secretary Sabrina Singh',
+    'Hareer base in the Kurdistan region',
+  ])
 
   // Delete the Singh passage's text entirely: it becomes an orphan, with its quote kept.
   await page.getByRole('button', { name: 'Edit source' }).click()
-  await selectInSource(page, 'Pentagon deputy press secretary Sabrina Singh underscored', 0, { toolbar: false })
+  await selectInSource(page, 'Pentagon deputy press secretary Sabrina Singh underscored', 0, {
+    toolbar: false,
+  })
   await page.keyboard.press('Delete')
   await page.getByRole('button', { name: 'Done' }).click()
   const orphans = page.getByRole('region', { name: /Orphans/ })
@@ -32,7 +42,9 @@ test('passages follow an edit of the source; a deleted passage becomes an orphan
   await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText('Pentagon deputy press secretary Sabrina Singh')
+  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText(
+    'Pentagon deputy press secretary Sabrina Singh',
+  )
   await expect(page.getByRole('document', { name: 'Source text' })).toContainText('EDITED LEAD.')
 
   // Re-attach the orphan to new text.

@@ -5,7 +5,10 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
   const { page } = glossa
   await openSeedNotebook(page)
   await selectInSource(page, 'Ain al-Asad')
-  await page.getByRole('toolbar', { name: 'Passage actions' }).getByRole('button', { name: 'Add tag' }).click()
+  await page
+    .getByRole('toolbar', { name: 'Passage actions' })
+    .getByRole('button', { name: 'Add tag' })
+    .click()
   const picker = page.getByRole('dialog', { name: 'Add tag' })
   const input = picker.getByRole('combobox', { name: 'Tag name' })
   await expect(input).toBeFocused()
@@ -16,7 +19,9 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
   const card = passageCard(page, 'Ain al-Asad')
   await expect(card.getByText('base/ain-al-asad')).toBeVisible()
   // With no color chosen, the highlight takes its first tag's color (the seed's #b35a1f).
-  await expect(page.locator('.source-text [data-passage]').filter({ hasText: 'Ain al-Asad' })).toHaveAttribute('style', /--hl: #b35a1f/)
+  await expect(
+    page.locator('.source-text [data-passage]').filter({ hasText: 'Ain al-Asad' }),
+  ).toHaveAttribute('style', /--hl: #b35a1f/)
 
   // A second, untagged passage, which the filter must leave out.
   await selectInSource(page, 'Hareer base')

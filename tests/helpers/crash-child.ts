@@ -14,7 +14,12 @@ import type { FsLike } from '../../src/core/store/durable-file'
 import { Library } from '../../src/core/store/library'
 import type { Op } from '../../src/shared/ops'
 
-interface Config { dataDir: string; id: string; iteration: number; seed: number }
+interface Config {
+  dataDir: string
+  id: string
+  iteration: number
+  seed: number
+}
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -50,11 +55,22 @@ function edit(iteration: number, n: number, at: string): Op[] {
   const note = {
     id: noteId(iteration, n),
     title: `Note ${iteration}.${n}`,
-    doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Edit ${n} of run ${iteration}: ${'lorem ipsum '.repeat(8)}` }] }] },
+    doc: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: `Edit ${n} of run ${iteration}: ${'lorem ipsum '.repeat(8)}` }],
+        },
+      ],
+    },
     createdAt: at,
     updatedAt: at,
   }
-  return [{ type: 'addNote', note }, { type: 'renameNotebook', title: editTitle(iteration, n) }]
+  return [
+    { type: 'addNote', note },
+    { type: 'renameNotebook', title: editTitle(iteration, n) },
+  ]
 }
 
 async function run(config: Config): Promise<void> {
@@ -62,7 +78,7 @@ async function run(config: Config): Promise<void> {
   const handle = await library.openNotebook(config.id)
   const random = mulberry32(config.seed)
   say('ready')
-  for (let n = 0; ; ) {
+  for (let n = 0; ;) {
     // A burst of quick edits (coalesced into one write), then a pause of 0–300 ms: pauses over
     // the 150 ms delay let a write start; shorter ones keep the window open.
     const burst = 1 + Math.floor(random() * 5)
@@ -70,7 +86,9 @@ async function run(config: Config): Promise<void> {
       const seq = n
       const at = new Date().toISOString()
       say(`sent ${seq}`)
-      void handle.apply(edit(config.iteration, seq, at), at).then((outcome) => say(outcome.saved ? `ack ${seq}` : `unsaved ${seq} ${outcome.saveError}`))
+      void handle
+        .apply(edit(config.iteration, seq, at), at)
+        .then((outcome) => say(outcome.saved ? `ack ${seq}` : `unsaved ${seq} ${outcome.saveError}`))
     }
     await new Promise((resolve) => setTimeout(resolve, random() * 300))
   }

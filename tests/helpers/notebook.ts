@@ -10,11 +10,25 @@ export function notebookWithSource(paragraphs: string[]): { nb: Notebook; source
   const nb = emptyNotebook('Test notebook', AT)
   const doc = docFromParagraphs(paragraphs)
   const text = plainText(doc)
-  const source: Source = { id: 'src1', title: 'Source one', origin: 'example.org', doc, textHash: textHash(text), createdAt: AT, updatedAt: AT }
+  const source: Source = {
+    id: 'src1',
+    title: 'Source one',
+    origin: 'example.org',
+    doc,
+    textHash: textHash(text),
+    createdAt: AT,
+    updatedAt: AT,
+  }
   return { nb: { ...nb, sources: [source] }, source, text }
 }
 
-export function passage(id: string, source: Source, text: string, quote: string, extra: Partial<Annotation> = {}): Annotation {
+export function passage(
+  id: string,
+  source: Source,
+  text: string,
+  quote: string,
+  extra: Partial<Annotation> = {},
+): Annotation {
   const start = text.indexOf(quote)
   if (start < 0) throw new Error(`quote not in text: ${quote}`)
   return {

@@ -12,7 +12,12 @@ describe('contract dispatch', () => {
   })
 
   it('answers bad arguments with a typed error and unknown methods too', async () => {
-    const { handlers } = await createService({ dataDir: await tempDir(), resourcesDir: RESOURCES, host: 'web', version: 't' })
+    const { handlers } = await createService({
+      dataDir: await tempDir(),
+      resourcesDir: RESOURCES,
+      host: 'web',
+      version: 't',
+    })
     const cases: [string, unknown, string][] = [
       ['createNotebook', { title: '' }, 'invalid-arguments'],
       ['createNotebook', { title: 42 }, 'invalid-arguments'],
@@ -20,7 +25,11 @@ describe('contract dispatch', () => {
       ['openNotebook', { id: '../../etc/passwd' }, 'invalid-arguments'],
       ['openNotebook', { id: 'nope' }, 'not-found'],
       ['applyOps', { id: 'x', at: 'yesterday', ops: [] }, 'invalid-arguments'],
-      ['applyOps', { id: 'x', at: new Date().toISOString(), ops: [{ type: 'dropTables' }] }, 'invalid-arguments'],
+      [
+        'applyOps',
+        { id: 'x', at: new Date().toISOString(), ops: [{ type: 'dropTables' }] },
+        'invalid-arguments',
+      ],
       ['__proto__', {}, 'unknown-method'],
       ['toString', {}, 'unknown-method'],
     ]
@@ -35,12 +44,20 @@ describe('contract dispatch', () => {
   })
 
   it('refuses an op batch as a whole when one op is refused', async () => {
-    const { handlers } = await createService({ dataDir: await tempDir(), resourcesDir: RESOURCES, host: 'web', version: 't' })
+    const { handlers } = await createService({
+      dataDir: await tempDir(),
+      resourcesDir: RESOURCES,
+      host: 'web',
+      version: 't',
+    })
     const [summary] = (await handlers.listNotebooks({})).notebooks
     const outcome = await dispatch(handlers, 'applyOps', {
       id: summary.id,
       at: new Date().toISOString(),
-      ops: [{ type: 'renameNotebook', title: 'Renamed' }, { type: 'deleteAnnotation', id: 'missing' }],
+      ops: [
+        { type: 'renameNotebook', title: 'Renamed' },
+        { type: 'deleteAnnotation', id: 'missing' },
+      ],
     })
     expect(outcome).toMatchObject({ ok: false, error: { code: 'not-found' } })
     const { notebook } = await handlers.openNotebook({ id: summary.id })

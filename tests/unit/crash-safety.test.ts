@@ -34,14 +34,21 @@ beforeAll(async () => {
     format: 'esm',
     outfile: bundle,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   })
 })
 afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-interface Child { process: ChildProcess; lines: string[]; waitFor(pattern: RegExp, ms: number): Promise<boolean>; closed: Promise<void> }
+interface Child {
+  process: ChildProcess
+  lines: string[]
+  waitFor(pattern: RegExp, ms: number): Promise<boolean>
+  closed: Promise<void>
+}
 
 function startChild(): Child {
   const child = spawn(process.execPath, [bundle, '--child'], { stdio: ['pipe', 'pipe', 'pipe'] })
@@ -49,7 +56,11 @@ function startChild(): Child {
   const waiters = new Set<{ pattern: RegExp; resolve: (hit: boolean) => void }>()
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(line)
-    for (const w of waiters) if (w.pattern.test(line)) (waiters.delete(w), w.resolve(true))
+    for (const w of waiters)
+      if (w.pattern.test(line)) {
+        waiters.delete(w)
+        w.resolve(true)
+      }
   })
   let stderr = ''
   child.stderr!.on('data', (c) => (stderr += c))
@@ -74,7 +85,14 @@ function startChild(): Child {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-interface Stats { acked: number; kept: number; lostUnacked: number; aimed: number; midWrite: number; leftovers: number }
+interface Stats {
+  acked: number
+  kept: number
+  lostUnacked: number
+  aimed: number
+  midWrite: number
+  leftovers: number
+}
 
 /** One lane: its own data dir and notebook, `kills` children in a row, each checked after its death. */
 async function runLane(lane: number, kills: number, stats: Stats): Promise<void> {
@@ -90,9 +108,14 @@ async function runLane(lane: number, kills: number, stats: Stats): Promise<void>
       const where = `lane ${lane}, iteration ${iteration}`
       const child = next
       next = startChild() // starts up while this one runs
-      child.process.stdin!.write(`${JSON.stringify({ dataDir, id: seeded.id, iteration, seed: SEED + lane * 7919 + iteration })}\n`)
+      child.process.stdin!.write(
+        `${JSON.stringify({ dataDir, id: seeded.id, iteration, seed: SEED + lane * 7919 + iteration })}\n`,
+      )
       expect(await child.waitFor(/^(ready|error)/, 15_000), `${where}: the child did not start`).toBe(true)
-      expect(child.lines.find((l) => l.startsWith('error')), where).toBeUndefined()
+      expect(
+        child.lines.find((l) => l.startsWith('error')),
+        where,
+      ).toBeUndefined()
       if (random() < 1 / 3) {
         stats.aimed++
         await child.waitFor(/^write-start$/, 3_000)
@@ -106,7 +129,10 @@ async function runLane(lane: number, kills: number, stats: Stats): Promise<void>
       const markers = child.lines.filter((l) => l.startsWith('write-'))
       if (markers.at(-1) === 'write-start') stats.midWrite++
       const acked = child.lines.flatMap((l) => (/^ack (\d+)$/.exec(l) ? [Number(l.slice(4))] : []))
-      expect(child.lines.filter((l) => l.startsWith('unsaved')), where).toEqual([])
+      expect(
+        child.lines.filter((l) => l.startsWith('unsaved')),
+        where,
+      ).toEqual([])
 
       // Reopen as the app would: the library lists it (nothing damaged) and it validates.
       const { notebooks, damaged } = await new Library({ dataDir }).list()
@@ -116,8 +142,10 @@ async function runLane(lane: number, kills: number, stats: Stats): Promise<void>
       const mine = new Set(nb.notes.filter((n) => n.id.startsWith(`i${iteration}e`)).map((n) => n.id))
       const kept = mine.size
       // A prefix of this run's edits: edits 0..kept-1, nothing after a gap.
-      for (let n = 0; n < kept; n++) expect(mine.has(noteId(iteration, n)), `${where}: edit ${n} missing but ${kept} kept`).toBe(true)
-      for (const n of acked) expect(n, `${where}: acknowledged edit ${n} lost (kept ${kept})`).toBeLessThan(kept)
+      for (let n = 0; n < kept; n++)
+        expect(mine.has(noteId(iteration, n)), `${where}: edit ${n} missing but ${kept} kept`).toBe(true)
+      for (const n of acked)
+        expect(n, `${where}: acknowledged edit ${n} lost (kept ${kept})`).toBeLessThan(kept)
       expectedNotes += kept
       if (kept > 0) expectedTitle = editTitle(iteration, kept - 1)
       expect(nb.notes, where).toHaveLength(expectedNotes) // earlier runs' edits are all still there
@@ -145,7 +173,9 @@ describe('crash safety', () => {
     const stats: Stats = { acked: 0, kept: 0, lostUnacked: 0, aimed: 0, midWrite: 0, leftovers: 0 }
     // Two lanes side by side (the children mostly wait), half the kills each.
     await Promise.all([runLane(0, Math.ceil(KILLS / 2), stats), runLane(1, Math.floor(KILLS / 2), stats)])
-    console.log(`crash safety: ${KILLS} kills (${stats.aimed} aimed at a write, ${stats.midWrite} landed between temp file and rename); ${stats.acked} edits acknowledged, ${stats.kept} kept, ${stats.lostUnacked} unacknowledged lost; ${stats.leftovers} orphan temp files (hidden from the library, swept once a minute old)`)
+    console.log(
+      `crash safety: ${KILLS} kills (${stats.aimed} aimed at a write, ${stats.midWrite} landed between temp file and rename); ${stats.acked} edits acknowledged, ${stats.kept} kept, ${stats.lostUnacked} unacknowledged lost; ${stats.leftovers} orphan temp files (hidden from the library, swept once a minute old)`,
+    )
     expect(stats.kept).toBeGreaterThanOrEqual(stats.acked)
     if (KILLS >= 50) {
       expect(stats.acked).toBeGreaterThan(KILLS / 4)

@@ -21,23 +21,42 @@ describe('filterPassages', () => {
   it('returns every passage, in source order then position, for an empty filter', () => {
     expect(ids(filterPassages(nb, { tagIds: [], mode: 'and', untagged: false }))).toEqual(all)
     // Order does not depend on the order of the annotations array.
-    expect(ids(filterPassages({ ...nb, annotations: [...nb.annotations].reverse() }, { tagIds: [], mode: 'or', untagged: false }))).toEqual(all)
+    expect(
+      ids(
+        filterPassages(
+          { ...nb, annotations: [...nb.annotations].reverse() },
+          { tagIds: [], mode: 'or', untagged: false },
+        ),
+      ),
+    ).toEqual(all)
   })
 
   it('keeps passages with all selected tags (AND) or any (OR)', () => {
-    expect(ids(filterPassages(nb, { tagIds: ['t-ain', 't-p1'], mode: 'and', untagged: false }))).toEqual(['a-bases'])
-    expect(ids(filterPassages(nb, { tagIds: ['t-ain', 't-p1'], mode: 'or', untagged: false }))).toEqual(['a-bases', 'a-hareer', 'a-memo'])
+    expect(ids(filterPassages(nb, { tagIds: ['t-ain', 't-p1'], mode: 'and', untagged: false }))).toEqual([
+      'a-bases',
+    ])
+    expect(ids(filterPassages(nb, { tagIds: ['t-ain', 't-p1'], mode: 'or', untagged: false }))).toEqual([
+      'a-bases',
+      'a-hareer',
+      'a-memo',
+    ])
     expect(ids(filterPassages(nb, { tagIds: ['t-p2'], mode: 'and', untagged: false }))).toEqual(['a-phase2'])
   })
 
   it('adds untagged passages to the selection (OR), alone or with tags', () => {
     expect(ids(filterPassages(nb, { tagIds: [], mode: 'and', untagged: true }))).toEqual(['a-troops'])
-    expect(ids(filterPassages(nb, { tagIds: ['t-p2'], mode: 'and', untagged: true }))).toEqual(['a-troops', 'a-phase2'])
+    expect(ids(filterPassages(nb, { tagIds: ['t-p2'], mode: 'and', untagged: true }))).toEqual([
+      'a-troops',
+      'a-phase2',
+    ])
   })
 
   it('counts a passage whose only tag was deleted as untagged', () => {
     const next = { ...nb, tags: nb.tags.filter((t) => t.id !== 't-p2') }
-    expect(ids(filterPassages(next, { tagIds: [], mode: 'or', untagged: true }))).toEqual(['a-troops', 'a-phase2'])
+    expect(ids(filterPassages(next, { tagIds: [], mode: 'or', untagged: true }))).toEqual([
+      'a-troops',
+      'a-phase2',
+    ])
   })
 })
 
@@ -45,7 +64,11 @@ describe('facetCounts', () => {
   it('groups tags by facet: declared facets first, then unknown keys, then Other', () => {
     const nb = seedNotebook()
     const extra = passage(nb.sources[0], 'a-extra', 'Iraqi officials', { tagIds: ['t-p10', 't-p1', 't-p1'] })
-    const groups = facetCounts({ ...nb, tags: [...nb.tags, tag('t-p10', 'phase/10'), tag('t-zz', 'zone/north')], annotations: [...nb.annotations, extra] })
+    const groups = facetCounts({
+      ...nb,
+      tags: [...nb.tags, tag('t-p10', 'phase/10'), tag('t-zz', 'zone/north')],
+      annotations: [...nb.annotations, extra],
+    })
     expect(groups.map((g) => [g.facet.key, g.facet.name])).toEqual([
       ['phase', 'Phase'],
       ['unused', 'Unused facet'],
@@ -53,16 +76,29 @@ describe('facetCounts', () => {
       ['zone', 'zone'],
       ['', 'Other'],
     ])
-    const counts = Object.fromEntries(groups.map((g) => [g.facet.key, g.tags.map((x) => [x.tag.name, x.count])]))
-    expect(counts.phase).toEqual([['phase/1', 3], ['phase/2', 1], ['phase/10', 1]])
+    const counts = Object.fromEntries(
+      groups.map((g) => [g.facet.key, g.tags.map((x) => [x.tag.name, x.count])]),
+    )
+    expect(counts.phase).toEqual([
+      ['phase/1', 3],
+      ['phase/2', 1],
+      ['phase/10', 1],
+    ])
     expect(counts.unused).toEqual([])
-    expect(counts.base).toEqual([['base/ain-al-asad', 2], ['base/hareer', 1]])
+    expect(counts.base).toEqual([
+      ['base/ain-al-asad', 2],
+      ['base/hareer', 1],
+    ])
     expect(counts.zone).toEqual([['zone/north', 0]])
     expect(counts['']).toEqual([['key-quote', 1]])
   })
 
   it('omits Other when every tag has a facet', () => {
     const nb = seedNotebook()
-    expect(facetCounts({ ...nb, tags: nb.tags.filter((t) => t.name.includes('/')) }).some((g) => g.facet.key === '')).toBe(false)
+    expect(
+      facetCounts({ ...nb, tags: nb.tags.filter((t) => t.name.includes('/')) }).some(
+        (g) => g.facet.key === '',
+      ),
+    ).toBe(false)
   })
 })

@@ -21,13 +21,34 @@ const SEED = Number(process.env.GLOSSA_FUZZ_SEED ?? 20260304)
 /** Fuzz only these methods (comma list) while debugging one; all of them by default. */
 const METHODS = (process.env.GLOSSA_FUZZ_METHODS?.split(',') ?? METHOD_NAMES) as MethodName[]
 /** Methods that never change the library (the rest may, when valid). */
-const READ_ONLY = new Set(['appInfo', 'listNotebooks', 'openNotebook', 'exportNotebook', 'convertSource', 'listTrash', 'checkExternalChange'])
+const READ_ONLY = new Set([
+  'appInfo',
+  'listNotebooks',
+  'openNotebook',
+  'exportNotebook',
+  'convertSource',
+  'listTrash',
+  'checkExternalChange',
+])
 /** One call in this many goes over HTTP instead of straight to the dispatcher. */
 const HTTP_EVERY = 8
 
 let host: TestHost
-const ctx: FuzzContext = { notebookIds: [], sourceIds: [], tagIds: [], relationIds: [], annotationIds: [], noteIds: [] }
-const stats = { valid: 0, typedErrors: 0, http: 0, codes: new Map<string, number>(), validBy: new Map<string, number>() }
+const ctx: FuzzContext = {
+  notebookIds: [],
+  sourceIds: [],
+  tagIds: [],
+  relationIds: [],
+  annotationIds: [],
+  noteIds: [],
+}
+const stats = {
+  valid: 0,
+  typedErrors: 0,
+  http: 0,
+  codes: new Map<string, number>(),
+  validBy: new Map<string, number>(),
+}
 
 beforeAll(async () => {
   host = await startTestHost(await mkdtemp(join(tmpdir(), 'glossa-fuzz-')))
@@ -44,7 +65,9 @@ const notebooksDir = () => join(host.root, 'data', 'notebooks')
 async function hashes(): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const name of (await readdir(notebooksDir())).sort()) {
-    out[name] = createHash('sha256').update(await readFile(join(notebooksDir(), name))).digest('hex')
+    out[name] = createHash('sha256')
+      .update(await readFile(join(notebooksDir(), name)))
+      .digest('hex')
   }
   return out
 }
@@ -57,7 +80,9 @@ async function refreshContext(): Promise<void> {
   if (notebooks.length < 2) await library.add(await seedNotebook(RESOURCES, new Date().toISOString()))
   notebooks = (await library.list()).notebooks
   // Aim at the notebook with the most in it (the payloads' ids come from it), listed first.
-  const target = [...notebooks].sort((a, b) => b.sourceCount + b.annotationCount - (a.sourceCount + a.annotationCount))[0]
+  const target = [...notebooks].sort(
+    (a, b) => b.sourceCount + b.annotationCount - (a.sourceCount + a.annotationCount),
+  )[0]
   const nb = (await library.openNotebook(target.id)).data
   Object.assign(ctx, {
     notebookIds: [target.id, ...notebooks.filter((n) => n !== target).map((n) => n.id)],
@@ -88,7 +113,9 @@ async function overHttp(method: string, payload: unknown): Promise<Outcome> {
 /** A short, safe rendering of a failing payload (it may be 3,000 levels deep). */
 function summarize(payload: unknown): string {
   try {
-    return JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v)).slice(0, 600)
+    return JSON.stringify(payload, (_k, v: unknown) =>
+      typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v,
+    ).slice(0, 600)
   } catch {
     return `${String(payload).slice(0, 200)} (too deep to print)`
   }
@@ -117,34 +144,51 @@ describe('contract fuzz', () => {
     cyclic.self = cyclic
     let deep: unknown = { type: 'paragraph' }
     for (let i = 0; i < 5_000; i++) deep = { type: 'blockquote', content: [deep] }
-    const note = { id: 'n1', title: 't', doc: { type: 'doc', content: [deep] }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+    const note = {
+      id: 'n1',
+      title: 't',
+      doc: { type: 'doc', content: [deep] },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    }
     const cases: [MethodName, unknown][] = [
       ['openNotebook', cyclic],
       ['applyOps', { id: ctx.notebookIds[0], at: '2026-01-01T00:00:00Z', ops: [{ type: 'addNote', note }] }],
     ]
     for (const [method, args] of cases) {
       const outcome = await dispatch(host.service.handlers, method, args)
-      expect(outcome).toEqual({ ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/nested more than/) } })
+      expect(outcome).toEqual({
+        ok: false,
+        error: { code: 'invalid-arguments', message: expect.stringMatching(/nested more than/) },
+      })
     }
   })
 
   it(`answers ${RUNS} random and malformed payloads with typed errors or valid results`, async () => {
     let run = 0
     // applyOps, the method with the most to validate, gets three shares of the calls.
-    const method = fc.oneof({ weight: METHODS.length, arbitrary: fc.constantFrom(...METHODS) }, { weight: METHODS.includes('applyOps') ? 2 : 0, arbitrary: fc.constant('applyOps' as const) })
+    const method = fc.oneof(
+      { weight: METHODS.length, arbitrary: fc.constantFrom(...METHODS) },
+      { weight: METHODS.includes('applyOps') ? 2 : 0, arbitrary: fc.constant('applyOps' as const) },
+    )
     const call = method.chain((m) => fc.tuple(fc.constant(m), payloadFor(m, ctx)))
     // fc.check, not fc.assert: the default report would stringify a 3,000-deep payload.
     const details = await fc.check(
       fc.asyncProperty(call, async ([method, payload]) => {
         const viaHttp = run++ % HTTP_EVERY === 0
         const before = await hashes()
-        const outcome = viaHttp ? await overHttp(method, payload) : await dispatch(host.service.handlers, method, payload)
+        const outcome = viaHttp
+          ? await overHttp(method, payload)
+          : await dispatch(host.service.handlers, method, payload)
         if (viaHttp) stats.http++
         check(method, outcome)
         if (outcome.ok) {
           if (!READ_ONLY.has(method)) await refreshContext()
         } else {
-          expect(await hashes(), `${method} failed (${outcome.error.code}) yet changed a notebook file`).toEqual(before)
+          expect(
+            await hashes(),
+            `${method} failed (${outcome.error.code}) yet changed a notebook file`,
+          ).toEqual(before)
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -152,9 +196,16 @@ describe('contract fuzz', () => {
     if (details.failed) {
       const [[method, payload]] = details.counterexample ?? [['?', undefined]]
       const shown = summarize(payload)
-      throw new Error(`run ${details.numRuns} (seed ${SEED}): ${method} ${shown}\n${(details.errorInstance as Error)?.stack?.split('\\n').slice(0, 8).join('\\n')}`)
+      throw new Error(
+        `run ${details.numRuns} (seed ${SEED}): ${method} ${shown}\n${(details.errorInstance as Error)?.stack?.split('\\n').slice(0, 8).join('\\n')}`,
+      )
     }
-    console.log(`fuzz: ${RUNS} calls (${stats.http} over HTTP), ${stats.valid} valid, ${stats.typedErrors} typed errors`, Object.fromEntries(stats.codes), 'valid by method:', Object.fromEntries(stats.validBy))
+    console.log(
+      `fuzz: ${RUNS} calls (${stats.http} over HTTP), ${stats.valid} valid, ${stats.typedErrors} typed errors`,
+      Object.fromEntries(stats.codes),
+      'valid by method:',
+      Object.fromEntries(stats.validBy),
+    )
     // The mix must reach the handlers, not only the argument check.
     expect(stats.valid).toBeGreaterThan(RUNS / 10)
     expect([...stats.codes.keys()].filter((c) => c !== 'invalid-arguments').length).toBeGreaterThanOrEqual(2)

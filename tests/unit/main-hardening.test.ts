@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const fake = vi.hoisted(() => ({
   permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
   permissionCheck: null as null | (() => boolean),
-  headers: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+  headers: null as
+    null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
   appListeners: new Map<string, (...args: unknown[]) => void>(),
   opened: [] as string[],
   ipc: new Map<string, (event: unknown, args: unknown) => Promise<unknown>>(),
@@ -25,7 +26,10 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
-  ipcMain: { handle: (channel: string, fn: (event: unknown, args: unknown) => Promise<unknown>) => fake.ipc.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, args: unknown) => Promise<unknown>) =>
+      fake.ipc.set(channel, fn),
+  },
 }))
 
 const { hardenSessions, isExternalWebUrl } = await import('../../src/main/security')
@@ -77,7 +81,15 @@ describe('main process hardening', () => {
     expect(wc.navigate('file:///etc/passwd')).toBe(true)
     expect(wc.navigate('file:///app/index.html')).toBe(false) // a reload of our own page
     expect(wc.attachWebview()).toBe(true)
-    for (const url of ['https://apnews.com/x', 'http://example.org', 'javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'glossa://x', 'data:text/html,<script>']) {
+    for (const url of [
+      'https://apnews.com/x',
+      'http://example.org',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'glossa://x',
+      'data:text/html,<script>',
+    ]) {
       expect(wc.open(url), url).toBe('deny')
     }
     expect(fake.opened).toEqual(['https://apnews.com/x', 'http://example.org'])
@@ -87,14 +99,19 @@ describe('main process hardening', () => {
   it('sets the CSP on every response', () => {
     const callback = vi.fn()
     fake.headers!({ responseHeaders: { 'X-Other': ['1'] } }, callback)
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CSP] } })
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CSP] },
+    })
   })
 
   it('answers IPC only from our window’s main frame', async () => {
     const mainFrame = { id: 'main' }
     const webContents = { mainFrame }
     const win = { isDestroyed: () => false, webContents }
-    bindIpc({ appInfo: async () => ({ version: 'v', dataDir: '/d', host: 'desktop' }) } as never, () => win as never)
+    bindIpc(
+      { appInfo: async () => ({ version: 'v', dataDir: '/d', host: 'desktop' }) } as never,
+      () => win as never,
+    )
     const handler = fake.ipc.get('glossa:appInfo')!
     expect(await handler({ sender: webContents, senderFrame: mainFrame }, {})).toMatchObject({ ok: true })
     const refused = { ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } }
@@ -108,8 +125,21 @@ describe('window and content security policy', () => {
 
   it('creates the window isolated, sandboxed, without Node', () => {
     const window = src('main/window.ts')
-    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true']) expect(window).toContain(setting)
-    for (const risky of ['allowRunningInsecureContent', 'webviewTag: true', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'experimentalFeatures', 'enableBlinkFeatures']) {
+    for (const setting of [
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'webSecurity: true',
+    ])
+      expect(window).toContain(setting)
+    for (const risky of [
+      'allowRunningInsecureContent',
+      'webviewTag: true',
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'experimentalFeatures',
+      'enableBlinkFeatures',
+    ]) {
       expect(window).not.toContain(risky)
     }
   })
@@ -117,7 +147,12 @@ describe('window and content security policy', () => {
   it('allows scripts only from the app itself, in the header and the page', () => {
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(src('renderer/index.html'))![1]
     for (const policy of [CSP, meta]) {
-      const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+      const directives = Object.fromEntries(
+        policy
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      )
       expect(directives['script-src']).toEqual(["'self'"])
       expect(directives['default-src']).toEqual(["'none'"])
       expect(directives['object-src']).toEqual(["'none'"])

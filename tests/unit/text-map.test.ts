@@ -11,9 +11,25 @@ const doc: DocNode = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Phase one' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Troops leave ' }, { type: 'text', text: 'Ain al-Asad', marks: [{ type: 'bold' }] }, { type: 'hardBreak' }, { type: 'text', text: 'for Hareer.' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Troops leave ' },
+        { type: 'text', text: 'Ain al-Asad', marks: [{ type: 'bold' }] },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'for Hareer.' },
+      ],
+    },
     { type: 'paragraph' },
-    { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Second phase until 2026' }] }] }] },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Second phase until 2026' }] }],
+        },
+      ],
+    },
   ],
 }
 
@@ -26,7 +42,14 @@ describe('text map', () => {
   })
 
   it('maps every word range to the same text in the document', () => {
-    for (const word of ['Phase one', 'Troops leave Ain', 'Ain al-Asad', 'for Hareer.', 'Second phase until 2026', 'al-Asad\nfor']) {
+    for (const word of [
+      'Phase one',
+      'Troops leave Ain',
+      'Ain al-Asad',
+      'for Hareer.',
+      'Second phase until 2026',
+      'al-Asad\nfor',
+    ]) {
       const start = map.text.indexOf(word)
       const from = posAtOffset(map, start, 'start')
       const to = posAtOffset(map, start + word.length, 'end')

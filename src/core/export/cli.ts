@@ -28,13 +28,17 @@ function parseArgs(argv: string[]): { file: string; format: ExportFormat; out: s
     else return `Unexpected argument ${arg}`
   }
   if (!file) return 'Missing the notebook file'
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) return `--format must be one of ${EXPORT_FORMATS.join(', ')}`
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
+    return `--format must be one of ${EXPORT_FORMATS.join(', ')}`
   if (!out) return 'Missing --out <path>'
   return { file, format: format as ExportFormat, out }
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function runCli(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Io = { out: console.log, err: console.error },
+): Promise<number> {
   const args = parseArgs(argv)
   if (typeof args === 'string') {
     io.err(`${args}\n${USAGE}`)
@@ -44,7 +48,12 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   try {
     raw = JSON.parse(await readFile(args.file, 'utf8'))
   } catch (err) {
-    const reason = err instanceof SyntaxError ? `not valid JSON (${err.message})` : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)
+    const reason =
+      err instanceof SyntaxError
+        ? `not valid JSON (${err.message})`
+        : (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no such file'
+          : String(err)
     io.err(`Cannot read ${args.file}: ${reason}`)
     return 1
   }

@@ -11,8 +11,16 @@ import { writeExport } from './write-export'
 /** Returns the chosen file (kind 'file') or folder (kind 'folder'), or null when cancelled. */
 export type ChooseExportTarget = (defaultName: string, kind: 'file' | 'folder') => Promise<string | null>
 
-export async function saveExport(nb: Notebook, format: ExportFormat, choose?: ChooseExportTarget): Promise<{ paths: string[] } | { cancelled: true }> {
-  if (!choose) throw new GlossaError('unsupported', 'This host cannot show a save dialog; the export is downloaded instead.')
+export async function saveExport(
+  nb: Notebook,
+  format: ExportFormat,
+  choose?: ChooseExportTarget,
+): Promise<{ paths: string[] } | { cancelled: true }> {
+  if (!choose)
+    throw new GlossaError(
+      'unsupported',
+      'This host cannot show a save dialog; the export is downloaded instead.',
+    )
   const result = exportNotebook(nb, format)
   const defaultName = result.kind === 'file' ? result.files[0].path : safeFileName(nb.title, new Set())
   const chosen = await choose(defaultName, result.kind)

@@ -50,12 +50,16 @@ async function syncDir(dir: string): Promise<void> {
 /** The export's own relative path, refusing anything that would land outside `root`. */
 function inside(root: string, rel: string): string {
   const full = path.resolve(root, rel)
-  if (path.isAbsolute(rel) || !full.startsWith(root + path.sep)) throw new Error(`refusing to write outside the export folder: ${rel}`)
+  if (path.isAbsolute(rel) || !full.startsWith(root + path.sep))
+    throw new Error(`refusing to write outside the export folder: ${rel}`)
   return full
 }
 
 async function writeFile(target: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+  )
   try {
     await writeDurably(tmp, content)
     await rename(tmp, target)
@@ -70,12 +74,17 @@ async function writeFile(target: string, content: string): Promise<void> {
 
 async function writeFolder(target: string, files: ExportResult['files']): Promise<void> {
   const existing = await stat(target).catch(() => null)
-  if (existing && !existing.isDirectory()) throw new Error(`Cannot write to ${target}: it exists and is not a folder`)
-  if (existing && (await readdir(target)).length > 0) throw new Error(`Cannot write to ${target}: the folder is not empty`)
+  if (existing && !existing.isDirectory())
+    throw new Error(`Cannot write to ${target}: it exists and is not a folder`)
+  if (existing && (await readdir(target)).length > 0)
+    throw new Error(`Cannot write to ${target}: the folder is not empty`)
   let tmp: string | undefined
   try {
     // Not mkdtemp: its 0700 mode would stick to the final folder; mkdir honours the umask.
-    const dir = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+    const dir = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    )
     await mkdir(dir)
     tmp = dir // only now is it ours to clean up
     const dirs = new Set<string>([tmp])

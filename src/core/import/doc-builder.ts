@@ -49,7 +49,8 @@ export function listItem(blocks: DocNode[]): DocNode | null {
   const [first, ...rest] = blocks
   if (!first) return null
   if (first?.type === 'paragraph') return { type: 'listItem', content: blocks }
-  if (first?.type === 'heading') return { type: 'listItem', content: [{ type: 'paragraph', content: first.content }, ...rest] }
+  if (first?.type === 'heading')
+    return { type: 'listItem', content: [{ type: 'paragraph', content: first.content }, ...rest] }
   return { type: 'listItem', content: [{ type: 'paragraph' }, ...blocks] }
 }
 
@@ -93,7 +94,9 @@ export class BlockSink {
 
   text(value: string, marks: readonly Mark[]): void {
     if (!value) return
-    this.inline.push(marks.length ? { type: 'text', text: value, marks: finalMarks(marks) } : { type: 'text', text: value })
+    this.inline.push(
+      marks.length ? { type: 'text', text: value, marks: finalMarks(marks) } : { type: 'text', text: value },
+    )
   }
 
   hardBreak(): void {
@@ -135,7 +138,10 @@ export class BlockSink {
 /** The inline content of some blocks, textblocks separated by a space (for table cells). */
 function inlineOf(blocks: DocNode[]): DocNode[] {
   return blocks.flatMap((b, i) => {
-    const inner = b.type === 'paragraph' || b.type === 'heading' || b.type === 'codeBlock' ? (b.content ?? []) : inlineOf(b.content ?? [])
+    const inner =
+      b.type === 'paragraph' || b.type === 'heading' || b.type === 'codeBlock'
+        ? (b.content ?? [])
+        : inlineOf(b.content ?? [])
     return i ? [{ type: 'text', text: ' ' }, ...inner] : inner
   })
 }

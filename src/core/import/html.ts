@@ -8,25 +8,101 @@ import rehypeParse from 'rehype-parse'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import { unified } from 'unified'
 import type { DocNode } from '@shared/schema'
-import { BlockSink, codeBlock, headingLevel, listItem, MAX_NESTING, safeHref, withMark, type Mark } from './doc-builder'
+import {
+  BlockSink,
+  codeBlock,
+  headingLevel,
+  listItem,
+  MAX_NESTING,
+  safeHref,
+  withMark,
+  type Mark,
+} from './doc-builder'
 
 const MARK_TAGS: Record<string, Mark['type']> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', s: 'strike', strike: 'strike', del: 'strike',
-  code: 'code', kbd: 'code', samp: 'code', tt: 'code',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  s: 'strike',
+  strike: 'strike',
+  del: 'strike',
+  code: 'code',
+  kbd: 'code',
+  samp: 'code',
+  tt: 'code',
 }
 /** Harmless elements that break the flow into a new paragraph, as they do in a browser. */
 const CONTAINERS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption',
-  'address', 'details', 'summary', 'dl', 'dt', 'dd', 'li', 'center', 'fieldset', 'legend', 'hgroup', 'caption',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'address',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'li',
+  'center',
+  'fieldset',
+  'legend',
+  'hgroup',
+  'caption',
 ])
-const STRUCTURE = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'pre', 'hr', 'br', 'img', 'a']
+const STRUCTURE = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'hr',
+  'br',
+  'img',
+  'a',
+]
 const TABLE = ['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']
 
 /** Elements removed together with their text: executable, embedded or non-content. */
 export const STRIPPED = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'svg', 'math', 'noscript', 'template', 'object', 'embed',
-  'applet', 'head', 'title', 'form', 'select', 'textarea', 'button', 'canvas', 'audio', 'video', 'noembed',
-  'noframes', 'xmp', 'plaintext',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'applet',
+  'head',
+  'title',
+  'form',
+  'select',
+  'textarea',
+  'button',
+  'canvas',
+  'audio',
+  'video',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
 ]
 
 /** Derived from GitHub's defaultSchema but much stricter: tags we do not map are unwrapped
@@ -88,9 +164,11 @@ function walk(node: RootContent | ElementContent, marks: Mark[], depth: number, 
     return all(href ? withMark(marks, { type: 'link', attrs: { href } }) : marks)
   }
   if (tag === 'br') return sink.hardBreak()
-  if (tag === 'img') return sink.text(typeof node.properties.alt === 'string' ? node.properties.alt : '', marks)
+  if (tag === 'img')
+    return sink.text(typeof node.properties.alt === 'string' ? node.properties.alt : '', marks)
   if (tag === 'hr') return sink.block({ type: 'horizontalRule' })
-  if (/^h[1-6]$/.test(tag)) return sink.within({ type: 'heading', attrs: { level: headingLevel(Number(tag[1])) } }, all)
+  if (/^h[1-6]$/.test(tag))
+    return sink.within({ type: 'heading', attrs: { level: headingLevel(Number(tag[1])) } }, all)
   if (tag === 'pre') return sink.block(codeBlock(toText(node)))
   if (tag === 'table') return table(node, marks, depth, sink)
   if (nested && tag === 'blockquote') {
@@ -125,7 +203,10 @@ function list(el: Element, marks: Mark[], depth: number): DocNode | null {
   if (!items.length) return null
   const start = el.properties.start
   const ordered = el.tagName === 'ol'
-  const attrs = ordered && typeof start === 'number' && Number.isInteger(start) && start >= 0 && start !== 1 ? { start } : undefined
+  const attrs =
+    ordered && typeof start === 'number' && Number.isInteger(start) && start >= 0 && start !== 1
+      ? { start }
+      : undefined
   return { type: ordered ? 'orderedList' : 'bulletList', ...(attrs ? { attrs } : {}), content: items }
 }
 
@@ -135,13 +216,18 @@ function table(el: Element, marks: Mark[], depth: number, sink: BlockSink): void
   for (const child of el.children) {
     if (child.type !== 'element') continue
     if (child.tagName === 'tr') {
-      const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
-      sink.row(cells.map((cell) => {
-        const cellSink = new BlockSink()
-        cell.children.forEach((c) => walk(c, marks, depth + 1, cellSink))
-        return cellSink
-      }))
-    } else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') table(child, marks, depth, sink)
+      const cells = child.children.filter(
+        (c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'),
+      )
+      sink.row(
+        cells.map((cell) => {
+          const cellSink = new BlockSink()
+          cell.children.forEach((c) => walk(c, marks, depth + 1, cellSink))
+          return cellSink
+        }),
+      )
+    } else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot')
+      table(child, marks, depth, sink)
     else walk(child, marks, depth, sink)
   }
   sink.flush()

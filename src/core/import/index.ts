@@ -38,7 +38,10 @@ const LIMIT = LIMITS.sourceTextChars
 
 function tooLarge(chars: number): ImportError {
   const n = (x: number): string => x.toLocaleString('en-US')
-  return new ImportError('import/too-large', `The source is too large: ${n(chars)} characters (the limit is ${n(LIMIT)}).`)
+  return new ImportError(
+    'import/too-large',
+    `The source is too large: ${n(chars)} characters (the limit is ${n(LIMIT)}).`,
+  )
 }
 
 export function convertSource(input: ImportInput): ImportResult {
@@ -67,7 +70,12 @@ export function convertSource(input: ImportInput): ImportResult {
 }
 
 /** First h1, else the HTML <title>, else the file name, else the first line, else a placeholder. */
-function pickTitle(doc: DocNode, htmlTitle: string | null, fileName: string | undefined, text: string): string {
+function pickTitle(
+  doc: DocNode,
+  htmlTitle: string | null,
+  fileName: string | undefined,
+  text: string,
+): string {
   const h1 = doc.content?.find((n) => n.type === 'heading' && n.attrs?.level === 1)
   const candidates = [
     h1 ? plainText({ type: 'doc', content: [h1] }) : '',

@@ -7,7 +7,16 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { DocNode } from '@shared/schema'
-import { BlockSink, codeBlock, headingLevel, listItem, MAX_NESTING, safeHref, withMark, type Mark } from './doc-builder'
+import {
+  BlockSink,
+  codeBlock,
+  headingLevel,
+  listItem,
+  MAX_NESTING,
+  safeHref,
+  withMark,
+  type Mark,
+} from './doc-builder'
 import { htmlToBlocks, STRIPPED } from './html'
 
 interface Ctx {
@@ -31,7 +40,13 @@ export function markdownToDoc(content: string): DocNode {
 /** Definitions are top-level or inside containers (blockquote, list item), never in phrasing. */
 function collectDefinitions(node: Root | Nodes, defs: Map<string, string>): void {
   if (node.type === 'definition' && !defs.has(node.identifier)) defs.set(node.identifier, node.url)
-  else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition')
+  else if (
+    node.type === 'root' ||
+    node.type === 'blockquote' ||
+    node.type === 'list' ||
+    node.type === 'listItem' ||
+    node.type === 'footnoteDefinition'
+  )
     node.children.forEach((c) => collectDefinitions(c, defs))
 }
 
@@ -97,9 +112,14 @@ function walk(node: Nodes, ctx: Ctx, sink: BlockSink): void {
     }
     case 'list': {
       if (!nested) return all()
-      const items = node.children.flatMap((item) => listItem(blocksOf(item, deeper, taskPrefix(item.checked))) ?? [])
-      const start = node.ordered && node.start != null && node.start !== 1 ? { attrs: { start: node.start } } : {}
-      return sink.block(items.length ? { type: node.ordered ? 'orderedList' : 'bulletList', ...start, content: items } : null)
+      const items = node.children.flatMap(
+        (item) => listItem(blocksOf(item, deeper, taskPrefix(item.checked))) ?? [],
+      )
+      const start =
+        node.ordered && node.start != null && node.start !== 1 ? { attrs: { start: node.start } } : {}
+      return sink.block(
+        items.length ? { type: node.ordered ? 'orderedList' : 'bulletList', ...start, content: items } : null,
+      )
     }
     case 'listItem':
       sink.text(taskPrefix(node.checked), [])
@@ -110,11 +130,13 @@ function walk(node: Nodes, ctx: Ctx, sink: BlockSink): void {
     case 'table':
       sink.flush()
       return node.children.forEach((row) =>
-        sink.row(row.children.map((cell) => {
-          const cellSink = new BlockSink()
-          walk(cell, deeper, cellSink)
-          return cellSink
-        })),
+        sink.row(
+          row.children.map((cell) => {
+            const cellSink = new BlockSink()
+            walk(cell, deeper, cellSink)
+            return cellSink
+          }),
+        ),
       )
     case 'definition':
       return

@@ -25,17 +25,28 @@ export function copyTitle(title: string): string {
 
 export async function duplicateNotebook(library: Library, id: string, now: string): Promise<NotebookSummary> {
   const original = (await library.openNotebook(id)).data
-  const copy: Notebook = { ...structuredClone(original), id: nanoid(12), title: copyTitle(original.title), createdAt: now, updatedAt: now }
+  const copy: Notebook = {
+    ...structuredClone(original),
+    id: nanoid(12),
+    title: copyTitle(original.title),
+    createdAt: now,
+    updatedAt: now,
+  }
   return library.add(copy)
 }
 
 /** Validates a notebook file's text like a library file, then adds it (new id if the id is taken). */
-export async function importNotebook(library: Library, fileName: string, content: string): Promise<NotebookSummary> {
+export async function importNotebook(
+  library: Library,
+  fileName: string,
+  content: string,
+): Promise<NotebookSummary> {
   let nb: Notebook
   try {
     nb = parseNotebookText(content, fileName || 'the imported file')
   } catch (error) {
-    const code = (error as GlossaError).code === 'store/newer-version' ? 'import/newer-version' : 'import/invalid'
+    const code =
+      (error as GlossaError).code === 'store/newer-version' ? 'import/newer-version' : 'import/invalid'
     throw new GlossaError(code, `Could not import “${fileName}”: ${(error as Error).message}`)
   }
   const { notebooks } = await library.list()

@@ -7,7 +7,15 @@ import { duplicateNotebook, importNotebook } from './copies'
 import { restoreBackup } from './restore-backup'
 import { listTrash, restoreFromTrash } from './trash'
 
-type LibraryHandlers = Pick<Handlers, 'duplicateNotebook' | 'listTrash' | 'restoreNotebook' | 'importNotebook' | 'restoreBackup' | 'openDataFolder'>
+type LibraryHandlers = Pick<
+  Handlers,
+  | 'duplicateNotebook'
+  | 'listTrash'
+  | 'restoreNotebook'
+  | 'importNotebook'
+  | 'restoreBackup'
+  | 'openDataFolder'
+>
 
 export interface LibraryHandlerDeps {
   library: Library
@@ -24,7 +32,8 @@ export function libraryHandlers({ library, dataDir, openDataFolder }: LibraryHan
     importNotebook: async ({ fileName, content }) => importNotebook(library, fileName, content),
     restoreBackup: async ({ file }) => restoreBackup(library, dataDir, file),
     openDataFolder: async () => {
-      if (!openDataFolder) throw new GlossaError('unsupported', `This host cannot open folders; the data folder is ${dataDir}`)
+      if (!openDataFolder)
+        throw new GlossaError('unsupported', `This host cannot open folders; the data folder is ${dataDir}`)
       await openDataFolder(dataDir)
       return { path: dataDir }
     },

@@ -53,7 +53,10 @@ export class RecentlyOpened {
 }
 
 /** Most recent of "opened" and "changed" first; ties by title. */
-export function byRecency<T extends { title: string; updatedAt: string; openedAt?: string }>(a: T, b: T): number {
+export function byRecency<T extends { title: string; updatedAt: string; openedAt?: string }>(
+  a: T,
+  b: T,
+): number {
   const recency = (n: T) => (n.openedAt && n.openedAt > n.updatedAt ? n.openedAt : n.updatedAt)
   return recency(b).localeCompare(recency(a)) || a.title.localeCompare(b.title)
 }

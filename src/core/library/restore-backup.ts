@@ -12,7 +12,10 @@ import { parseNotebookText } from '../store/validate'
 import { assertPlainFileName, fileStamp } from './file-names'
 
 /** The newest backup of `file` that is a valid notebook, with its exact text. */
-export async function newestValidBackup(library: Library, file: string): Promise<{ path: string; text: string; notebook: Notebook } | null> {
+export async function newestValidBackup(
+  library: Library,
+  file: string,
+): Promise<{ path: string; text: string; notebook: Notebook } | null> {
   for (const path of await library.backups.list(file)) {
     try {
       const text = await readFile(path, 'utf8')
@@ -24,14 +27,25 @@ export async function newestValidBackup(library: Library, file: string): Promise
   return null
 }
 
-export async function restoreBackup(library: Library, dataDir: string, file: string): Promise<{ notebook: NotebookSummary; movedAsideTo: string }> {
+export async function restoreBackup(
+  library: Library,
+  dataDir: string,
+  file: string,
+): Promise<{ notebook: NotebookSummary; movedAsideTo: string }> {
   assertPlainFileName(file, 'notebook')
   const { notebooks, damaged } = await library.list()
   if (!damaged.some((d) => d.file === file)) {
-    throw new GlossaError('not-damaged', `“${file}” is not a damaged notebook file; only those are restored from a backup.`)
+    throw new GlossaError(
+      'not-damaged',
+      `“${file}” is not a damaged notebook file; only those are restored from a backup.`,
+    )
   }
   const backup = await newestValidBackup(library, file)
-  if (!backup) throw new GlossaError('store/no-valid-backup', `No backup of “${file}” could be read; the file was left as it is.`)
+  if (!backup)
+    throw new GlossaError(
+      'store/no-valid-backup',
+      `No backup of “${file}” could be read; the file was left as it is.`,
+    )
   let { notebook, text } = backup
   // Another file may hold the same notebook by now (a copy put back by hand): keep both apart.
   if (notebooks.some((n) => n.id === notebook.id)) {

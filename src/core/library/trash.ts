@@ -11,7 +11,12 @@ import { summarize, type Library } from '../store/library'
 import { MAX_NOTEBOOK_BYTES, parseNotebookText } from '../store/validate'
 import { assertPlainFileName } from './file-names'
 
-export interface TrashedNotebook { trashedAs: string; title: string; trashedAt: string; reason?: string }
+export interface TrashedNotebook {
+  trashedAs: string
+  title: string
+  trashedAt: string
+  reason?: string
+}
 
 // Library.trash names files `${ISO time with - for : and .}-${6 random chars}-${original file}`.
 const TRASH_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z-[A-Za-z0-9_-]{6}-(.+)$/
@@ -24,22 +29,31 @@ function parseTrashName(name: string): { trashedAt?: string; original: string } 
 export async function listTrash(library: Library): Promise<TrashedNotebook[]> {
   const names = await readdir(library.trashDir).catch(() => [] as string[])
   const items = await Promise.all(
-    names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map(async (trashedAs): Promise<TrashedNotebook> => {
-      const path = join(library.trashDir, trashedAs)
-      const parsed = parseTrashName(trashedAs)
-      const st = await stat(path)
-      const trashedAt = parsed.trashedAt ?? st.mtime.toISOString()
-      try {
-        if (!st.isFile()) throw new Error('This is not a file.')
-        if (st.size > MAX_NOTEBOOK_BYTES) throw new Error('The file is too large to open.')
-        const nb = parseNotebookText(await readFile(path, 'utf8'), trashedAs)
-        return { trashedAs, title: nb.title, trashedAt }
-      } catch (error) {
-        return { trashedAs, title: parsed.original, trashedAt, reason: error instanceof Error ? error.message : String(error) }
-      }
-    }),
+    names
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .map(async (trashedAs): Promise<TrashedNotebook> => {
+        const path = join(library.trashDir, trashedAs)
+        const parsed = parseTrashName(trashedAs)
+        const st = await stat(path)
+        const trashedAt = parsed.trashedAt ?? st.mtime.toISOString()
+        try {
+          if (!st.isFile()) throw new Error('This is not a file.')
+          if (st.size > MAX_NOTEBOOK_BYTES) throw new Error('The file is too large to open.')
+          const nb = parseNotebookText(await readFile(path, 'utf8'), trashedAs)
+          return { trashedAs, title: nb.title, trashedAt }
+        } catch (error) {
+          return {
+            trashedAs,
+            title: parsed.original,
+            trashedAt,
+            reason: error instanceof Error ? error.message : String(error),
+          }
+        }
+      }),
   )
-  return items.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt) || a.trashedAs.localeCompare(b.trashedAs))
+  return items.sort(
+    (a, b) => b.trashedAt.localeCompare(a.trashedAt) || a.trashedAs.localeCompare(b.trashedAs),
+  )
 }
 
 /**
@@ -52,7 +66,8 @@ export async function restoreFromTrash(library: Library, trashedAs: string): Pro
   const path = join(library.trashDir, trashedAs)
   const st = await stat(path).catch(() => null)
   if (!st?.isFile()) throw new GlossaError('not-found', `There is no “${trashedAs}” in the trash.`)
-  if (st.size > MAX_NOTEBOOK_BYTES) throw new GlossaError('store/too-large', `“${trashedAs}” is too large to restore.`)
+  if (st.size > MAX_NOTEBOOK_BYTES)
+    throw new GlossaError('store/too-large', `“${trashedAs}” is too large to restore.`)
   let nb
   try {
     nb = parseNotebookText(await readFile(path, 'utf8'), trashedAs)

@@ -4,7 +4,10 @@ import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { writeFileDurably } from './durable-file'
 
-export interface BackupPolicy { minIntervalMs: number; keep: number }
+export interface BackupPolicy {
+  minIntervalMs: number
+  keep: number
+}
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 60_000, keep: 10 }
 
 export class Backups {
@@ -21,20 +24,33 @@ export class Backups {
     const dir = this.folderFor(file)
     const names = await readdir(dir).catch(() => [] as string[])
     // Only the rolling, timestamp-named copies: pre-migration-v<n>.json is kept apart, forever.
-    return names.filter((n) => /^\d{4}-\d\d-\d\dT.*\.json$/.test(n)).sort().reverse().map((n) => join(dir, n))
+    return names
+      .filter((n) => /^\d{4}-\d\d-\d\dT.*\.json$/.test(n))
+      .sort()
+      .reverse()
+      .map((n) => join(dir, n))
   }
 
   /** Before a migrated notebook is first written: the original file, once (never replaced). */
   async keepPreMigration(path: string, fromVersion: number): Promise<void> {
     const target = join(this.folderFor(path), `pre-migration-v${fromVersion}.json`)
-    if (await stat(target).then(() => true, () => false)) return
+    if (
+      await stat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      return
     await mkdir(this.folderFor(path), { recursive: true })
     await writeFileDurably(target, await readFile(path, 'utf8'))
   }
 
   /** Copies the current file aside unless a recent backup exists. */
   async beforeReplace(path: string): Promise<void> {
-    const exists = await stat(path).then(() => true, () => false)
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    )
     if (!exists) return
     const [newest] = await this.list(path)
     if (newest) {

@@ -1,6 +1,9 @@
 // Coalesces quick successive edits into one write: a write starts `delayMs` after the last
 // edit, or at the latest `maxWaitMs` after the first unsaved one. Writes never overlap.
-export interface CoalescePolicy { delayMs: number; maxWaitMs: number }
+export interface CoalescePolicy {
+  delayMs: number
+  maxWaitMs: number
+}
 export const DEFAULT_COALESCE: CoalescePolicy = { delayMs: 150, maxWaitMs: 750 }
 
 export class WriteCoalescer {

@@ -11,7 +11,10 @@ import { markValid, serializeChunks, serializeSync, validateForSave } from './sa
 import { readNotebookText } from './validate'
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'unlink' | 'readFile'>
-export interface FileStamp { mtimeMs: number; size: number }
+export interface FileStamp {
+  mtimeMs: number
+  size: number
+}
 
 export class DurableNotebookFile implements Adapter<Notebook> {
   /** mtime and size after our last read or write: anything else means another program wrote. */
@@ -54,7 +57,10 @@ export class DurableNotebookFile implements Adapter<Notebook> {
   async write(data: Notebook): Promise<void> {
     validateForSave(data, SAVE_NAME) // throws before touching disk
     if (await this.changedOnDisk()) {
-      throw new GlossaError('store/changed-on-disk', `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`)
+      throw new GlossaError(
+        'store/changed-on-disk',
+        `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`,
+      )
     }
     if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
     // Streamed in chunks from the save cache: never one long block of stringify + encode.
@@ -73,7 +79,11 @@ export function serializeNotebook(data: Notebook): string {
   return serializeSync(data)
 }
 
-export async function writeFileDurably(path: string, text: string | AsyncIterable<string>, fs: FsLike = nodeFs): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  text: string | AsyncIterable<string>,
+  fs: FsLike = nodeFs,
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
   let handle: nodeFs.FileHandle | undefined
   try {
@@ -88,7 +98,10 @@ export async function writeFileDurably(path: string, text: string | AsyncIterabl
   } catch (error) {
     await handle?.close().catch(() => {})
     await fs.unlink(tmp).catch(() => {})
-    throw new GlossaError('store/write-failed', `Could not save “${basename(path)}”: ${describeFsError(error)}. The previous version on disk is intact.`)
+    throw new GlossaError(
+      'store/write-failed',
+      `Could not save “${basename(path)}”: ${describeFsError(error)}. The previous version on disk is intact.`,
+    )
   }
   await syncFolder(dirname(path), fs)
 }
@@ -99,7 +112,11 @@ export async function removeStaleTempFiles(dir: string, olderThanMs = 60_000): P
   let removed = 0
   for (const name of names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(n))) {
     const st = await nodeFs.stat(join(dir, name)).catch(() => null)
-    if (st?.isFile() && Date.now() - st.mtimeMs > olderThanMs) removed += await nodeFs.unlink(join(dir, name)).then(() => 1, () => 0)
+    if (st?.isFile() && Date.now() - st.mtimeMs > olderThanMs)
+      removed += await nodeFs.unlink(join(dir, name)).then(
+        () => 1,
+        () => 0,
+      )
   }
   return removed
 }

@@ -7,14 +7,28 @@ import { GlossaError } from '@shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '@shared/schema'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
-import { DurableNotebookFile, removeStaleTempFiles, writeFileDurably, serializeNotebook, type FsLike } from './durable-file'
+import {
+  DurableNotebookFile,
+  removeStaleTempFiles,
+  writeFileDurably,
+  serializeNotebook,
+  type FsLike,
+} from './durable-file'
 import { notebookFileName } from './file-names'
 import { OpenNotebook } from './open-notebook'
 import { MAX_NOTEBOOK_BYTES } from './validate'
 
 /** `fs` is the file system notebook files are read and written through (tests inject faults). */
-export interface LibraryOptions { dataDir: string; coalesce?: CoalescePolicy; fs?: FsLike }
-interface Entry { file: string; summary?: NotebookSummary; damaged?: DamagedFile }
+export interface LibraryOptions {
+  dataDir: string
+  coalesce?: CoalescePolicy
+  fs?: FsLike
+}
+interface Entry {
+  file: string
+  summary?: NotebookSummary
+  damaged?: DamagedFile
+}
 
 export class Library {
   readonly notebooksDir: string
@@ -32,13 +46,18 @@ export class Library {
 
   /** True when the data dir has never held a library (the only time we seed). */
   async isNew(): Promise<boolean> {
-    return stat(this.notebooksDir).then(() => false, () => true)
+    return stat(this.notebooksDir).then(
+      () => false,
+      () => true,
+    )
   }
 
   async list(): Promise<{ notebooks: NotebookSummary[]; damaged: DamagedFile[] }> {
     await mkdir(this.notebooksDir, { recursive: true })
     await removeStaleTempFiles(this.notebooksDir)
-    const names = (await readdir(this.notebooksDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()
+    const names = (await readdir(this.notebooksDir))
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .sort()
     const entries = this.oneFilePerNotebook(await Promise.all(names.map((file) => this.inspect(file))))
     const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
     notebooks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title))
@@ -53,7 +72,8 @@ export class Library {
       // Listing parses whole files; an unchanged file (same size and mtime) keeps its summary.
       const st = await stat(path)
       const cached = this.summaries.get(file)
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return { file, summary: cached.summary }
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size)
+        return { file, summary: cached.summary }
       const summary = summarize(await this.readChecked(path), file)
       this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary })
       return { file, summary }
@@ -91,7 +111,10 @@ export class Library {
     const st = await stat(path)
     if (st.isDirectory()) throw new GlossaError('store/damaged', 'This is a folder, not a notebook file.')
     if (st.size > MAX_NOTEBOOK_BYTES) {
-      throw new GlossaError('store/too-large', `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`)
+      throw new GlossaError(
+        'store/too-large',
+        `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`,
+      )
     }
   }
 
@@ -110,7 +133,8 @@ export class Library {
       await this.list()
       file = this.fileById.get(id)
     }
-    if (!file) throw new GlossaError('not-found', 'That notebook is not in the library (it may have been deleted).')
+    if (!file)
+      throw new GlossaError('not-found', 'That notebook is not in the library (it may have been deleted).')
     const path = join(this.notebooksDir, file)
     // Read, parse and validate once: OpenNotebook.open does all three (and refuses damaged files).
     await this.checkFile(path)
@@ -149,10 +173,21 @@ export class Library {
 
   private fileFor(path: string): DurableNotebookFile {
     // A migrated file's first write keeps the original as pre-migration-v<n>.json instead.
-    return new DurableNotebookFile(path, this.options.fs, (p, { migratedFrom }) => (migratedFrom === undefined ? this.backups.beforeReplace(p) : this.backups.keepPreMigration(p, migratedFrom)))
+    return new DurableNotebookFile(path, this.options.fs, (p, { migratedFrom }) =>
+      migratedFrom === undefined
+        ? this.backups.beforeReplace(p)
+        : this.backups.keepPreMigration(p, migratedFrom),
+    )
   }
 }
 
 export function summarize(nb: Notebook, file: string): NotebookSummary {
-  return { id: nb.id, file, title: nb.title, sourceCount: nb.sources.length, annotationCount: nb.annotations.length, updatedAt: nb.updatedAt }
+  return {
+    id: nb.id,
+    file,
+    title: nb.title,
+    sourceCount: nb.sources.length,
+    annotationCount: nb.annotations.length,
+    updatedAt: nb.updatedAt,
+  }
 }

@@ -10,7 +10,11 @@ import { DEFAULT_RELATIONS } from '@shared/defaults'
 import { SCHEMA_VERSION } from '@shared/schema'
 
 type Raw = Record<string, unknown>
-export interface Migration { from: number; to: number; migrate(raw: Raw): Raw }
+export interface Migration {
+  from: number
+  to: number
+  migrate(raw: Raw): Raw
+}
 
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
 const arrayOr = (v: unknown, fallback: unknown[]): unknown[] => (Array.isArray(v) ? v : fallback)
@@ -36,7 +40,10 @@ export const MIGRATIONS: readonly Migration[] = [
         facets: arrayOr(raw.facets, []),
         tags: arrayOr(raw.tags, []),
         // New notebooks start with the default relations; so do migrated ones without any.
-        relations: arrayOr(raw.relations, DEFAULT_RELATIONS.map((r) => ({ ...r }))),
+        relations: arrayOr(
+          raw.relations,
+          DEFAULT_RELATIONS.map((r) => ({ ...r })),
+        ),
         links: arrayOr(raw.links, []),
         notes: arrayOr(raw.notes, []),
       }
@@ -48,8 +55,12 @@ export const MIGRATIONS: readonly Migration[] = [
  * Brings a parsed file up to SCHEMA_VERSION. `from` is the version it had when a migration ran
  * (undefined when none was needed, or the file is not one we know how to migrate).
  */
-export function migrateToCurrent(raw: unknown, steps: readonly Migration[] = MIGRATIONS): { value: unknown; from?: number } {
-  if (!isRecord(raw) || typeof raw.schemaVersion !== 'number' || raw.schemaVersion >= SCHEMA_VERSION) return { value: raw }
+export function migrateToCurrent(
+  raw: unknown,
+  steps: readonly Migration[] = MIGRATIONS,
+): { value: unknown; from?: number } {
+  if (!isRecord(raw) || typeof raw.schemaVersion !== 'number' || raw.schemaVersion >= SCHEMA_VERSION)
+    return { value: raw }
   const from = raw.schemaVersion
   let value: Raw = raw
   while ((value.schemaVersion as number) < SCHEMA_VERSION) {

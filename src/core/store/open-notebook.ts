@@ -8,7 +8,10 @@ import type { Notebook } from '@shared/schema'
 import { WriteCoalescer, type CoalescePolicy } from './coalescer'
 import type { DurableNotebookFile } from './durable-file'
 
-export interface SaveOutcome { saved: boolean; saveError?: string }
+export interface SaveOutcome {
+  saved: boolean
+  saveError?: string
+}
 
 export class OpenNotebook {
   private readonly db: Low<Notebook>
@@ -71,10 +74,17 @@ export class OpenNotebook {
   async reload(discardUnsaved = false): Promise<Notebook> {
     await this.writing
     if (this.hasUnsavedChanges && !discardUnsaved) {
-      throw new GlossaError('store/unsaved-edits', 'This notebook has edits that are not saved yet; reloading it from disk would lose them.')
+      throw new GlossaError(
+        'store/unsaved-edits',
+        'This notebook has edits that are not saved yet; reloading it from disk would lose them.',
+      )
     }
     const notebook = await this.file.read().catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GlossaError('not-found', 'The notebook file is no longer on disk (moved or deleted by another program).')
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new GlossaError(
+          'not-found',
+          'The notebook file is no longer on disk (moved or deleted by another program).',
+        )
       throw error
     })
     if (!notebook) throw new GlossaError('store/damaged', 'The file on disk is empty.')

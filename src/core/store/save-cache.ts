@@ -15,11 +15,24 @@ type Collection = (typeof COLLECTIONS)[number]
 const isCollection = (key: string): key is Collection => (COLLECTIONS as readonly string[]).includes(key)
 
 /** The top-level fields without the collections (cheap to check on every save). */
-const HEAD = NotebookSchema.omit({ sources: true, annotations: true, facets: true, tags: true, relations: true, links: true, notes: true })
-const ELEMENT = Object.fromEntries(COLLECTIONS.map((c) => [c, NotebookSchema.shape[c].element])) as { [C in Collection]: (typeof NotebookSchema.shape)[C]['element'] }
+const HEAD = NotebookSchema.omit({
+  sources: true,
+  annotations: true,
+  facets: true,
+  tags: true,
+  relations: true,
+  links: true,
+  notes: true,
+})
+const ELEMENT = Object.fromEntries(COLLECTIONS.map((c) => [c, NotebookSchema.shape[c].element])) as {
+  [C in Collection]: (typeof NotebookSchema.shape)[C]['element']
+}
 
 /** Objects known to pass their collection's schema, per collection. */
-const valid = Object.fromEntries(COLLECTIONS.map((c) => [c, new WeakSet<object>()])) as Record<Collection, WeakSet<object>>
+const valid = Object.fromEntries(COLLECTIONS.map((c) => [c, new WeakSet<object>()])) as Record<
+  Collection,
+  WeakSet<object>
+>
 /** An element's JSON, formatted for its place in the file (two levels deep). */
 const elementJson = new WeakMap<object, string>()
 
@@ -56,7 +69,8 @@ function quickCheck(nb: Notebook): boolean {
 }
 
 /** Inserts `pad` after every line break; JSON strings never hold a raw line break, so this only re-indents. */
-const indent = (json: string, pad: string): string => (json.includes('\n') ? json.split('\n').join(`\n${pad}`) : json)
+const indent = (json: string, pad: string): string =>
+  json.includes('\n') ? json.split('\n').join(`\n${pad}`) : json
 
 function itemJson(item: unknown): string {
   if (typeof item !== 'object' || item === null) return JSON.stringify(item) ?? 'null'

@@ -11,25 +11,36 @@ export function parseNotebookText(input: string | unknown, name: string): Notebo
 }
 
 /** parseNotebookText, also telling which schema version the file was migrated from, if any. */
-export function readNotebookText(input: string | unknown, name: string): { notebook: Notebook; migratedFrom?: number } {
+export function readNotebookText(
+  input: string | unknown,
+  name: string,
+): { notebook: Notebook; migratedFrom?: number } {
   let raw: unknown = input
   if (typeof input === 'string') {
-    if (input.trim().length === 0) throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
+    if (input.trim().length === 0)
+      throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
     // Some Windows editors put a byte-order mark before the JSON; it is not part of the data.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     try {
       raw = JSON.parse(text)
     } catch (error) {
-      throw new GlossaError('store/damaged', `The file is not valid JSON (${(error as Error).message}); it may be truncated.`)
+      throw new GlossaError(
+        'store/damaged',
+        `The file is not valid JSON (${(error as Error).message}); it may be truncated.`,
+      )
     }
   }
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new GlossaError('store/newer-version', `The file was written by a newer Glossa (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Glossa to open it.`)
+    throw new GlossaError(
+      'store/newer-version',
+      `The file was written by a newer Glossa (schema version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Glossa to open it.`,
+    )
   }
   const { value, from } = migrateToCurrent(raw)
   const parsed = safeParseNotebook(value)
-  if (!parsed.success) throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
+  if (!parsed.success)
+    throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
   return { notebook: parsed.data, migratedFrom: from }
 }
 
@@ -38,7 +49,8 @@ function safeParseNotebook(raw: unknown): ReturnType<typeof NotebookSchema.safeP
     return NotebookSchema.safeParse(raw)
   } catch (error) {
     // The recursive document schema overflows the stack on absurdly deep nesting.
-    if (error instanceof RangeError) throw new GlossaError('store/damaged', 'The file is nested too deeply to be a Glossa notebook.')
+    if (error instanceof RangeError)
+      throw new GlossaError('store/damaged', 'The file is nested too deeply to be a Glossa notebook.')
     throw error
   }
 }

@@ -7,7 +7,11 @@ export function App() {
   const route = useRoute()
   return (
     <>
-      {route.screen === 'library' ? <LibraryScreen /> : <NotebookScreen key={route.notebookId} route={route} />}
+      {route.screen === 'library' ? (
+        <LibraryScreen />
+      ) : (
+        <NotebookScreen key={route.notebookId} route={route} />
+      )}
       <Toasts />
     </>
   )

@@ -71,7 +71,13 @@ export function anchorTarget(text: string, target: Target, opts: AnchorOptions =
 }
 
 /** The old offsets still hold the quote and at least one side of its context is intact. */
-function anchorByPosition(text: string, exact: string, prefix: string, suffix: string, hint: number): AnchorResult | null {
+function anchorByPosition(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint: number,
+): AnchorResult | null {
   const end = hint + exact.length
   if (!text.startsWith(exact, hint)) return null
   // Checking context guards against a repeat of the quote having slid into the old offsets.
@@ -86,9 +92,19 @@ function around(text: string, hint: number, length: number): [number, number] {
 }
 
 /** Occurrences of `exact` inside text[from, to); `global` allows the best-context fallback. */
-function anchorExact(text: string, exact: string, prefix: string, suffix: string, hint: number, from: number, to: number, global: boolean): AnchorResult | null {
+function anchorExact(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint: number,
+  from: number,
+  to: number,
+  global: boolean,
+): AnchorResult | null {
   const starts: number[] = []
-  for (let i = text.indexOf(exact, from); i !== -1 && i + exact.length <= to; i = text.indexOf(exact, i + 1)) starts.push(i)
+  for (let i = text.indexOf(exact, from); i !== -1 && i + exact.length <= to; i = text.indexOf(exact, i + 1))
+    starts.push(i)
   // Context says which occurrences are credible (one side intact); among those the nearest to
   // the old position wins. Ranking by context alone would let an identical twin elsewhere win
   // as soon as an edit touched our own context. Nearest first, so we can stop at the first.
@@ -111,7 +127,14 @@ function anchorExact(text: string, exact: string, prefix: string, suffix: string
   return { ...m, strategy: 'exact', score: scoreMatch(text, exact, m, { hint, prefix, suffix }) }
 }
 
-function anchorFuzzy(text: string, exact: string, prefix: string, suffix: string, hint: number, opts: AnchorOptions): AnchorResult | null {
+function anchorFuzzy(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint: number,
+  opts: AnchorOptions,
+): AnchorResult | null {
   const minScore = opts.minScore ?? MIN_SCORE
   const maxErrors = Math.floor(exact.length * (opts.maxErrorRate ?? MAX_ERROR_RATE))
   if (maxErrors < 1) return null // too short to tell a typo fix from a different word

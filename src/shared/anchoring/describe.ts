@@ -17,7 +17,9 @@ export function describeRange(text: string, start: number, end: number): Target 
   }
   // The schema rejects longer quotes on save; failing here gives the caller a clearer message.
   if (end - start > LIMITS.quoteChars) {
-    throw new Error(`describeRange: a passage can be at most ${LIMITS.quoteChars} characters (got ${end - start})`)
+    throw new Error(
+      `describeRange: a passage can be at most ${LIMITS.quoteChars} characters (got ${end - start})`,
+    )
   }
   return {
     quote: {

@@ -1,6 +1,13 @@
 // Stand-off anchoring of passages in a source's plain text (see shared/plain-text.ts).
 export { describeRange, CONTEXT_CHARS } from './describe'
-export { matchQuote, scoreMatch, similarity, contextSimilarity, type QuoteContext, type QuoteMatch } from './match-quote'
+export {
+  matchQuote,
+  scoreMatch,
+  similarity,
+  contextSimilarity,
+  type QuoteContext,
+  type QuoteMatch,
+} from './match-quote'
 export {
   anchorTarget,
   MIN_SCORE,

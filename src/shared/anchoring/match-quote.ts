@@ -45,18 +45,41 @@ export function similarity(text: string, pattern: string): number {
  * not given scores 1; a stored empty side means the quote touched that end of the text, so it
  * only fits a candidate that does too.
  */
-export function contextSimilarity(text: string, start: number, end: number, prefix?: string, suffix?: string): { before: number; after: number } {
-  const before = prefix === undefined ? 1 : prefix ? similarity(text.slice(Math.max(0, start - prefix.length), start), prefix) : Number(start === 0)
-  const after = suffix === undefined ? 1 : suffix ? similarity(text.slice(end, end + suffix.length), suffix) : Number(end === text.length)
+export function contextSimilarity(
+  text: string,
+  start: number,
+  end: number,
+  prefix?: string,
+  suffix?: string,
+): { before: number; after: number } {
+  const before =
+    prefix === undefined
+      ? 1
+      : prefix
+        ? similarity(text.slice(Math.max(0, start - prefix.length), start), prefix)
+        : Number(start === 0)
+  const after =
+    suffix === undefined
+      ? 1
+      : suffix
+        ? similarity(text.slice(end, end + suffix.length), suffix)
+        : Number(end === text.length)
   return { before, after }
 }
 
-export function scoreMatch(text: string, quote: string, m: { start: number; end: number; errors: number }, ctx: QuoteContext = {}): number {
+export function scoreMatch(
+  text: string,
+  quote: string,
+  m: { start: number; end: number; errors: number },
+  ctx: QuoteContext = {},
+): number {
   const quoteScore = 1 - m.errors / quote.length
   const { before, after } = contextSimilarity(text, m.start, m.end, ctx.prefix, ctx.suffix)
   // Normalised by the text length as Hypothesis does: position only matters between near-equals.
-  const posScore = ctx.hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(m.start - ctx.hint) / text.length
-  const raw = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * before + SUFFIX_WEIGHT * after + POS_WEIGHT * posScore
+  const posScore =
+    ctx.hint === undefined || text.length === 0 ? 1 : 1 - Math.abs(m.start - ctx.hint) / text.length
+  const raw =
+    QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * before + SUFFIX_WEIGHT * after + POS_WEIGHT * posScore
   return raw / MAX_WEIGHT
 }
 

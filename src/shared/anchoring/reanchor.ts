@@ -17,7 +17,12 @@ export interface ReanchorResult {
   orphaned: string[]
 }
 
-export function reanchorAnnotations(text: string, hash: string, annotations: Annotation[], opts: ReanchorOptions = {}): ReanchorResult {
+export function reanchorAnnotations(
+  text: string,
+  hash: string,
+  annotations: Annotation[],
+  opts: ReanchorOptions = {},
+): ReanchorResult {
   const changed: string[] = []
   const orphaned: string[] = []
   const out = annotations.map((a) => {
@@ -34,7 +39,12 @@ export function reanchorAnnotations(text: string, hash: string, annotations: Ann
     }
     changed.push(a.id)
     // Recomputed from the text as it is now, so the next re-anchor starts from fresh context.
-    return { ...a, target: describeRange(text, found.start, found.end), anchoredHash: hash, status: 'anchored' as const }
+    return {
+      ...a,
+      target: describeRange(text, found.start, found.end),
+      anchoredHash: hash,
+      status: 'anchored' as const,
+    }
   })
   return { annotations: out, changed, orphaned }
 }
@@ -43,7 +53,10 @@ export function reanchorAnnotations(text: string, hash: string, annotations: Ann
  * The naive baseline the benchmark compares against: approximate search of the quote over the
  * whole text, no position hint, no context, best = fewest errors (first such hit).
  */
-export function anchorWithoutHint(text: string, quote: string): { start: number; end: number; errors: number } | null {
+export function anchorWithoutHint(
+  text: string,
+  quote: string,
+): { start: number; end: number; errors: number } | null {
   if (quote.length === 0) return null
   const matches = search(text, quote, Math.floor(Math.min(256, quote.length / 2)))
   let best: { start: number; end: number; errors: number } | null = null

@@ -30,24 +30,37 @@ export function exportCsv(nb: Notebook): string {
   const endLabel = (kind: string, id: string): string =>
     kind === 'note' ? `note “${nb.notes.find((n) => n.id === id)?.title ?? '?'}”` : `“${quoteOf(id) ?? '?'}”`
 
-  const links = [...nb.links].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const links = [...nb.links].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
   const order = new Map(nb.sources.map((s, i) => [s.id, i]))
   const rank = (a: { status: string }): number => (a.status === 'orphaned' ? 1 : 0)
   const rows = [...nb.annotations]
     // Source order, then anchored passages by position before orphans, id as tiebreak.
-    .sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || rank(a) - rank(b) || a.target.position.start - b.target.position.start || (a.id < b.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) ||
+        rank(a) - rank(b) ||
+        a.target.position.start - b.target.position.start ||
+        (a.id < b.id ? -1 : 1),
+    )
     .map((a) => {
       const cells: string[] = []
       for (const l of links) {
         const rel = relations.get(l.relationId)
-        if (l.from.kind === 'annotation' && l.from.id === a.id) cells.push(`${rel?.name ?? l.relationId} → ${endLabel(l.to.kind, l.to.id)}`)
-        if (l.to.kind === 'annotation' && l.to.id === a.id) cells.push(`${rel?.inverse ?? l.relationId} ← ${endLabel(l.from.kind, l.from.id)}`)
+        if (l.from.kind === 'annotation' && l.from.id === a.id)
+          cells.push(`${rel?.name ?? l.relationId} → ${endLabel(l.to.kind, l.to.id)}`)
+        if (l.to.kind === 'annotation' && l.to.id === a.id)
+          cells.push(`${rel?.inverse ?? l.relationId} ← ${endLabel(l.from.kind, l.from.id)}`)
       }
       return [
         sources.get(a.sourceId)?.title ?? '',
         a.target.quote.exact,
         a.note ? notePlainText(a.note, quoteOf) : '',
-        nb.tags.filter((t) => a.tagIds.includes(t.id)).map((t) => t.name).join('; '),
+        nb.tags
+          .filter((t) => a.tagIds.includes(t.id))
+          .map((t) => t.name)
+          .join('; '),
         cells.join('; '),
         a.createdAt,
         a.status,
@@ -55,6 +68,9 @@ export function exportCsv(nb: Notebook): string {
     })
   // escapeFormulae: a cell starting with = + - @ is prefixed with ' so a spreadsheet
   // never evaluates text from a source as a formula (CSV injection).
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: true })
+  const csv = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { newline: '\r\n', escapeFormulae: true },
+  )
   return '\uFEFF' + csv + '\r\n'
 }

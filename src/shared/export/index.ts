@@ -24,7 +24,10 @@ export function exportNotebook(nb: Notebook, format: ExportFormat): ExportResult
     case 'md-folder':
       return { kind: 'folder', files: exportMarkdown(nb, { layout: 'folder' }).files }
     case 'json':
-      return { kind: 'file', files: [{ path: `${name}.jsonld`, content: JSON.stringify(exportJsonLd(nb), null, 2) + '\n' }] }
+      return {
+        kind: 'file',
+        files: [{ path: `${name}.jsonld`, content: JSON.stringify(exportJsonLd(nb), null, 2) + '\n' }],
+      }
     case 'csv':
       return { kind: 'file', files: [{ path: `${name}.csv`, content: exportCsv(nb) }] }
   }

@@ -16,9 +16,18 @@ const TextualBody = z.strictObject({
   format: z.literal('text/markdown').optional(),
   purpose: z.enum(['commenting', 'tagging', 'classifying']),
 })
-const TextQuoteSelector = z.strictObject({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() })
+const TextQuoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+})
 const TextPositionSelector = z
-  .strictObject({ type: z.literal('TextPositionSelector'), start: z.int().nonnegative(), end: z.int().nonnegative() })
+  .strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.int().nonnegative(),
+    end: z.int().nonnegative(),
+  })
   .refine((s) => s.end > s.start, 'a position selector ends after it starts')
 const PassageAnnotation = z.strictObject({
   id: Iri,
@@ -62,7 +71,13 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
   }
   const passages: Item[] = nb.annotations.map((a) => {
     const body: z.infer<typeof TextualBody>[] = []
-    if (a.note) body.push({ type: 'TextualBody', value: noteToMarkdown(a.note, ref), format: 'text/markdown', purpose: 'commenting' })
+    if (a.note)
+      body.push({
+        type: 'TextualBody',
+        value: noteToMarkdown(a.note, ref),
+        format: 'text/markdown',
+        purpose: 'commenting',
+      })
     for (const id of a.tagIds) {
       const tag = tags.get(id)
       if (tag) body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
@@ -86,9 +101,18 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
   })
   const links: Item[] = nb.links.map((l) => {
     const relation = nb.relations.find((r) => r.id === l.relationId)
-    const body: z.infer<typeof TextualBody>[] = [{ type: 'TextualBody', value: relation?.name ?? l.relationId, purpose: 'classifying' }]
+    const body: z.infer<typeof TextualBody>[] = [
+      { type: 'TextualBody', value: relation?.name ?? l.relationId, purpose: 'classifying' },
+    ]
     if (l.comment) body.push({ type: 'TextualBody', value: l.comment, purpose: 'commenting' })
-    return { id: iri('link', l.id), type: 'Annotation', motivation: 'linking', created: l.createdAt, body, target: [endpointIri(l.from), endpointIri(l.to)] }
+    return {
+      id: iri('link', l.id),
+      type: 'Annotation',
+      motivation: 'linking',
+      created: l.createdAt,
+      body,
+      target: [endpointIri(l.from), endpointIri(l.to)],
+    }
   })
   const items = [...passages, ...links]
   return {

@@ -12,7 +12,10 @@ export function applyAnnotationOp(nb: Notebook, op: AnnotationOp, at: string): A
       assertNew(nb.annotations, op.annotation.id, 'passage')
       mustFind(nb.sources, op.annotation.sourceId, 'source')
       assertTagsExist(nb, op.annotation.tagIds)
-      return { notebook: { ...nb, annotations: [...nb.annotations, op.annotation] }, inverse: [{ type: 'deleteAnnotation', id: op.annotation.id }] }
+      return {
+        notebook: { ...nb, annotations: [...nb.annotations, op.annotation] },
+        inverse: [{ type: 'deleteAnnotation', id: op.annotation.id }],
+      }
     }
     case 'updateAnnotation': {
       const { item, index } = mustFind(nb.annotations, op.id, 'passage')
@@ -33,7 +36,11 @@ export function applyAnnotationOp(nb: Notebook, op: AnnotationOp, at: string): A
       const ids = new Set([op.id])
       const links = nb.links.filter((l) => touches(l, ids))
       return {
-        notebook: { ...nb, annotations: nb.annotations.filter((a) => a.id !== op.id), links: nb.links.filter((l) => !touches(l, ids)) },
+        notebook: {
+          ...nb,
+          annotations: nb.annotations.filter((a) => a.id !== op.id),
+          links: nb.links.filter((l) => !touches(l, ids)),
+        },
         inverse: [{ type: 'restore', annotations: [item], links }],
       }
     }

@@ -19,7 +19,10 @@ export interface Applied {
 export function applyOp(nb: Notebook, op: Op, at: string): Applied {
   switch (op.type) {
     case 'renameNotebook':
-      return { notebook: { ...nb, title: op.title.trim() }, inverse: [{ type: 'renameNotebook', title: nb.title }] }
+      return {
+        notebook: { ...nb, title: op.title.trim() },
+        inverse: [{ type: 'renameNotebook', title: nb.title }],
+      }
     case 'addSource':
     case 'updateSource':
     case 'deleteSource':
@@ -62,14 +65,19 @@ export function applyOps(nb: Notebook, ops: readonly Op[], at: string): Applied 
   return { notebook: { ...current, updatedAt: at }, inverse: inverses.reverse().flat() }
 }
 
-export function mustFind<T extends { id: string }>(items: readonly T[], id: string, what: string): { item: T; index: number } {
+export function mustFind<T extends { id: string }>(
+  items: readonly T[],
+  id: string,
+  what: string,
+): { item: T; index: number } {
   const index = items.findIndex((i) => i.id === id)
   if (index < 0) throw new GlossaError('not-found', `No ${what} with id “${id}” in this notebook.`)
   return { item: items[index], index }
 }
 
 export function assertNew(items: readonly { id: string }[], id: string, what: string): void {
-  if (items.some((i) => i.id === id)) throw new GlossaError('conflict', `A ${what} with id “${id}” already exists.`)
+  if (items.some((i) => i.id === id))
+    throw new GlossaError('conflict', `A ${what} with id “${id}” already exists.`)
 }
 
 export function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {

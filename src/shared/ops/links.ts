@@ -5,38 +5,55 @@ import { assertNew, mustFind, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 import { definedOnly } from './sources'
 
-type LinkOp = OpOf<'addRelation'> | OpOf<'updateRelation'> | OpOf<'deleteRelation'> | OpOf<'addLink'> | OpOf<'deleteLink'>
+type LinkOp =
+  OpOf<'addRelation'> | OpOf<'updateRelation'> | OpOf<'deleteRelation'> | OpOf<'addLink'> | OpOf<'deleteLink'>
 
 export function applyLinkOp(nb: Notebook, op: LinkOp): Applied {
   switch (op.type) {
     case 'addRelation': {
       assertNew(nb.relations, op.relation.id, 'relation')
       assertUniqueRelationName(nb, op.relation.name)
-      return { notebook: { ...nb, relations: [...nb.relations, op.relation] }, inverse: [{ type: 'deleteRelation', id: op.relation.id }] }
+      return {
+        notebook: { ...nb, relations: [...nb.relations, op.relation] },
+        inverse: [{ type: 'deleteRelation', id: op.relation.id }],
+      }
     }
     case 'updateRelation': {
       const { item, index } = mustFind(nb.relations, op.id, 'relation')
       const patch = definedOnly(op.patch)
       if (patch.name !== undefined) assertUniqueRelationName(nb, patch.name, op.id)
       const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, item[k as keyof typeof item]]))
-      return { notebook: { ...nb, relations: replaceAt(nb.relations, index, { ...item, ...patch }) }, inverse: [{ type: 'updateRelation', id: op.id, patch: previous }] }
+      return {
+        notebook: { ...nb, relations: replaceAt(nb.relations, index, { ...item, ...patch }) },
+        inverse: [{ type: 'updateRelation', id: op.id, patch: previous }],
+      }
     }
     case 'deleteRelation': {
       const { item, index } = mustFind(nb.relations, op.id, 'relation')
       const links = nb.links.filter((l) => l.relationId === op.id)
       return {
-        notebook: { ...nb, relations: nb.relations.filter((r) => r.id !== op.id), links: nb.links.filter((l) => l.relationId !== op.id) },
+        notebook: {
+          ...nb,
+          relations: nb.relations.filter((r) => r.id !== op.id),
+          links: nb.links.filter((l) => l.relationId !== op.id),
+        },
         inverse: [{ type: 'restore', relations: [{ relation: item, index }], links }],
       }
     }
     case 'addLink': {
       assertNew(nb.links, op.link.id, 'link')
       assertLinkAllowed(nb, op.link)
-      return { notebook: { ...nb, links: [...nb.links, op.link] }, inverse: [{ type: 'deleteLink', id: op.link.id }] }
+      return {
+        notebook: { ...nb, links: [...nb.links, op.link] },
+        inverse: [{ type: 'deleteLink', id: op.link.id }],
+      }
     }
     case 'deleteLink': {
       const { item } = mustFind(nb.links, op.id, 'link')
-      return { notebook: { ...nb, links: nb.links.filter((l) => l.id !== op.id) }, inverse: [{ type: 'restore', links: [item] }] }
+      return {
+        notebook: { ...nb, links: nb.links.filter((l) => l.id !== op.id) },
+        inverse: [{ type: 'restore', links: [item] }],
+      }
     }
   }
 }
@@ -49,7 +66,9 @@ export function assertLinkAllowed(nb: Notebook, link: Link): void {
     throw new GlossaError('link/self', 'A passage cannot be linked to itself.')
   }
   const same = (a: Endpoint, b: Endpoint) => a.kind === b.kind && a.id === b.id
-  if (nb.links.some((l) => same(l.from, link.from) && same(l.to, link.to) && l.relationId === link.relationId)) {
+  if (
+    nb.links.some((l) => same(l.from, link.from) && same(l.to, link.to) && l.relationId === link.relationId)
+  ) {
     throw new GlossaError('link/duplicate', 'These passages are already linked with this relation.')
   }
 }

@@ -6,10 +6,26 @@ import type { OpOf } from './schema'
 
 export function applyRestore(nb: Notebook, op: OpOf<'restore'>): Applied {
   const next: Notebook = { ...nb }
-  if (op.sources) next.sources = putAt(next.sources, op.sources.map((s) => ({ item: s.source, index: s.index })))
-  if (op.tags) next.tags = putAt(next.tags, op.tags.map((t) => ({ item: t.tag, index: t.index })))
-  if (op.relations) next.relations = putAt(next.relations, op.relations.map((r) => ({ item: r.relation, index: r.index })))
-  if (op.notes) next.notes = putAt(next.notes, op.notes.map((n) => ({ item: n.note, index: n.index })))
+  if (op.sources)
+    next.sources = putAt(
+      next.sources,
+      op.sources.map((s) => ({ item: s.source, index: s.index })),
+    )
+  if (op.tags)
+    next.tags = putAt(
+      next.tags,
+      op.tags.map((t) => ({ item: t.tag, index: t.index })),
+    )
+  if (op.relations)
+    next.relations = putAt(
+      next.relations,
+      op.relations.map((r) => ({ item: r.relation, index: r.index })),
+    )
+  if (op.notes)
+    next.notes = putAt(
+      next.notes,
+      op.notes.map((n) => ({ item: n.note, index: n.index })),
+    )
   if (op.annotations) next.annotations = upsert(next.annotations, op.annotations)
   if (op.links) next.links = upsert(next.links, op.links)
   // Redo goes through the original operation, so a restore needs no inverse of its own.

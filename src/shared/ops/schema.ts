@@ -3,19 +3,39 @@
 // undone by applying the inverse operations the reducer returns.
 import { z } from 'zod'
 import {
-  AnnotationSchema, Color, DocSchema, FacetSchema, Id, IsoDate, LIMITS, LinkSchema, NotePageSchema,
-  RelationSchema, SourceSchema, TagSchema, TargetSchema,
+  AnnotationSchema,
+  Color,
+  DocSchema,
+  FacetSchema,
+  Id,
+  IsoDate,
+  LIMITS,
+  LinkSchema,
+  NotePageSchema,
+  RelationSchema,
+  SourceSchema,
+  TagSchema,
+  TargetSchema,
 } from '../schema'
 
 const title = z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength)
 
 export const OpSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('renameNotebook'), title }),
-  z.object({ type: z.literal('addSource'), source: SourceSchema, index: z.number().int().nonnegative().optional() }),
+  z.object({
+    type: z.literal('addSource'),
+    source: SourceSchema,
+    index: z.number().int().nonnegative().optional(),
+  }),
   z.object({
     type: z.literal('updateSource'),
     id: Id,
-    patch: z.object({ title: title.optional(), origin: z.string().max(LIMITS.originLength).optional(), doc: DocSchema.optional(), textHash: z.string().max(64).optional() }),
+    patch: z.object({
+      title: title.optional(),
+      origin: z.string().max(LIMITS.originLength).optional(),
+      doc: DocSchema.optional(),
+      textHash: z.string().max(64).optional(),
+    }),
   }),
   z.object({ type: z.literal('deleteSource'), id: Id }),
   z.object({ type: z.literal('addAnnotation'), annotation: AnnotationSchema }),
@@ -36,19 +56,39 @@ export const OpSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('updateTag'),
     id: Id,
-    patch: z.object({ name: z.string().max(LIMITS.tagNameLength * 2).optional(), label: z.string().max(LIMITS.titleLength).optional(), color: Color.optional(), description: z.string().max(LIMITS.descriptionChars).optional() }),
+    patch: z.object({
+      name: z
+        .string()
+        .max(LIMITS.tagNameLength * 2)
+        .optional(),
+      label: z.string().max(LIMITS.titleLength).optional(),
+      color: Color.optional(),
+      description: z.string().max(LIMITS.descriptionChars).optional(),
+    }),
   }),
   z.object({ type: z.literal('deleteTag'), id: Id }),
   z.object({ type: z.literal('mergeTags'), fromId: Id, intoId: Id }),
   z.object({ type: z.literal('putFacet'), facet: FacetSchema }),
   z.object({ type: z.literal('deleteFacet'), key: FacetSchema.shape.key }),
   z.object({ type: z.literal('addRelation'), relation: RelationSchema }),
-  z.object({ type: z.literal('updateRelation'), id: Id, patch: z.object({ name: z.string().trim().min(1).max(60).optional(), inverse: z.string().trim().min(1).max(60).optional(), color: Color.optional() }) }),
+  z.object({
+    type: z.literal('updateRelation'),
+    id: Id,
+    patch: z.object({
+      name: z.string().trim().min(1).max(60).optional(),
+      inverse: z.string().trim().min(1).max(60).optional(),
+      color: Color.optional(),
+    }),
+  }),
   z.object({ type: z.literal('deleteRelation'), id: Id }),
   z.object({ type: z.literal('addLink'), link: LinkSchema }),
   z.object({ type: z.literal('deleteLink'), id: Id }),
   z.object({ type: z.literal('addNote'), note: NotePageSchema }),
-  z.object({ type: z.literal('updateNote'), id: Id, patch: z.object({ title: title.optional(), doc: DocSchema.optional() }) }),
+  z.object({
+    type: z.literal('updateNote'),
+    id: Id,
+    patch: z.object({ title: title.optional(), doc: DocSchema.optional() }),
+  }),
   z.object({ type: z.literal('deleteNote'), id: Id }),
   /** Puts entities back exactly as they were (used by inverses of deletes, merges and renames). */
   z.object({
@@ -56,7 +96,9 @@ export const OpSchema = z.discriminatedUnion('type', [
     sources: z.array(z.object({ source: SourceSchema, index: z.number().int().nonnegative() })).optional(),
     annotations: z.array(AnnotationSchema).optional(),
     tags: z.array(z.object({ tag: TagSchema, index: z.number().int().nonnegative() })).optional(),
-    relations: z.array(z.object({ relation: RelationSchema, index: z.number().int().nonnegative() })).optional(),
+    relations: z
+      .array(z.object({ relation: RelationSchema, index: z.number().int().nonnegative() }))
+      .optional(),
     links: z.array(LinkSchema).optional(),
     notes: z.array(z.object({ note: NotePageSchema, index: z.number().int().nonnegative() })).optional(),
   }),

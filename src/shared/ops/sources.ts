@@ -12,14 +12,24 @@ export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
       assertNew(nb.sources, op.source.id, 'source')
       assertTextSize(plainText(op.source.doc).length)
       const index = op.index ?? nb.sources.length
-      return { notebook: { ...nb, sources: insertAt(nb.sources, index, op.source) }, inverse: [{ type: 'deleteSource', id: op.source.id }] }
+      return {
+        notebook: { ...nb, sources: insertAt(nb.sources, index, op.source) },
+        inverse: [{ type: 'deleteSource', id: op.source.id }],
+      }
     }
     case 'updateSource': {
       const { item, index } = mustFind(nb.sources, op.id, 'source')
       if (op.patch.doc) assertTextSize(plainText(op.patch.doc).length)
-      const previous = { title: item.title, origin: item.origin, ...(op.patch.doc ? { doc: item.doc, textHash: item.textHash } : {}) }
+      const previous = {
+        title: item.title,
+        origin: item.origin,
+        ...(op.patch.doc ? { doc: item.doc, textHash: item.textHash } : {}),
+      }
       const next = { ...item, ...definedOnly(op.patch), updatedAt: at }
-      return { notebook: { ...nb, sources: replaceAt(nb.sources, index, next) }, inverse: [{ type: 'updateSource', id: op.id, patch: previous }] }
+      return {
+        notebook: { ...nb, sources: replaceAt(nb.sources, index, next) },
+        inverse: [{ type: 'updateSource', id: op.id, patch: previous }],
+      }
     }
     case 'deleteSource': {
       const { item, index } = mustFind(nb.sources, op.id, 'source')
@@ -41,12 +51,21 @@ export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
 
 function assertTextSize(chars: number): void {
   if (chars > LIMITS.sourceTextChars) {
-    throw new GlossaError('source/too-large', `This source has ${chars.toLocaleString('en')} characters of text; the limit is ${LIMITS.sourceTextChars.toLocaleString('en')}.`)
+    throw new GlossaError(
+      'source/too-large',
+      `This source has ${chars.toLocaleString('en')} characters of text; the limit is ${LIMITS.sourceTextChars.toLocaleString('en')}.`,
+    )
   }
 }
 
-export function touches(link: { from: { kind: string; id: string }; to: { kind: string; id: string } }, annotationIds: Set<string>): boolean {
-  return (link.from.kind === 'annotation' && annotationIds.has(link.from.id)) || (link.to.kind === 'annotation' && annotationIds.has(link.to.id))
+export function touches(
+  link: { from: { kind: string; id: string }; to: { kind: string; id: string } },
+  annotationIds: Set<string>,
+): boolean {
+  return (
+    (link.from.kind === 'annotation' && annotationIds.has(link.from.id)) ||
+    (link.to.kind === 'annotation' && annotationIds.has(link.to.id))
+  )
 }
 
 export function definedOnly<T extends object>(patch: T): Partial<T> {

@@ -8,10 +8,17 @@ export function normalizeTagName(raw: string): string {
     .split('/')
     .map((s) => s.trim().replace(/\s+/g, ' '))
     .filter((s) => s.length > 0)
-  if (segments.length === 0) throw new GlossaError('tag/empty', 'A tag name needs at least one letter or digit (not only spaces or slashes).')
+  if (segments.length === 0)
+    throw new GlossaError(
+      'tag/empty',
+      'A tag name needs at least one letter or digit (not only spaces or slashes).',
+    )
   const name = segments.join('/')
   if (name.length > LIMITS.tagNameLength) {
-    throw new GlossaError('tag/too-long', `A tag name can be at most ${LIMITS.tagNameLength} characters (this one has ${name.length}).`)
+    throw new GlossaError(
+      'tag/too-long',
+      `A tag name can be at most ${LIMITS.tagNameLength} characters (this one has ${name.length}).`,
+    )
   }
   return name
 }

@@ -81,12 +81,29 @@ export function textBlocks(doc: DocNode): Block[] {
 }
 
 export function blockDoc(sourceId: string, b: Block, seq: number): IndexDoc {
-  return { ...NO_TEXT, id: `s:${sourceId}:${seq}`, kind: 'source', ref: `${sourceId}:${b.index}`, sourceId, body: b.text, offset: b.offset }
+  return {
+    ...NO_TEXT,
+    id: `s:${sourceId}:${seq}`,
+    kind: 'source',
+    ref: `${sourceId}:${b.index}`,
+    sourceId,
+    body: b.text,
+    offset: b.offset,
+  }
 }
 
 export function passageDoc(a: Annotation, token: (tagId: string) => string): IndexDoc {
   const note = a.note ? plainText(a.note) : ''
-  return { ...NO_TEXT, id: `p:${a.id}`, kind: 'passage', ref: a.id, sourceId: a.sourceId, quote: a.target.quote.exact, note, tags: a.tagIds.map(token).join(' ') }
+  return {
+    ...NO_TEXT,
+    id: `p:${a.id}`,
+    kind: 'passage',
+    ref: a.id,
+    sourceId: a.sourceId,
+    quote: a.target.quote.exact,
+    note,
+    tags: a.tagIds.map(token).join(' '),
+  }
 }
 
 export function noteDoc(n: NotePage): IndexDoc {
@@ -94,7 +111,14 @@ export function noteDoc(n: NotePage): IndexDoc {
 }
 
 export function tagDoc(t: Tag): IndexDoc {
-  return { ...NO_TEXT, id: `t:${t.id}`, kind: 'tag', ref: t.id, title: t.label ? `${t.name} ${t.label}` : t.name, text: t.description }
+  return {
+    ...NO_TEXT,
+    id: `t:${t.id}`,
+    kind: 'tag',
+    ref: t.id,
+    title: t.label ? `${t.name} ${t.label}` : t.name,
+    text: t.description,
+  }
 }
 
 export interface Diff<T> {
@@ -109,13 +133,17 @@ export interface Diff<T> {
  * item and no hashing; only items out of step (inserted or moved) go through `byId` and a
  * set, which keeps a moved item from being mistaken for a deleted one. Ids must be unique.
  */
-export function diffById<T extends { id: string }>(prev: readonly T[], next: readonly T[], byId: Map<string, T>): Diff<T> {
+export function diffById<T extends { id: string }>(
+  prev: readonly T[],
+  next: readonly T[],
+  byId: Map<string, T>,
+): Diff<T> {
   const diff: Diff<T> = { changed: [], removed: [] }
   if (prev === next) return diff
   const skipped: T[] = []
   const outOfStep = new Set<string>()
   let i = 0
-  for (let j = 0; j < next.length; ) {
+  for (let j = 0; j < next.length;) {
     const item = next[j]
     const here = prev[i]
     if (here === item || (here !== undefined && here.id === item.id)) {

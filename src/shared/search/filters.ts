@@ -67,6 +67,11 @@ export function compileFilter(f: QueryFilters, ctx: FilterContext): CompiledFilt
     // source: keeps that source's own blocks next to its passages, and nothing else.
     return !sources || (d.kind === 'source' && d.sourceId !== undefined && sources.has(d.sourceId))
   }
-  const possible = KINDS.filter((k) => (!kinds || kinds.has(k)) && (!passageOnly || k === 'passage') && (!sources || k === 'passage' || k === 'source'))
+  const possible = KINDS.filter(
+    (k) =>
+      (!kinds || kinds.has(k)) &&
+      (!passageOnly || k === 'passage') &&
+      (!sources || k === 'passage' || k === 'source'),
+  )
   return { kinds: possible, doc, passage }
 }

@@ -3,7 +3,17 @@
 import MiniSearch, { type SearchResult as Hit } from 'minisearch'
 import { sortPassages } from '../filter'
 import type { Annotation, DocNode, Notebook, NotePage, Source, Tag } from '../schema'
-import { blockDoc, diffById, FIELDS, KIND_FIELDS, noteDoc, passageDoc, tagDoc, textBlocks, type IndexDoc } from './docs'
+import {
+  blockDoc,
+  diffById,
+  FIELDS,
+  KIND_FIELDS,
+  noteDoc,
+  passageDoc,
+  tagDoc,
+  textBlocks,
+  type IndexDoc,
+} from './docs'
 import { compileFilter } from './filters'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
@@ -40,7 +50,11 @@ export class NotebookSearch {
   private readonly tagMatcher = new TagMatcher()
   private readonly docs = new Map<string, IndexDoc>()
   /** The notebook's objects by id, kept current by diffById; read by filters and results. */
-  private readonly live = { sources: new Map<string, Source>(), annotations: new Map<string, Annotation>(), tags: new Map<string, Tag>() }
+  private readonly live = {
+    sources: new Map<string, Source>(),
+    annotations: new Map<string, Annotation>(),
+    tags: new Map<string, Tag>(),
+  }
   private readonly notes = new Map<string, NotePage>()
   private readonly blocks = new Map<string, IndexDoc[]>()
   private seq = 0
@@ -78,12 +92,18 @@ export class NotebookSearch {
     for (const a of anns.removed) this.remove(`p:${a.id}`)
     for (const [old, a] of anns.changed) {
       // Re-anchoring or a status/colour change leaves the indexed text as it was.
-      if (old?.target.quote.exact === a.target.quote.exact && old.note === a.note && sameIds(old.tagIds, a.tagIds)) continue
+      if (
+        old?.target.quote.exact === a.target.quote.exact &&
+        old.note === a.note &&
+        sameIds(old.tagIds, a.tagIds)
+      )
+        continue
       this.put(passageDoc(a, (id) => this.tagMatcher.token(id)))
     }
     const notes = diffById(prev.notes, next.notes, this.notes)
     for (const n of notes.removed) this.remove(`n:${n.id}`)
-    for (const [old, n] of notes.changed) if (old?.title !== n.title || old.doc !== n.doc) this.put(noteDoc(n))
+    for (const [old, n] of notes.changed)
+      if (old?.title !== n.title || old.doc !== n.doc) this.put(noteDoc(n))
   }
 
   search(query: string, limit = 50): SearchResult[] {
@@ -91,23 +111,29 @@ export class NotebookSearch {
     const filter = compileFilter(q.filters, { ...this.live, sources: this.nb.sources })
     const kinds = filter ? filter.kinds : KINDS
     if (kinds.length === 0) return []
-    if (isStopWordQuery(q)) return scanStopWords(this.docs.values(), q.terms, kinds, filter?.doc ?? null, limit, this.live)
+    if (isStopWordQuery(q))
+      return scanStopWords(this.docs.values(), q.terms, kinds, filter?.doc ?? null, limit, this.live)
     const plan = planQuery(q, this.tagMatcher, kinds)
     if (!plan) {
       if (!filter || !hasFilters(q.filters)) return []
       const passages = sortPassages(this.nb, this.nb.annotations.filter(filter.passage))
-      return passages.slice(0, limit).map((a) => passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live))
+      return passages
+        .slice(0, limit)
+        .map((a) => passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live))
     }
     const hits = this.ms.search(plan.query, filter ? { filter: (h) => filter.doc(this.docs.get(h.id)!) } : {})
 
     // Only the top of the list gets the per-document phrase checks and snippets.
     const window = plan.adjacent ? Math.max(limit * 3, 150) : limit
-    const inText = (re: RegExp, doc: IndexDoc): boolean => KIND_FIELDS[doc.kind].some((f) => hasPhrase(re, doc[f]))
+    const inText = (re: RegExp, doc: IndexDoc): boolean =>
+      KIND_FIELDS[doc.kind].some((f) => hasPhrase(re, doc[f]))
     const picked: { hit: Hit; doc: IndexDoc; score: number }[] = []
     for (const hit of hits) {
       if (picked.length >= window) break
       const doc = this.docs.get(hit.id)
-      const ok = doc && plan.required.every((p) => inText(p.re, doc) || doc.tags.split(' ').some((t) => p.tagTokens.has(t)))
+      const ok =
+        doc &&
+        plan.required.every((p) => inText(p.re, doc) || doc.tags.split(' ').some((t) => p.tagTokens.has(t)))
       if (doc && ok) picked.push({ hit, doc, score: hit.score })
     }
     const adjacent = plan.adjacent

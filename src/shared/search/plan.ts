@@ -9,7 +9,9 @@ import type { TagMatcher } from './tags'
 
 /** English function words: present in nearly every block, they cost much and rank nothing. */
 const STOPWORDS = new Set(
-  'a an and are as at be but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which will with you'.split(' '),
+  'a an and are as at be but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which will with you'.split(
+    ' ',
+  ),
 )
 export const isStop = (words: string): boolean => tokenize(words).every((w) => STOPWORDS.has(w.toLowerCase()))
 
@@ -38,11 +40,21 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
   const groups: Query[] = []
   // Sub-queries inherit combineWith from their parent, so each sets its own.
   const either = (text: Query, tokens: string[]): Query =>
-    !withTags || tokens.length === 0 ? text : { combineWith: 'OR', queries: [text, { queries: [tokens.join(' ')], fields: ['tags'], combineWith: 'OR', prefix: false, fuzzy: false }] }
+    !withTags || tokens.length === 0
+      ? text
+      : {
+          combineWith: 'OR',
+          queries: [
+            text,
+            { queries: [tokens.join(' ')], fields: ['tags'], combineWith: 'OR', prefix: false, fuzzy: false },
+          ],
+        }
 
   // Drop stop words only when a rarer word remains to carry the query.
-  const terms = q.terms.some((t) => !isStop(t)) || q.phrases.length > 0 ? q.terms.filter((t) => !isStop(t)) : q.terms
-  for (const term of terms) groups.push(either({ queries: [term], fields, combineWith: 'AND' }, withTags ? tags.forWords(term) : []))
+  const terms =
+    q.terms.some((t) => !isStop(t)) || q.phrases.length > 0 ? q.terms.filter((t) => !isStop(t)) : q.terms
+  for (const term of terms)
+    groups.push(either({ queries: [term], fields, combineWith: 'AND' }, withTags ? tags.forWords(term) : []))
 
   const required: Plan['required'] = []
   for (const phrase of q.phrases) {
@@ -52,7 +64,13 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
     const rare = words.filter((w) => !STOPWORDS.has(w.toLowerCase()))
     const tagTokens = tags.forPhrase(re)
     // Phrase words must match exactly; the regex then checks they are in a row.
-    const text: Query = { queries: [(rare.length > 0 ? rare : words).join(' ')], fields, prefix: false, fuzzy: false, combineWith: 'AND' }
+    const text: Query = {
+      queries: [(rare.length > 0 ? rare : words).join(' ')],
+      fields,
+      prefix: false,
+      fuzzy: false,
+      combineWith: 'AND',
+    }
     groups.push(either(text, tagTokens))
     required.push({ re, tagTokens: new Set(tagTokens) })
   }

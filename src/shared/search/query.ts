@@ -88,7 +88,13 @@ function addTerm(out: ParsedQuery, word: string): void {
   if (MEANINGFUL.test(word)) out.terms.push(word)
 }
 
-function applyOperator(out: ParsedQuery, key: OperatorKey, value: string, raw: string, errors: string[]): void {
+function applyOperator(
+  out: ParsedQuery,
+  key: OperatorKey,
+  value: string,
+  raw: string,
+  errors: string[],
+): void {
   const f = out.filters
   if (key === 'tag') f.tags.push(value.replace(/^\/+|\/+$/gu, ''))
   else if (key === 'source') f.sources.push(value)

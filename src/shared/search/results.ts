@@ -28,10 +28,18 @@ export interface ResultContext {
 /** Snippet field preference: the passage's own words first, then its note or body, then titles. */
 const SNIPPET_FIELDS: TextField[] = ['quote', 'note', 'body', 'text', 'title']
 
-export function hitResult(doc: IndexDoc, hit: Hit, score: number, phrases: RegExp[], ctx: ResultContext): SearchResult {
+export function hitResult(
+  doc: IndexDoc,
+  hit: Hit,
+  score: number,
+  phrases: RegExp[],
+  ctx: ResultContext,
+): SearchResult {
   const matched = new Set(Object.values(hit.match).flat())
   // A passage found through its tags alone shows its quote, unmarked.
-  const field = SNIPPET_FIELDS.find((f) => matched.has(f) && doc[f] !== '') ?? (doc.kind === 'passage' ? 'quote' : doc.kind === 'source' ? 'body' : 'text')
+  const field =
+    SNIPPET_FIELDS.find((f) => matched.has(f) && doc[f] !== '') ??
+    (doc.kind === 'passage' ? 'quote' : doc.kind === 'source' ? 'body' : 'text')
   const { first, ...snippet } = buildSnippet(doc[field], new Set(hit.terms), phrases)
   const a = doc.kind === 'passage' ? ctx.annotations.get(doc.ref) : undefined
   if (a) return passageResult(a, snippet, score, ctx)
@@ -44,9 +52,23 @@ export function hitResult(doc: IndexDoc, hit: Hit, score: number, phrases: RegEx
   return { ...base, sourceId: doc.sourceId, title, start: offset + s, end: offset + e }
 }
 
-export function passageResult(a: Annotation, snippet: Snippet, score: number, ctx: ResultContext): SearchResult {
+export function passageResult(
+  a: Annotation,
+  snippet: Snippet,
+  score: number,
+  ctx: ResultContext,
+): SearchResult {
   const title = ctx.sources.get(a.sourceId)?.title ?? ''
-  return { kind: 'passage', id: a.id, sourceId: a.sourceId, title, snippet, start: a.target.position.start, end: a.target.position.end, score }
+  return {
+    kind: 'passage',
+    id: a.id,
+    sourceId: a.sourceId,
+    title,
+    snippet,
+    start: a.target.position.start,
+    end: a.target.position.end,
+    score,
+  }
 }
 
 /** A quote cut to snippet length at a word boundary. */

@@ -49,7 +49,12 @@ export function hasPhrase(re: RegExp, text: string): boolean {
 }
 
 /** First [start, end) of a matched term or phrase at or after `from`, or null. */
-function nextMark(text: string, from: number, terms: ReadonlySet<string>, phrases: readonly RegExp[]): [number, number] | null {
+function nextMark(
+  text: string,
+  from: number,
+  terms: ReadonlySet<string>,
+  phrases: readonly RegExp[],
+): [number, number] | null {
   let best: [number, number] | null = null
   TOKEN.lastIndex = from
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
@@ -72,7 +77,11 @@ function nextMark(text: string, from: number, terms: ReadonlySet<string>, phrase
  * snippet coordinates. `first` is the first match in `text` coordinates (for scrolling).
  * Scans only up to the end of the window, so long notes cost no more than short ones.
  */
-export function buildSnippet(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[]): Snippet & { first?: [number, number] } {
+export function buildSnippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  phrases: readonly RegExp[],
+): Snippet & { first?: [number, number] } {
   const first = nextMark(text, 0, terms, phrases) ?? undefined
   let start = Math.max(0, (first?.[0] ?? 0) - LEAD)
   // Start on a word boundary rather than mid-word.
@@ -87,14 +96,13 @@ export function buildSnippet(text: string, terms: ReadonlySet<string>, phrases: 
   }
   const pre = start > 0 ? '…' : ''
   const marks: [number, number][] = []
-  for (let at = start, m = first ?? null; m && m[0] < end; m = nextMark(text, at, terms, phrases)) {
+  for (let m = first ?? null; m && m[0] < end; m = nextMark(text, m[1], terms, phrases)) {
     const s = m[0] - start + pre.length
     const e = Math.min(m[1], end) - start + pre.length
     const last = marks[marks.length - 1]
     // Phrases and their own words overlap: merge rather than report nested ranges.
     if (last && s <= last[1]) last[1] = Math.max(last[1], e)
     else marks.push([s, e])
-    at = m[1]
   }
   const body = text.slice(start, end).replace(/[\n\r]/gu, ' ')
   return { text: pre + body + (end < text.length ? '…' : ''), marks, first }

@@ -32,7 +32,13 @@ export function scanStopWords(
     if (!res.every((re) => fields.some((f) => hasPhrase(re, doc[f])))) continue
     const found = fields.filter((f) => res.some((re) => hasPhrase(re, doc[f])))
     // Shaped like a MiniSearch hit, so the snippet marks the words as for any other query.
-    const hit = { id: doc.id, score: 1, terms: words, queryTerms: words, match: Object.fromEntries(words.map((w) => [w, found])) } as Hit
+    const hit = {
+      id: doc.id,
+      score: 1,
+      terms: words,
+      queryTerms: words,
+      match: Object.fromEntries(words.map((w) => [w, found])),
+    } as Hit
     out.push(hitResult(doc, hit, 1, [], ctx))
   }
   return out

@@ -6,7 +6,10 @@ import type { Tag } from '../schema'
 import { termOptions } from './plan'
 
 export class TagMatcher {
-  private readonly ms = new MiniSearch<Tag>({ fields: ['name', 'label'], searchOptions: { ...termOptions, combineWith: 'AND' } })
+  private readonly ms = new MiniSearch<Tag>({
+    fields: ['name', 'label'],
+    searchOptions: { ...termOptions, combineWith: 'AND' },
+  })
   private readonly tokens = new Map<string, string>()
   private readonly tags = new Map<string, Tag>()
 

@@ -22,7 +22,12 @@ describe('matchQuote', () => {
   it('finds an exact quote with a perfect score at its hint', () => {
     const prefix = text.slice(at - 32, at)
     const suffix = text.slice(at + quote.length, at + quote.length + 32)
-    expect(matchQuote(text, quote, { hint: at, prefix, suffix })).toEqual({ start: at, end: at + quote.length, score: 1, errors: 0 })
+    expect(matchQuote(text, quote, { hint: at, prefix, suffix })).toEqual({
+      start: at,
+      end: at + quote.length,
+      score: 1,
+      errors: 0,
+    })
   })
 
   it.each([
@@ -43,7 +48,10 @@ describe('matchQuote', () => {
     const occurrences = [314, 1190, 3002].map((i) => text.slice(i, i + 17))
     expect(new Set(occurrences)).toEqual(new Set(['the U.S. military']))
     for (const i of [314, 1190, 3002]) {
-      const m = matchQuote(text, 'the U.S. military', { prefix: text.slice(i - 32, i), suffix: text.slice(i + 17, i + 49) })
+      const m = matchQuote(text, 'the U.S. military', {
+        prefix: text.slice(i - 32, i),
+        suffix: text.slice(i + 17, i + 49),
+      })
       expect(m?.start).toBe(i)
     }
   })

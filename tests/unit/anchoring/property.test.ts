@@ -15,12 +15,18 @@ function prng(s: number): () => number {
 const T = seed.paragraphs.join('\n')
 const WORDS = ['the', 'troops', 'agreement', 'of', 'region', 'phase', 'and', 'officials', ', ', '. ']
 
-interface State { text: string; start: number; end: number }
+interface State {
+  text: string
+  start: number
+  end: number
+}
 /** Insert, delete or replace a few characters at least `gap` characters away from [start, end). */
 function editAway(st: State, rnd: () => number, gap: number): State {
   const len = 1 + Math.floor(rnd() * 12)
   const left = rnd() < 0.5 && st.start - gap - len > 0
-  const at = left ? Math.floor(rnd() * (st.start - gap - len)) : st.end + gap + Math.floor(rnd() * Math.max(0, st.text.length - st.end - gap - len))
+  const at = left
+    ? Math.floor(rnd() * (st.start - gap - len))
+    : st.end + gap + Math.floor(rnd() * Math.max(0, st.text.length - st.end - gap - len))
   if (at + len > st.text.length) return st
   const insert = ' ' + WORDS[Math.floor(rnd() * WORDS.length)]
   const del = [0, len, len][Math.floor(rnd() * 3)] // insert, delete or replace
@@ -79,7 +85,11 @@ describe('randomized edits (seeded)', () => {
       const n = Math.min(1 + Math.floor(rnd() * 2), Math.floor((st.end - st.start) * MAX_ERROR_RATE))
       const del = rnd() < 0.5 ? n : 0
       const ins = del ? '' : 'zq'.slice(0, n)
-      st = { text: st.text.slice(0, at) + ins + st.text.slice(at + del), start: st.start, end: st.end + ins.length - del }
+      st = {
+        text: st.text.slice(0, at) + ins + st.text.slice(at + del),
+        start: st.start,
+        end: st.end + ins.length - del,
+      }
       for (let i = 0; i < 3; i++) st = editAway(st, rnd, 40)
       return st
     })
@@ -94,7 +104,11 @@ describe('randomized edits (seeded)', () => {
       const start = 40 + Math.floor(rnd() * (T.length - len - 80))
       const target = describeRange(T, start, start + len)
       // Remove the quote and its context, then scramble nearby text a little.
-      let st: State = { text: T.slice(0, start - 40) + T.slice(start + len + 40), start: start - 40, end: start - 40 }
+      let st: State = {
+        text: T.slice(0, start - 40) + T.slice(start + len + 40),
+        start: start - 40,
+        end: start - 40,
+      }
       for (let i = 0; i < 3; i++) st = editAway(st, rnd, 0)
       if (anchorTarget(st.text, target) !== null) attached++
     }

@@ -10,11 +10,31 @@ const SUDANI = 'Iraqi Prime Minister Mohammed al-Sudani'
 const HAREER = 'relocating troops to Hareer base'
 const NOW = '2025-01-01T00:00:00.000Z'
 
-const annotation = (id: string, text: string, quote: string, hash: string, status: Annotation['status'] = 'anchored'): Annotation => {
+const annotation = (
+  id: string,
+  text: string,
+  quote: string,
+  hash: string,
+  status: Annotation['status'] = 'anchored',
+): Annotation => {
   const at = text.indexOf(quote)
   expect(at).toBeGreaterThanOrEqual(0)
-  const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `note ${id}` }] }] }
-  return { id, sourceId: 'src', target: describeRange(text, at, at + quote.length), anchoredHash: hash, note, tagIds: [], color: null, status, createdAt: NOW, updatedAt: NOW }
+  const note = {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: `note ${id}` }] }],
+  }
+  return {
+    id,
+    sourceId: 'src',
+    target: describeRange(text, at, at + quote.length),
+    anchoredHash: hash,
+    note,
+    tagIds: [],
+    color: null,
+    status,
+    createdAt: NOW,
+    updatedAt: NOW,
+  }
 }
 
 describe('reanchorAnnotations', () => {
@@ -26,7 +46,12 @@ describe('reanchorAnnotations', () => {
   const fixed = annotation('fixed', before, 'Ain al-Asad and Bagdad International Airport', oldHash)
   const gone = annotation('gone', before, SUDANI, oldHash)
   const current = annotation('current', after, 'Hareer base', newHash)
-  const { annotations, changed, orphaned } = reanchorAnnotations(after, newHash, [moved, fixed, gone, current])
+  const { annotations, changed, orphaned } = reanchorAnnotations(after, newHash, [
+    moved,
+    fixed,
+    gone,
+    current,
+  ])
 
   it('returns every annotation, in order, valid against the schema', () => {
     expect(annotations.map((a) => a.id)).toEqual(['moved', 'fixed', 'gone', 'current'])
@@ -84,7 +109,11 @@ describe('anchorWithoutHint (benchmark baseline)', () => {
     ['a quote with a typo', 'Ain al-Asad and Bagdad International Airport', AIRPORTS, 1],
   ])('finds %s by fewest errors', (_name, quote, expected, errors) => {
     const m = anchorWithoutHint(T, quote)
-    expect(m).toMatchObject({ start: T.indexOf(expected), end: T.indexOf(expected) + expected.length, errors })
+    expect(m).toMatchObject({
+      start: T.indexOf(expected),
+      end: T.indexOf(expected) + expected.length,
+      errors,
+    })
   })
 
   it('returns null for an empty or absent quote', () => {

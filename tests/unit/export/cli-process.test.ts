@@ -21,11 +21,19 @@ describe('npm run export (process)', () => {
     writeFileSync(file, JSON.stringify(nb))
     const out = path.join(dir, 'out.md')
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx')
-    const ok = await run(tsx, [path.join(ROOT, 'src/core/export/cli.ts'), file, '--format', 'md', '--out', out], { cwd: ROOT })
+    const ok = await run(
+      tsx,
+      [path.join(ROOT, 'src/core/export/cli.ts'), file, '--format', 'md', '--out', out],
+      { cwd: ROOT },
+    )
     expect(ok.stdout).toMatch(/^Wrote 1 file:/)
     expect(existsSync(out)).toBe(true)
     expect(readFileSync(out, 'utf8')).toContain(`title: ${JSON.stringify(nb.title)}`)
-    const bad = await run(tsx, [path.join(ROOT, 'src/core/export/cli.ts'), file, '--format', 'pdf', '--out', out], { cwd: ROOT }).catch((e) => e)
+    const bad = await run(
+      tsx,
+      [path.join(ROOT, 'src/core/export/cli.ts'), file, '--format', 'pdf', '--out', out],
+      { cwd: ROOT },
+    ).catch((e) => e)
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--format must be one of')
   })

@@ -26,7 +26,8 @@ const PAYLOADS = [
 ]
 const SCRIPT_URL = /^(javascript|vbscript|data:text)/
 
-const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md)
+const parse = (md: string): Root =>
+  unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md)
 const all = (n: Nodes): Nodes[] => [n, ...('children' in n ? (n.children as Nodes[]).flatMap(all) : [])]
 const text = (s: string): DocNode => ({ type: 'text', text: s })
 const para = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content })
@@ -34,10 +35,27 @@ const para = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content }
 function hostileNotebook(payload: string) {
   const nb = sampleNotebook()
   nb.title = payload.slice(0, 300)
-  nb.sources[0] = { ...nb.sources[0], title: payload.slice(0, 300), origin: payload.slice(0, 500), summary: payload }
+  nb.sources[0] = {
+    ...nb.sources[0],
+    title: payload.slice(0, 300),
+    origin: payload.slice(0, 500),
+    summary: payload,
+  }
   nb.annotations[0] = {
     ...nb.annotations[0],
-    note: noteDoc(para(text(payload)), para({ type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: payload.includes('javascript') ? ' javascript:alert(1)' : payload } }] })),
+    note: noteDoc(
+      para(text(payload)),
+      para({
+        type: 'text',
+        text: 'a link',
+        marks: [
+          {
+            type: 'link',
+            attrs: { href: payload.includes('javascript') ? ' javascript:alert(1)' : payload },
+          },
+        ],
+      }),
+    ),
   }
   nb.tags[0] = { ...nb.tags[0], label: payload.slice(0, 300), description: payload }
   nb.links[1] = { ...nb.links[1], comment: payload }
@@ -53,9 +71,19 @@ describe('Markdown export of XSS payloads in every field', () => {
       expect(files.length).toBeGreaterThan(0)
       for (const file of files.filter((f) => f.path.endsWith('.md'))) {
         const nodes = all(parse(file.content))
-        expect(nodes.filter((n) => n.type === 'html'), file.path).toEqual([])
-        const urls = nodes.flatMap((n) => (n.type === 'link' || n.type === 'definition' || n.type === 'image' ? [n.url.replace(/[\s\u0000-\u001f]/g, '').toLowerCase()] : []))
-        expect(urls.filter((u) => SCRIPT_URL.test(u)), file.path).toEqual([])
+        expect(
+          nodes.filter((n) => n.type === 'html'),
+          file.path,
+        ).toEqual([])
+        const urls = nodes.flatMap((n) =>
+          n.type === 'link' || n.type === 'definition' || n.type === 'image'
+            ? [n.url.replace(/[\s\u0000-\u001f]/g, '').toLowerCase()]
+            : [],
+        )
+        expect(
+          urls.filter((u) => SCRIPT_URL.test(u)),
+          file.path,
+        ).toEqual([])
         expect(file.path).not.toMatch(/[<>"|?*]|\.\.[\\/]/)
       }
     })

@@ -23,8 +23,14 @@ describe('JSON-LD export', () => {
     expect(a1.motivation).toBe('commenting')
     if (a1.motivation === 'linking') throw new Error('unreachable')
     expect(a1.target.source).toBe('urn:glossa:source:src-ap-iraq')
-    expect(a1.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: nb.annotations[0].target.quote.exact })
-    expect(a1.target.selector[1]).toMatchObject({ type: 'TextPositionSelector', ...nb.annotations[0].target.position })
+    expect(a1.target.selector[0]).toMatchObject({
+      type: 'TextQuoteSelector',
+      exact: nb.annotations[0].target.quote.exact,
+    })
+    expect(a1.target.selector[1]).toMatchObject({
+      type: 'TextPositionSelector',
+      ...nb.annotations[0].target.position,
+    })
     expect(a1.body).toContainEqual({ type: 'TextualBody', value: 'phase/1', purpose: 'tagging' })
     expect(a1.body?.[0]).toMatchObject({ format: 'text/markdown', purpose: 'commenting' })
     expect(a1.body?.[0].value).toContain('**Phase one**')
@@ -32,7 +38,10 @@ describe('JSON-LD export', () => {
 
   it('exports links as linking annotations between the two passage IRIs', () => {
     const l1 = doc.first.items.find((i) => i.id === 'urn:glossa:link:l1')!
-    expect(l1).toMatchObject({ motivation: 'linking', target: ['urn:glossa:annotation:a3', 'urn:glossa:annotation:a1'] })
+    expect(l1).toMatchObject({
+      motivation: 'linking',
+      target: ['urn:glossa:annotation:a3', 'urn:glossa:annotation:a1'],
+    })
     expect(l1.body?.[0]).toMatchObject({ value: 'elaborates', purpose: 'classifying' })
   })
 
@@ -67,15 +76,22 @@ describe('CSV export', () => {
     expect(row.tags).toBe('base/harir')
     expect(row.links).toBe('elaborates → “the first phase, expected to run through…”')
     const a1 = parsed.data.find((r) => r.quote.startsWith('the first phase'))!
-    expect(a1.note).toContain('bases evacuated, see AP, "Iraq deal"\nSaid, "we\'ll see", then:\na second line, with commas')
+    expect(a1.note).toContain(
+      'bases evacuated, see AP, "Iraq deal"\nSaid, "we\'ll see", then:\na second line, with commas',
+    )
     expect(a1.tags).toBe('phase/1')
     expect(parsed.data.at(-1)!.status).toBe('orphaned')
   })
 
   it('neutralises cells that a spreadsheet would run as formulas', () => {
     const evil = sampleNotebook()
-    evil.annotations[0].note = noteDoc({ type: 'paragraph', content: [{ type: 'text', text: '=HYPERLINK("http://x")' }] })
-    const row = Papa.parse<string[]>(exportCsv(evil).slice(1)).data.find((r) => r[1]?.startsWith('the first phase'))!
+    evil.annotations[0].note = noteDoc({
+      type: 'paragraph',
+      content: [{ type: 'text', text: '=HYPERLINK("http://x")' }],
+    })
+    const row = Papa.parse<string[]>(exportCsv(evil).slice(1)).data.find((r) =>
+      r[1]?.startsWith('the first phase'),
+    )!
     expect(row[2]).toBe('\'=HYPERLINK("http://x")')
   })
 })

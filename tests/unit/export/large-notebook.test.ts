@@ -23,9 +23,27 @@ describe('Markdown export of a large notebook', () => {
     words.reduce((at, w) => (starts.push(at), at + w.length + 1), 0)
     const annotations: Annotation[] = Array.from({ length: 60_000 }, (_, i) => {
       const start = starts[i % 2_000]
-      return { id: `a${i}`, sourceId: source.id, target: describeRange(text, start, start + 4), anchoredHash: source.textHash, note: null, tagIds: [], color: null, status: 'anchored', createdAt: AT, updatedAt: AT }
+      return {
+        id: `a${i}`,
+        sourceId: source.id,
+        target: describeRange(text, start, start + 4),
+        anchoredHash: source.textHash,
+        note: null,
+        tagIds: [],
+        color: null,
+        status: 'anchored',
+        createdAt: AT,
+        updatedAt: AT,
+      }
     })
-    const links: Link[] = Array.from({ length: 3_000 }, (_, i) => ({ id: `l${i}`, from: { kind: 'annotation', id: `a${i}` }, to: { kind: 'annotation', id: `a${i + 1}` }, relationId: 'supports', comment: '', createdAt: AT }))
+    const links: Link[] = Array.from({ length: 3_000 }, (_, i) => ({
+      id: `l${i}`,
+      from: { kind: 'annotation', id: `a${i}` },
+      to: { kind: 'annotation', id: `a${i + 1}` },
+      relationId: 'supports',
+      comment: '',
+      createdAt: AT,
+    }))
     const model = buildModel({ ...nb, annotations, links })
     const ctx: Ctx = { model, layout: 'single', files: new Map(), dir: '' }
     const blocks = passageSections(ctx, model.passages)

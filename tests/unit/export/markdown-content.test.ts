@@ -23,7 +23,9 @@ function textOf(node: Nodes): string {
 }
 /** Block ids defined in a file: ` ^id` closing a paragraph, or a paragraph that is just `^id`. */
 function blockIds(tree: Root): Set<string> {
-  const ids = all(tree).filter((n) => n.type === 'paragraph').map((p) => textOf(p).match(/(?:^|\s)\^(p-[A-Za-z0-9-]+)$/)?.[1])
+  const ids = all(tree)
+    .filter((n) => n.type === 'paragraph')
+    .map((p) => textOf(p).match(/(?:^|\s)\^(p-[A-Za-z0-9-]+)$/)?.[1])
   return new Set(ids.filter((x): x is string => !!x))
 }
 
@@ -49,14 +51,20 @@ describe('Markdown export read back', () => {
   it('quotes every passage in a blockquote and lists every tag as a hashtag', () => {
     const quotes = nodes.filter((n) => n.type === 'blockquote').map(textOf)
     for (const a of nb.annotations) expect(quotes).toContain(a.target.quote.exact)
-    const tagLines = nodes.filter((n) => n.type === 'paragraph' && textOf(n).startsWith('Tags: ')).map(textOf).join(' ')
-    for (const t of nb.tags.filter((t) => nb.annotations.some((a) => a.tagIds.includes(t.id)))) expect(tagLines).toContain(`#${t.name}`)
+    const tagLines = nodes
+      .filter((n) => n.type === 'paragraph' && textOf(n).startsWith('Tags: '))
+      .map(textOf)
+      .join(' ')
+    for (const t of nb.tags.filter((t) => nb.annotations.some((a) => a.tagIds.includes(t.id))))
+      expect(tagLines).toContain(`#${t.name}`)
   })
 
   it('every block link (wikilink and Markdown fallback) points to a block id that exists', () => {
     const ids = blockIds(tree)
     const wiki = [...single.content.matchAll(/\[\[#\^(p-[A-Za-z0-9-]+)\|/g)].map((m) => m[1])
-    const fallback = nodes.flatMap((n) => (n.type === 'link' && n.url.startsWith('#') ? [n.url.slice(1)] : []))
+    const fallback = nodes.flatMap((n) =>
+      n.type === 'link' && n.url.startsWith('#') ? [n.url.slice(1)] : [],
+    )
     expect(wiki.length).toBeGreaterThanOrEqual(6)
     expect(fallback.length).toBe(4)
     for (const id of [...wiki, ...fallback]) expect(ids, id).toContain(id)
@@ -75,7 +83,9 @@ describe('Markdown export read back', () => {
 
   it('numbers paragraphs and links backlinks with the inverse relation name', () => {
     expect(single.content).toContain('apnews.com, ¶ 2')
-    expect(single.content).toContain('elaborated by ← [[#^p-a1|Baghdad International Airport, subsequently…]]')
+    expect(single.content).toContain(
+      'elaborated by ← [[#^p-a1|Baghdad International Airport, subsequently…]]',
+    )
     expect(single.content).toContain('causes → [[#^p-a5|sovereignty over their national security]]')
   })
 
@@ -87,13 +97,20 @@ describe('Markdown export read back', () => {
     for (const [, stem, id] of links) expect(byStem.get(stem), `${stem}#${id}`).toContain(id)
     const index = parse(files.find((f) => f.path === 'index.md')!.content)
     const hrefs = all(index).flatMap((n) => (n.type === 'link' ? [decodeURIComponent(n.url)] : []))
-    expect(hrefs.sort()).toEqual(files.filter((f) => f.path !== 'index.md').map((f) => f.path).sort())
+    expect(hrefs.sort()).toEqual(
+      files
+        .filter((f) => f.path !== 'index.md')
+        .map((f) => f.path)
+        .sort(),
+    )
   })
 
   it('exports an empty notebook', () => {
     const empty = { ...nb, sources: [], annotations: [], tags: [], links: [], notes: [] }
     const [file] = exportMarkdown(empty, { layout: 'single' }).files
-    expect(file.content).toBe(`---\ntitle: "${nb.title}"\ncreated: ${nb.createdAt}\nupdated: ${nb.updatedAt}\nsources: []\ntags: []\n---\n\n# ${nb.title}\n`)
+    expect(file.content).toBe(
+      `---\ntitle: "${nb.title}"\ncreated: ${nb.createdAt}\nupdated: ${nb.updatedAt}\nsources: []\ntags: []\n---\n\n# ${nb.title}\n`,
+    )
     expect(exportMarkdown(empty, { layout: 'folder' }).files.map((f) => f.path)).toEqual(['index.md'])
   })
 })

@@ -11,7 +11,11 @@ const update = process.env.UPDATE_GOLDEN === '1'
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir)
-    .flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? listFiles(path.join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]))
+    .flatMap((name) =>
+      statSync(path.join(dir, name)).isDirectory()
+        ? listFiles(path.join(dir, name), `${prefix}${name}/`)
+        : [`${prefix}${name}`],
+    )
     .sort()
 }
 
@@ -43,7 +47,10 @@ describe('Markdown export golden files', () => {
     for (const layout of ['single', 'folder'] as const) {
       const a = exportMarkdown(nb, { layout })
       const b = exportMarkdown(sampleNotebook(), { layout })
-      const shuffled = exportMarkdown({ ...nb, annotations: [...nb.annotations].reverse(), links: [...nb.links].reverse() }, { layout })
+      const shuffled = exportMarkdown(
+        { ...nb, annotations: [...nb.annotations].reverse(), links: [...nb.links].reverse() },
+        { layout },
+      )
       expect(b).toEqual(a)
       expect(shuffled).toEqual(a)
     }

@@ -11,9 +11,14 @@ import { plainText, textHash } from '../../../src/shared/plain-text'
 import type { DocNode, Notebook } from '../../../src/shared/schema'
 import { noteDoc, passage, sampleNotebook } from '../../fixtures/sample-notebook'
 
-const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md)
+const parse = (md: string): Root =>
+  unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md)
 const all = (n: Nodes): Nodes[] => [n, ...('children' in n ? (n.children as Nodes[]).flatMap(all) : [])]
-const t = (text: string, marks?: DocNode['marks']): DocNode => ({ type: 'text', text, ...(marks ? { marks } : {}) })
+const t = (text: string, marks?: DocNode['marks']): DocNode => ({
+  type: 'text',
+  text,
+  ...(marks ? { marks } : {}),
+})
 const p = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content })
 
 function withSource(doc: DocNode, quotes: [string, string, number?][]): Notebook {
@@ -22,7 +27,11 @@ function withSource(doc: DocNode, quotes: [string, string, number?][]): Notebook
   nb.sources[0] = { ...nb.sources[0], doc, textHash: textHash(text) }
   nb.annotations = quotes.map(([id, exact, from = 0]) => {
     const start = text.indexOf(exact, from)
-    return { ...passage('a1', 'the first phase', []), id, target: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } } }
+    return {
+      ...passage('a1', 'the first phase', []),
+      id,
+      target: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } },
+    }
   })
   nb.links = []
   nb.notes = []
@@ -32,11 +41,21 @@ function withSource(doc: DocNode, quotes: [string, string, number?][]): Notebook
 describe('Markdown export of hostile content', () => {
   const nb = sampleNotebook()
   nb.title = '<b>../CON</b>'
-  nb.tags.push({ id: 'tag-evil', name: '<img src=x onerror=alert(1)>', label: '', color: '#000000', description: '' })
+  nb.tags.push({
+    id: 'tag-evil',
+    name: '<img src=x onerror=alert(1)>',
+    label: '',
+    color: '#000000',
+    description: '',
+  })
   nb.annotations[0].tagIds.push('tag-evil')
   nb.annotations[0].note = noteDoc(
     p(t('<script>alert(1)</script> and [x](javascript:alert(1)) and ==not a highlight== ^p-fake #notatag')),
-    p(t('click', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]), t(' or '), t('this', [{ type: 'link', attrs: { href: ' JavaScript:alert(1)' } }])),
+    p(
+      t('click', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]),
+      t(' or '),
+      t('this', [{ type: 'link', attrs: { href: ' JavaScript:alert(1)' } }]),
+    ),
   )
   const { files } = exportMarkdown(nb, { layout: 'single' })
   const md = files[0].content
@@ -55,7 +74,7 @@ describe('Markdown export of hostile content', () => {
     expect(md).toContain('#-img-src-x-onerror-alert-1-')
     // Front matter keeps the real name (a quoted YAML string); the body never shows it raw.
     expect(md.slice(md.indexOf('\n---\n', 4))).not.toContain('<img')
-    expect(md).toContain("- <img src=x onerror=alert(1)>\n---")
+    expect(md).toContain('- <img src=x onerror=alert(1)>\n---')
     expect(files[0].path).toBe('-b-..-CON--b-.md')
   })
 
@@ -100,9 +119,22 @@ describe('Markdown export of awkward structure', () => {
     expect(tree.children.some((n) => n.type === 'code')).toBe(true)
   })
 
-  it('gives all passages starting in one paragraph that paragraph\'s id', () => {
-    const two = withSource(noteDoc(p(t('alpha beta gamma delta'))), [['z2', 'gamma'], ['z1', 'alpha'], ['y9', 'delta']])
-    two.links = [{ id: 'l', from: { kind: 'annotation', id: 'y9' }, to: { kind: 'annotation', id: 'z2' }, relationId: 'supports', comment: '', createdAt: two.createdAt }]
+  it("gives all passages starting in one paragraph that paragraph's id", () => {
+    const two = withSource(noteDoc(p(t('alpha beta gamma delta'))), [
+      ['z2', 'gamma'],
+      ['z1', 'alpha'],
+      ['y9', 'delta'],
+    ])
+    two.links = [
+      {
+        id: 'l',
+        from: { kind: 'annotation', id: 'y9' },
+        to: { kind: 'annotation', id: 'z2' },
+        relationId: 'supports',
+        comment: '',
+        createdAt: two.createdAt,
+      },
+    ]
     const out = exportMarkdown(two, { layout: 'single' }).files[0].content
     expect(out).toContain('==alpha== beta ==gamma== ==delta== ^p-z1\n')
     expect(out).toContain('supports → [[#^p-z1|gamma]] ([gamma](#p-z1))')
@@ -111,7 +143,15 @@ describe('Markdown export of awkward structure', () => {
 
   it('cleans wikilink aliases that would end the link', () => {
     const odd = withSource(noteDoc(p(t('see [[x]] | #y ^z <b> end'))), [['q', '[[x]] | #y ^z <b>']])
-    odd.notes = [{ id: 'n', title: 'N', doc: noteDoc(p({ type: 'passageRef', attrs: { annotationId: 'q' } })), createdAt: odd.createdAt, updatedAt: odd.createdAt }]
+    odd.notes = [
+      {
+        id: 'n',
+        title: 'N',
+        doc: noteDoc(p({ type: 'passageRef', attrs: { annotationId: 'q' } })),
+        createdAt: odd.createdAt,
+        updatedAt: odd.createdAt,
+      },
+    ]
     const out = exportMarkdown(odd, { layout: 'single' }).files[0].content
     expect(out).toContain('[[#^p-q|x y z b]]')
     expect(all(parse(out)).filter((n) => n.type === 'html')).toEqual([])

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -34,21 +43,33 @@ describe('writeExport', () => {
     const written = await writeExport(result, target)
     expect(written).toHaveLength(3)
     for (const f of result.files) expect(readFileSync(path.join(target, f.path), 'utf8')).toBe(f.content)
-    await expect(writeExport(result, target)).rejects.toThrow(`Cannot write to ${target}: the folder is not empty`)
+    await expect(writeExport(result, target)).rejects.toThrow(
+      `Cannot write to ${target}: the folder is not empty`,
+    )
     await writeExport(result, path.join(dir, 'fresh'))
     expect(existsSync(path.join(dir, 'fresh', 'index.md'))).toBe(true)
     expect(leftovers(dir)).toEqual([])
   })
 
   it('cleans up the temp folder when a file cannot be written', async () => {
-    const bad = { kind: 'folder' as const, files: [{ path: 'a.md', content: 'a' }, { path: '../escape.md', content: 'x' }] }
-    await expect(writeExport(bad, path.join(dir, 'vault'))).rejects.toThrow(/Cannot write to .*vault: refusing to write outside/)
+    const bad = {
+      kind: 'folder' as const,
+      files: [
+        { path: 'a.md', content: 'a' },
+        { path: '../escape.md', content: 'x' },
+      ],
+    }
+    await expect(writeExport(bad, path.join(dir, 'vault'))).rejects.toThrow(
+      /Cannot write to .*vault: refusing to write outside/,
+    )
     expect(readdirSync(dir)).toEqual([])
   })
 
   it('explains a missing parent folder', async () => {
     const target = path.join(dir, 'missing', 'out.csv')
-    await expect(writeExport(exportNotebook(sampleNotebook(), 'csv'), target)).rejects.toThrow(`Cannot write to ${target}: the folder does not exist`)
+    await expect(writeExport(exportNotebook(sampleNotebook(), 'csv'), target)).rejects.toThrow(
+      `Cannot write to ${target}: the folder does not exist`,
+    )
   })
 
   it('reports an unwritable folder clearly and leaves nothing behind', async (ctx) => {
@@ -62,8 +83,12 @@ describe('writeExport', () => {
       // Unwritable, as intended.
     }
     const target = path.join(dir, 'out.md')
-    await expect(writeExport(exportNotebook(sampleNotebook(), 'md'), target)).rejects.toThrow(`Cannot write to ${target}: permission denied`)
-    await expect(writeExport(exportNotebook(sampleNotebook(), 'md-folder'), path.join(dir, 'v'))).rejects.toThrow('permission denied')
+    await expect(writeExport(exportNotebook(sampleNotebook(), 'md'), target)).rejects.toThrow(
+      `Cannot write to ${target}: permission denied`,
+    )
+    await expect(
+      writeExport(exportNotebook(sampleNotebook(), 'md-folder'), path.join(dir, 'v')),
+    ).rejects.toThrow('permission denied')
     expect(readdirSync(dir)).toEqual([])
   })
 })
@@ -97,7 +122,9 @@ describe('export CLI', () => {
     expect(r.err).toContain('title')
     expect(existsSync(path.join(dir, 'x.md'))).toBe(false)
     writeFileSync(file, '{not json')
-    expect((await run(file, '--format', 'md', '--out', path.join(dir, 'x.md'))).err).toContain('not valid JSON')
+    expect((await run(file, '--format', 'md', '--out', path.join(dir, 'x.md'))).err).toContain(
+      'not valid JSON',
+    )
   })
 
   it('explains bad arguments', async () => {

@@ -5,12 +5,28 @@ import StarterKit from '@tiptap/starter-kit'
 import { expect } from 'vitest'
 import type { DocNode } from '../../../src/shared/schema'
 
-const BLOCKS = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote', 'codeBlock', 'horizontalRule'])
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+  'codeBlock',
+  'horizontalRule',
+])
 const INLINE = new Set(['text', 'hardBreak'])
 const MARKS = new Set(['bold', 'italic', 'strike', 'code', 'link'])
 const schema = getSchema([StarterKit])
 
-export const FORBIDDEN = ['script', 'onerror', 'onload', 'javascript:', 'expression(', 'vbscript', 'data:text']
+export const FORBIDDEN = [
+  'script',
+  'onerror',
+  'onload',
+  'javascript:',
+  'expression(',
+  'vbscript',
+  'data:text',
+]
 
 /** Throws (via expect) unless `doc` uses only the allowed node/mark types in a valid shape. */
 export function assertSafeDoc(doc: DocNode): void {

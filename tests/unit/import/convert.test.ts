@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { convertSource, ImportError, type ImportFormat, type ImportInput } from '../../../src/core/import/index'
+import {
+  convertSource,
+  ImportError,
+  type ImportFormat,
+  type ImportInput,
+} from '../../../src/core/import/index'
 import { LIMITS } from '../../../src/shared/schema'
 import { assertSafeDoc } from './assert-safe'
 
@@ -12,12 +17,15 @@ function importError(input: ImportInput): ImportError {
   }
   throw new Error('expected an ImportError')
 }
-const title = (format: ImportFormat, content: string, fileName?: string) => convertSource({ format, content, fileName }).title
+const title = (format: ImportFormat, content: string, fileName?: string) =>
+  convertSource({ format, content, fileName }).title
 
 describe('convertSource: title', () => {
   it('uses the first h1 in Markdown and HTML', () => {
     expect(title('markdown', 'intro\n\n## Sub\n\n# The *Title*\n\n# Later', 'f.md')).toBe('The Title')
-    expect(title('html', '<title>Head</title><h2>Sub</h2><h1>Main <b>one</b></h1>', 'f.html')).toBe('Main one')
+    expect(title('html', '<title>Head</title><h2>Sub</h2><h1>Main <b>one</b></h1>', 'f.html')).toBe(
+      'Main one',
+    )
   })
   it('falls back to the HTML <title>, then the file name without extension', () => {
     expect(title('html', '<title> Page  title </title><p>body</p>', 'f.html')).toBe('Page title')
@@ -73,7 +81,8 @@ describe('convertSource: output', () => {
       ['text', 'a\nb\n\nc'],
       ['markdown', '# T\n\n- a\n  > q\n\n1. `x`'],
       ['html', '<h1>T</h1><ul><li><blockquote>q</blockquote></li></ul>'],
-    ] as const) assertSafeDoc(convertSource({ format, content }).doc)
+    ] as const)
+      assertSafeDoc(convertSource({ format, content }).doc)
   })
   it('strips a byte order mark', () => {
     expect(convertSource({ format: 'text', content: '\uFEFFHello' }).doc.content).toEqual([

@@ -3,7 +3,8 @@ import { markdownToDoc } from '../../../src/core/import/markdown'
 import { plainText } from '../../../src/shared/plain-text'
 import { assertSafeDoc } from './assert-safe'
 
-const t = (text: string, ...marks: object[]) => (marks.length ? { type: 'text', text, marks } : { type: 'text', text })
+const t = (text: string, ...marks: object[]) =>
+  marks.length ? { type: 'text', text, marks } : { type: 'text', text }
 const p = (...content: object[]) => ({ type: 'paragraph', content })
 const li = (...content: object[]) => ({ type: 'listItem', content })
 const md = (source: string) => {
@@ -26,24 +27,43 @@ describe('markdown import', () => {
   it('maps inline marks, soft and hard breaks', () => {
     expect(md('a *i* **b** ~~s~~ `c` ***bi***\nsoft  \nhard')).toEqual([
       p(
-        t('a '), t('i', { type: 'italic' }), t(' '), t('b', { type: 'bold' }), t(' '), t('s', { type: 'strike' }), t(' '),
-        t('c', { type: 'code' }), t(' '), t('bi', { type: 'italic' }, { type: 'bold' }), t(' soft'), { type: 'hardBreak' }, t('hard'),
+        t('a '),
+        t('i', { type: 'italic' }),
+        t(' '),
+        t('b', { type: 'bold' }),
+        t(' '),
+        t('s', { type: 'strike' }),
+        t(' '),
+        t('c', { type: 'code' }),
+        t(' '),
+        t('bi', { type: 'italic' }, { type: 'bold' }),
+        t(' soft'),
+        { type: 'hardBreak' },
+        t('hard'),
       ),
     ])
   })
 
   it('keeps safe links, resolves references, drops unsafe hrefs but keeps their text', () => {
-    const doc = md('[a](https://x.org) [m](mailto:a@b.c) [r][ref] [rel](/local) [bad](javascript:alert(1))\n\n[ref]: http://ref.org')
+    const doc = md(
+      '[a](https://x.org) [m](mailto:a@b.c) [r][ref] [rel](/local) [bad](javascript:alert(1))\n\n[ref]: http://ref.org',
+    )
     expect(doc).toEqual([
       p(
-        t('a', { type: 'link', attrs: { href: 'https://x.org' } }), t(' '), t('m', { type: 'link', attrs: { href: 'mailto:a@b.c' } }), t(' '),
-        t('r', { type: 'link', attrs: { href: 'http://ref.org' } }), t(' rel bad'),
+        t('a', { type: 'link', attrs: { href: 'https://x.org' } }),
+        t(' '),
+        t('m', { type: 'link', attrs: { href: 'mailto:a@b.c' } }),
+        t(' '),
+        t('r', { type: 'link', attrs: { href: 'http://ref.org' } }),
+        t(' rel bad'),
       ),
     ])
   })
 
   it('drops the code mark where TipTap forbids combining it, keeping the link', () => {
-    expect(md('[`fn`](https://x.org)')).toEqual([p(t('fn', { type: 'link', attrs: { href: 'https://x.org' } }))])
+    expect(md('[`fn`](https://x.org)')).toEqual([
+      p(t('fn', { type: 'link', attrs: { href: 'https://x.org' } })),
+    ])
   })
 
   it('nests lists, keeps ordered starts and task state', () => {
@@ -51,7 +71,10 @@ describe('markdown import', () => {
       {
         type: 'bulletList',
         content: [
-          li(p(t('a')), { type: 'bulletList', content: [li(p(t('b')), { type: 'orderedList', content: [li(p(t('c')))] })] }),
+          li(p(t('a')), {
+            type: 'bulletList',
+            content: [li(p(t('b')), { type: 'orderedList', content: [li(p(t('c')))] })],
+          }),
           li(p(t('d'))),
         ],
       },
@@ -62,7 +85,10 @@ describe('markdown import', () => {
 
   it('gives a list item that opens with a non-paragraph a leading paragraph', () => {
     expect(md('- # h\n- ```\n  code\n  ```')).toEqual([
-      { type: 'bulletList', content: [li(p(t('h'))), li({ type: 'paragraph' }, { type: 'codeBlock', content: [t('code')] })] },
+      {
+        type: 'bulletList',
+        content: [li(p(t('h'))), li({ type: 'paragraph' }, { type: 'codeBlock', content: [t('code')] })],
+      },
     ])
   })
 
@@ -90,7 +116,12 @@ describe('markdown import', () => {
   it('flattens absurdly deep nesting instead of building it', () => {
     const deep = Array.from({ length: 60 }, (_, i) => '  '.repeat(i) + '- x').join('\n')
     let depth = 0
-    for (let node = md(deep)?.[0]; node; node = node.content?.[0]?.content?.find((c) => c.type === 'bulletList')) depth++
+    for (
+      let node = md(deep)?.[0];
+      node;
+      node = node.content?.[0]?.content?.find((c) => c.type === 'bulletList')
+    )
+      depth++
     expect(depth).toBeGreaterThan(20)
     expect(depth).toBeLessThanOrEqual(25)
   })

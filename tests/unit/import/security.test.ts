@@ -70,13 +70,19 @@ describe('XSS payloads', () => {
 
   it('keeps the visible text of a link whose href was removed', () => {
     for (const format of ['html', 'markdown'] as const) {
-      const source = format === 'html' ? '<a href="javascript:alert(1)">click me</a>' : '[click me](javascript:alert(1))'
-      expect(convert(format, source)).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click me' }] }] })
+      const source =
+        format === 'html' ? '<a href="javascript:alert(1)">click me</a>' : '[click me](javascript:alert(1))'
+      expect(convert(format, source)).toEqual({
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click me' }] }],
+      })
     }
   })
 
   it('drops the link mark of a Markdown autolink with an unsafe scheme', () => {
     const doc = convert('markdown', '<javascript:alert(1)>')!
-    expect(doc.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'javascript:alert(1)' }] }])
+    expect(doc.content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'javascript:alert(1)' }] },
+    ])
   })
 })

@@ -12,7 +12,10 @@ const br = { type: 'hardBreak' }
 describe('plain text import', () => {
   it('splits paragraphs on blank lines and turns single newlines into hard breaks', () => {
     const doc = textToDoc('One\r\ntwo\r\n\r\nThree\rfour\n\n\n\nFive')
-    expect(doc).toEqual({ type: 'doc', content: [p(t('One'), br, t('two')), p(t('Three'), br, t('four')), p(t('Five'))] })
+    expect(doc).toEqual({
+      type: 'doc',
+      content: [p(t('One'), br, t('two')), p(t('Three'), br, t('four')), p(t('Five'))],
+    })
     assertSafeDoc(doc)
   })
 
@@ -22,7 +25,9 @@ describe('plain text import', () => {
   })
 
   it('round-trips the seed article: plainText equals the paragraphs joined by newlines', () => {
-    const seed = JSON.parse(readFileSync(new URL('../../../resources/seed-article.json', import.meta.url), 'utf8')) as { paragraphs: string[] }
+    const seed = JSON.parse(
+      readFileSync(new URL('../../../resources/seed-article.json', import.meta.url), 'utf8'),
+    ) as { paragraphs: string[] }
     const { doc } = convertSource({ format: 'text', content: seed.paragraphs.join('\n\n') })
     expect(doc.content).toHaveLength(seed.paragraphs.length)
     expect(plainText(doc)).toBe(seed.paragraphs.join('\n'))

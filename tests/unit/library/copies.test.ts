@@ -61,16 +61,25 @@ describe('import a notebook file', () => {
     const dataDir = await tempDir()
     const { h, files } = await serviceIn(dataDir)
     const before = await files('notebooks')
-    await expect(h.importNotebook({ fileName: 'cut.json', content: '{"schemaVersion":1,"title":"Ha' })).rejects.toMatchObject({
+    await expect(
+      h.importNotebook({ fileName: 'cut.json', content: '{"schemaVersion":1,"title":"Ha' }),
+    ).rejects.toMatchObject({
       code: 'import/invalid',
       message: expect.stringMatching(/Could not import “cut\.json”: .*not valid JSON/),
     })
-    await expect(h.importNotebook({ fileName: 'shape.json', content: '{"hello":"world"}' })).rejects.toMatchObject({
+    await expect(
+      h.importNotebook({ fileName: 'shape.json', content: '{"hello":"world"}' }),
+    ).rejects.toMatchObject({
       code: 'import/invalid',
       message: expect.stringMatching(/Invalid notebook/),
     })
-    await expect(h.importNotebook({ fileName: 'list.json', content: '[1,2,3]' })).rejects.toMatchObject({ code: 'import/invalid' })
-    await expect(h.importNotebook({ fileName: 'empty.json', content: '' })).rejects.toMatchObject({ code: 'import/invalid', message: expect.stringMatching(/empty/) })
+    await expect(h.importNotebook({ fileName: 'list.json', content: '[1,2,3]' })).rejects.toMatchObject({
+      code: 'import/invalid',
+    })
+    await expect(h.importNotebook({ fileName: 'empty.json', content: '' })).rejects.toMatchObject({
+      code: 'import/invalid',
+      message: expect.stringMatching(/empty/),
+    })
     const future = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, id: 'x', title: 'From the future' })
     await expect(h.importNotebook({ fileName: 'future.json', content: future })).rejects.toMatchObject({
       code: 'import/newer-version',

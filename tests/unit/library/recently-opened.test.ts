@@ -37,7 +37,9 @@ describe('recent notebooks first', () => {
     const seed = (await fresh.h.listNotebooks({})).notebooks[0]
     expect(seed.openedAt).toBeUndefined()
     await fresh.h.openNotebook({ id: seed.id })
-    expect(JSON.parse(await readFile(join(dataDir, 'library-state.json'), 'utf8')).lastOpened[seed.id]).toBeDefined()
+    expect(
+      JSON.parse(await readFile(join(dataDir, 'library-state.json'), 'utf8')).lastOpened[seed.id],
+    ).toBeDefined()
     expect((await h.listNotebooks({})).notebooks).toHaveLength(1)
   })
 })

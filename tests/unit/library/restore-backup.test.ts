@@ -37,7 +37,9 @@ describe('restore a damaged notebook from its backup', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(older) // the older, valid backup
     // The damaged file is kept, byte for byte, under damaged/<time>-<file>.
     expect(movedAsideTo.startsWith(join(dataDir, 'damaged'))).toBe(true)
-    expect(await readdir(join(dataDir, 'damaged'))).toEqual([expect.stringMatching(new RegExp(`^\\d{4}-.*-${nb.file.replace('.', '\\.')}$`))])
+    expect(await readdir(join(dataDir, 'damaged'))).toEqual([
+      expect.stringMatching(new RegExp(`^\\d{4}-.*-${nb.file.replace('.', '\\.')}$`)),
+    ])
     expect(await readFile(movedAsideTo, 'utf8')).toBe(damagedText)
 
     const after = await h.listNotebooks({})
@@ -61,7 +63,13 @@ describe('restore a damaged notebook from its backup', () => {
     const healthy = (await h.listNotebooks({})).notebooks[0]
     await expect(h.restoreBackup({ file: healthy.file })).rejects.toMatchObject({ code: 'not-damaged' })
     await expect(h.restoreBackup({ file: 'missing.json' })).rejects.toMatchObject({ code: 'not-damaged' })
-    for (const file of [`../notebooks/${nb.file}`, `../${nb.file}`, 'a/b.json', `.${nb.file}`, '/etc/passwd']) {
+    for (const file of [
+      `../notebooks/${nb.file}`,
+      `../${nb.file}`,
+      'a/b.json',
+      `.${nb.file}`,
+      '/etc/passwd',
+    ]) {
       const outcome = await call('restoreBackup', { file })
       expect(outcome.ok, file).toBe(false)
       if (!outcome.ok) expect(outcome.error.code).toBe('invalid-name')

@@ -59,9 +59,17 @@ describe('saveExport (the desktop save dialog) and exportNotebook', () => {
     const { h, call } = await serviceIn(await tempDir(), { chooseExportTarget: async () => answer })
     const seed = (await h.listNotebooks({})).notebooks[0]
     const outcome = await call('saveExport', { id: seed.id, format: 'md' })
-    expect(outcome).toEqual({ ok: false, error: { code: 'export/write-failed', message: `Cannot write to ${answer}: a part of the path is not a folder` } })
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'export/write-failed',
+        message: `Cannot write to ${answer}: a part of the path is not a folder`,
+      },
+    })
     answer = join(dir, 'missing', 'out.md')
-    await expect(h.saveExport({ id: seed.id, format: 'md' })).rejects.toMatchObject({ message: `Cannot write to ${answer}: the folder does not exist` })
+    await expect(h.saveExport({ id: seed.id, format: 'md' })).rejects.toMatchObject({
+      message: `Cannot write to ${answer}: the folder does not exist`,
+    })
     expect(await readdir(dir)).toEqual(['not-a-folder'])
   })
 })

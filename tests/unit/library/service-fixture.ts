@@ -6,7 +6,14 @@ import { createService, type ServiceOptions } from '../../../src/core/service'
 import { RESOURCES } from '../../helpers/temp-dir'
 
 export async function serviceIn(dataDir: string, extra: Partial<ServiceOptions> = {}) {
-  const service = await createService({ dataDir, resourcesDir: RESOURCES, host: 'web', version: 't', coalesce: { delayMs: 5, maxWaitMs: 20 }, ...extra })
+  const service = await createService({
+    dataDir,
+    resourcesDir: RESOURCES,
+    host: 'web',
+    version: 't',
+    coalesce: { delayMs: 5, maxWaitMs: 20 },
+    ...extra,
+  })
   const h = service.handlers
   /** Calls through the dispatcher, as IPC and HTTP do: argument validation and { code, message }. */
   const call = (name: string, args: unknown) => dispatch(h, name, args)

@@ -39,7 +39,9 @@ describe('trash: delete, list, restore', () => {
     expect(restored.file).not.toBe(first.file)
     expect(await files('notebooks')).toEqual(expect.arrayContaining([first.file, restored.file]))
     expect(await files('notebooks')).toHaveLength(3) // with the seeded notebook
-    expect((await h.listNotebooks({})).notebooks.map((n) => n.id)).toEqual(expect.arrayContaining([first.id, second.id]))
+    expect((await h.listNotebooks({})).notebooks.map((n) => n.id)).toEqual(
+      expect.arrayContaining([first.id, second.id]),
+    )
   })
 
   it('gives the restored notebook a new id when its id is back in the library', async () => {
@@ -59,10 +61,20 @@ describe('trash: delete, list, restore', () => {
   it('refuses names that are not in the trash, path-like names and damaged trashed files', async () => {
     const dataDir = await tempDir()
     const { h, call } = await serviceIn(dataDir)
-    await expect(h.restoreNotebook({ trashedAs: 'nothing-here.json' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(h.restoreNotebook({ trashedAs: 'nothing-here.json' })).rejects.toMatchObject({
+      code: 'not-found',
+    })
     // A file outside the trash that a path would reach must never be moved.
     await writeFile(join(dataDir, 'x.json'), '{}')
-    for (const trashedAs of ['../x.json', '../notebooks/x.json', 'a/b.json', '..\\x.json', '.hidden.json', '../x', '']) {
+    for (const trashedAs of [
+      '../x.json',
+      '../notebooks/x.json',
+      'a/b.json',
+      '..\\x.json',
+      '.hidden.json',
+      '../x',
+      '',
+    ]) {
       const outcome = await call('restoreNotebook', { trashedAs })
       expect(outcome.ok, trashedAs).toBe(false)
       if (!outcome.ok) expect(['invalid-name', 'invalid-arguments']).toContain(outcome.error.code)
@@ -72,8 +84,17 @@ describe('trash: delete, list, restore', () => {
     await mkdir(join(dataDir, 'trash'), { recursive: true })
     await writeFile(join(dataDir, 'trash', 'broken.json'), '{"schemaVersion":1,')
     const { items } = await h.listTrash({})
-    expect(items).toEqual([expect.objectContaining({ trashedAs: 'broken.json', title: 'broken.json', reason: expect.stringMatching(/not valid JSON/) })])
-    await expect(h.restoreNotebook({ trashedAs: 'broken.json' })).rejects.toMatchObject({ code: 'store/damaged', message: expect.stringMatching(/cannot be restored/) })
+    expect(items).toEqual([
+      expect.objectContaining({
+        trashedAs: 'broken.json',
+        title: 'broken.json',
+        reason: expect.stringMatching(/not valid JSON/),
+      }),
+    ])
+    await expect(h.restoreNotebook({ trashedAs: 'broken.json' })).rejects.toMatchObject({
+      code: 'store/damaged',
+      message: expect.stringMatching(/cannot be restored/),
+    })
     expect(await readFile(join(dataDir, 'trash', 'broken.json'), 'utf8')).toBe('{"schemaVersion":1,')
   })
 })

@@ -4,16 +4,35 @@ import type { Notebook } from '../../../src/shared/schema'
 import { AT, notebookWithSource, passage } from '../../helpers/notebook'
 
 function fixture(): Notebook {
-  const { nb, source, text } = notebookWithSource(['The first phase ends the mission.', 'Troops leave Ain al-Asad for Harir.'])
+  const { nb, source, text } = notebookWithSource([
+    'The first phase ends the mission.',
+    'Troops leave Ain al-Asad for Harir.',
+  ])
   const tag = { id: 't1', name: 'base/ain-al-asad', label: 'Ain al-Asad', color: '#b35a1f', description: '' }
   return {
     ...nb,
     tags: [tag],
     annotations: [
       passage('p2', source, text, 'Troops leave', { tagIds: ['t1'] }),
-      passage('p1', source, text, 'The first phase', { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Runs through September 2025' }] }] } }),
+      passage('p1', source, text, 'The first phase', {
+        note: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Runs through September 2025' }] }],
+        },
+      }),
     ],
-    notes: [{ id: 'n1', title: 'Study notes', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Timeline of the withdrawal' }] }] }, createdAt: AT, updatedAt: AT }],
+    notes: [
+      {
+        id: 'n1',
+        title: 'Study notes',
+        doc: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Timeline of the withdrawal' }] }],
+        },
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
   }
 }
 const ids = (nb: Notebook, q: string, notes = true) => findTargets(nb, q, { notes }).map((t) => t.endpoint.id)

@@ -9,11 +9,24 @@ import type { DocNode } from '../../../src/shared/schema'
 import { AT, notebookWithSource } from '../../helpers/notebook'
 
 const quotes: Record<string, string> = { p1: '“the first phase”' }
-const ext = PassageRef.configure({ describe: (id) => (quotes[id] ? { label: quotes[id], missing: false } : { label: 'missing passage', missing: true }) })
+const ext = PassageRef.configure({
+  describe: (id) =>
+    quotes[id] ? { label: quotes[id], missing: false } : { label: 'missing passage', missing: true },
+})
 const schema = getSchema([StarterKit, ext])
 const doc: DocNode = {
   type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'See ' }, { type: 'passageRef', attrs: { annotationId: 'p1' } }, { type: 'text', text: ' and ' }, { type: 'passageRef', attrs: { annotationId: 'gone' } }] }],
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'See ' },
+        { type: 'passageRef', attrs: { annotationId: 'p1' } },
+        { type: 'text', text: ' and ' },
+        { type: 'passageRef', attrs: { annotationId: 'gone' } },
+      ],
+    },
+  ],
 }
 
 describe('passageRef node', () => {
@@ -27,11 +40,23 @@ describe('passageRef node', () => {
 
   it('reads as its quote in plain text, and a deleted passage reads as missing', () => {
     const node = PMNode.fromJSON(schema, doc)
-    expect(getText(node, { textSerializers: getTextSerializersFromSchema(schema) })).toBe('See [[“the first phase”]] and [[missing passage]]')
+    expect(getText(node, { textSerializers: getTextSerializersFromSchema(schema) })).toBe(
+      'See [[“the first phase”]] and [[missing passage]]',
+    )
   })
 
   it('refuses content that is not a passage reference shape (no children allowed)', () => {
-    const bad = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'passageRef', attrs: { annotationId: 'p1' }, content: [{ type: 'text', text: 'x' }] }] }] }
+    const bad = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'passageRef', attrs: { annotationId: 'p1' }, content: [{ type: 'text', text: 'x' }] },
+          ],
+        },
+      ],
+    }
     expect(() => PMNode.fromJSON(schema, bad).check()).toThrow()
   })
 })
@@ -40,7 +65,9 @@ describe('a note page referencing a deleted passage', () => {
   it('still exports, saying the passage no longer exists', () => {
     const { nb } = notebookWithSource(['Text.'])
     const withNote = { ...nb, notes: [{ id: 'n1', title: 'Study notes', doc, createdAt: AT, updatedAt: AT }] }
-    const md = exportNotebook(withNote, 'md').files.map((f) => f.content).join('\n')
+    const md = exportNotebook(withNote, 'md')
+      .files.map((f) => f.content)
+      .join('\n')
     expect(md).toContain('(passage no longer exists)')
   })
 })

@@ -4,15 +4,35 @@ import type { Link, Notebook } from '../../../src/shared/schema'
 import { AT, notebookWithSource, passage } from '../../helpers/notebook'
 
 function fixture(): Notebook {
-  const { nb, source, text } = notebookWithSource(['The first phase ends the mission.', 'Troops leave Ain al-Asad.'])
+  const { nb, source, text } = notebookWithSource([
+    'The first phase ends the mission.',
+    'Troops leave Ain al-Asad.',
+  ])
   return {
     ...nb,
-    annotations: [passage('p1', source, text, 'The first phase'), passage('p2', source, text, 'Ain al-Asad'), passage('p3', source, text, 'mission')],
-    notes: [{ id: 'n1', title: 'Study notes', doc: { type: 'doc', content: [] }, createdAt: AT, updatedAt: AT }],
+    annotations: [
+      passage('p1', source, text, 'The first phase'),
+      passage('p2', source, text, 'Ain al-Asad'),
+      passage('p3', source, text, 'mission'),
+    ],
+    notes: [
+      { id: 'n1', title: 'Study notes', doc: { type: 'doc', content: [] }, createdAt: AT, updatedAt: AT },
+    ],
   }
 }
-const link = (id: string, from: string, to: string, relationId = 'elaborates', toKind: 'annotation' | 'note' = 'annotation'): Link => ({
-  id, from: { kind: 'annotation', id: from }, to: { kind: toKind, id: to }, relationId, comment: '', createdAt: AT,
+const link = (
+  id: string,
+  from: string,
+  to: string,
+  relationId = 'elaborates',
+  toKind: 'annotation' | 'note' = 'annotation',
+): Link => ({
+  id,
+  from: { kind: 'annotation', id: from },
+  to: { kind: toKind, id: to },
+  relationId,
+  comment: '',
+  createdAt: AT,
 })
 const run = (nb: Notebook, ops: Op[]) => applyOps(nb, ops, AT)
 
@@ -25,9 +45,13 @@ describe('links', () => {
     expect(() => run(nb, [{ type: 'addLink', link: link('l2', 'p1', 'gone') }])).toThrow(/No passage/)
     expect(() => run(nb, [{ type: 'addLink', link: link('l2', 'p1', 'p2', 'nope') }])).toThrow(/No relation/)
     // Same ends with another relation, or the reverse direction, are different links.
-    expect(run(nb, [{ type: 'addLink', link: link('l2', 'p1', 'p2', 'supports') }]).notebook.links).toHaveLength(2)
+    expect(
+      run(nb, [{ type: 'addLink', link: link('l2', 'p1', 'p2', 'supports') }]).notebook.links,
+    ).toHaveLength(2)
     expect(run(nb, [{ type: 'addLink', link: link('l3', 'p2', 'p1') }]).notebook.links).toHaveLength(2)
-    expect(run(nb, [{ type: 'addLink', link: link('l4', 'p1', 'n1', 'supports', 'note') }]).notebook.links).toHaveLength(2)
+    expect(
+      run(nb, [{ type: 'addLink', link: link('l4', 'p1', 'n1', 'supports', 'note') }]).notebook.links,
+    ).toHaveLength(2)
   })
 
   it('deleting a passage removes its links, and undo restores both', () => {
@@ -61,7 +85,12 @@ describe('links', () => {
 
   it('a refused batch changes nothing', () => {
     const nb = fixture()
-    expect(() => run(nb, [{ type: 'deleteAnnotation', id: 'p1' }, { type: 'addLink', link: link('l1', 'p1', 'p2') }])).toThrow()
+    expect(() =>
+      run(nb, [
+        { type: 'deleteAnnotation', id: 'p1' },
+        { type: 'addLink', link: link('l1', 'p1', 'p2') },
+      ]),
+    ).toThrow()
     expect(nb.annotations).toHaveLength(3)
   })
 })

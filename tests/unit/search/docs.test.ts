@@ -15,7 +15,10 @@ describe('textBlocks', () => {
         { type: 'heading', attrs: { level: 1 }, content: [t('Title')] },
         p(t('a'), { type: 'hardBreak' }, t('b')),
         { type: 'paragraph' },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p(t('item one')), p(t('item two'))] }] },
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [p(t('item one')), p(t('item two'))] }],
+        },
         { type: 'blockquote', content: [p(t('quoted'))] },
         { type: 'codeBlock', content: [t('x = 1')] },
       ],
@@ -38,8 +41,14 @@ describe('diffById', () => {
     const before = new Map(prev.map((x) => [x.id, x]))
     const after = new Set(next.map((x) => x.id))
     return {
-      changed: next.filter((x) => before.get(x.id) !== x).map((x) => x.id).sort(),
-      removed: prev.filter((x) => !after.has(x.id)).map((x) => x.id).sort(),
+      changed: next
+        .filter((x) => before.get(x.id) !== x)
+        .map((x) => x.id)
+        .sort(),
+      removed: prev
+        .filter((x) => !after.has(x.id))
+        .map((x) => x.id)
+        .sort(),
     }
   }
 
@@ -62,7 +71,9 @@ describe('diffById', () => {
       const got = diffById(prev, next, byId)
       expect(got.changed.map(([, x]) => x.id).sort()).toEqual(want.changed)
       expect(got.removed.map((x) => x.id).sort()).toEqual(want.removed)
-      expect([...byId.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(next.slice().sort((a, b) => a.id.localeCompare(b.id)))
+      expect([...byId.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        next.slice().sort((a, b) => a.id.localeCompare(b.id)),
+      )
       prev = next
     }
   })
@@ -75,7 +86,8 @@ describe('diffById', () => {
 })
 
 describe('snippets and phrases', () => {
-  const mark = (s: { text: string; marks: [number, number][] }): string[] => s.marks.map(([a, b]) => s.text.slice(a, b))
+  const mark = (s: { text: string; marks: [number, number][] }): string[] =>
+    s.marks.map(([a, b]) => s.text.slice(a, b))
 
   it('marks matched words and merges a phrase with its words', () => {
     const re = phraseRegex('second phase')!

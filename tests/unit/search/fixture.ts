@@ -26,7 +26,10 @@ export function passage(
   return {
     id,
     sourceId: src.id,
-    target: { quote: { exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }, position: { start, end } },
+    target: {
+      quote: { exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      position: { start, end },
+    },
     anchoredHash: src.textHash,
     note: opts.note ? docFromParagraphs([opts.note]) : null,
     tagIds: opts.tagIds ?? [],
@@ -82,14 +85,30 @@ export function seedNotebook(): Notebook {
     tag('t-key', 'key-quote'),
   ]
   const annotations = [
-    passage(article, 'a-bases', 'including Ain al-Asad and Baghdad International Airport', { tagIds: ['t-ain', 't-p1'] }),
-    passage(article, 'a-hareer', 'relocating troops to Hareer base in the Kurdistan region', { tagIds: ['t-hareer', 't-p1'], note: 'Relocation target after phase one.' }),
-    passage(article, 'a-phase2', 'The second phase anticipates continued U.S. operations in Iraq until 2026', { tagIds: ['t-p2'] }),
+    passage(article, 'a-bases', 'including Ain al-Asad and Baghdad International Airport', {
+      tagIds: ['t-ain', 't-p1'],
+    }),
+    passage(article, 'a-hareer', 'relocating troops to Hareer base in the Kurdistan region', {
+      tagIds: ['t-hareer', 't-p1'],
+      note: 'Relocation target after phase one.',
+    }),
+    passage(
+      article,
+      'a-phase2',
+      'The second phase anticipates continued U.S. operations in Iraq until 2026',
+      { tagIds: ['t-p2'] },
+    ),
     passage(article, 'a-troops', 'approximately 2,500 U.S. troops remain stationed in Iraq', { tagIds: [] }),
-    passage(memo, 'a-memo', 'Troops moved from Ain al-Asad to the airport', { tagIds: ['t-ain', 't-key'], status: 'orphaned' }),
+    passage(memo, 'a-memo', 'Troops moved from Ain al-Asad to the airport', {
+      tagIds: ['t-ain', 't-key'],
+      status: 'orphaned',
+    }),
   ]
   const notes = [
-    note('n-plan', 'Withdrawal timeline', ['The second phase runs until 2026.', 'Ask about the Erbil footprint.']),
+    note('n-plan', 'Withdrawal timeline', [
+      'The second phase runs until 2026.',
+      'Ask about the Erbil footprint.',
+    ]),
     note('n-misc', 'Loose thoughts', ['Which phase comes second is unclear to me.']),
   ]
   const facets = [

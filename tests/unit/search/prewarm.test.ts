@@ -4,8 +4,17 @@ import { NotebookSearch } from '../../../src/shared/search'
 import { prefix, prewarmSearch, searchNotebook } from '../../../src/renderer/src/state/search-index'
 import type { NotebookSession } from '../../../src/renderer/src/state/session'
 
-const nb = generateNotebook({ passages: 900, sources: 10, words: 600, tags: 30, facets: 3, links: 50, notes: 25 }, 7)
-const QUERIES = ['the', 'pol', 'tag:' + nb.tags[0].name, 'is:orphaned', `"${nb.annotations[3].target.quote.exact.split(' ').slice(0, 2).join(' ')}"`]
+const nb = generateNotebook(
+  { passages: 900, sources: 10, words: 600, tags: 30, facets: 3, links: 50, notes: 25 },
+  7,
+)
+const QUERIES = [
+  'the',
+  'pol',
+  'tag:' + nb.tags[0].name,
+  'is:orphaned',
+  `"${nb.annotations[3].target.quote.exact.split(' ').slice(0, 2).join(' ')}"`,
+]
 
 describe('building the search index in slices', () => {
   it('cuts the notebook into growing prefixes that end with the notebook itself', () => {
@@ -24,8 +33,14 @@ describe('building the search index in slices', () => {
     stop() // a query arrives before the first slice: it must finish the build itself
     for (const q of QUERIES) {
       const expected = whole.search(q, 20).map((r) => `${r.kind}:${r.id}`)
-      expect(searchNotebook(finished, q, 20).map((r) => `${r.kind}:${r.id}`), q).toEqual(expected)
-      expect(searchNotebook(interrupted, q, 20).map((r) => `${r.kind}:${r.id}`), q).toEqual(expected)
+      expect(
+        searchNotebook(finished, q, 20).map((r) => `${r.kind}:${r.id}`),
+        q,
+      ).toEqual(expected)
+      expect(
+        searchNotebook(interrupted, q, 20).map((r) => `${r.kind}:${r.id}`),
+        q,
+      ).toEqual(expected)
     }
   })
 })

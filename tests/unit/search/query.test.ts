@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { hasFilters, parseQuery, type ParsedQuery } from '../../../src/shared/search/query'
 
-const q = (terms: string[], phrases: string[] = [], filters: Partial<ParsedQuery['filters']> = {}): ParsedQuery => ({
+const q = (
+  terms: string[],
+  phrases: string[] = [],
+  filters: Partial<ParsedQuery['filters']> = {},
+): ParsedQuery => ({
   terms,
   phrases,
   filters: { tags: [], sources: [], ...filters },
@@ -76,7 +80,10 @@ describe('phrase search after other searches', () => {
   it('does not depend on what was searched before (shared regex state)', async () => {
     const { NotebookSearch } = await import('../../../src/shared/search')
     const { seedNotebook } = await import('../../../src/core/seed')
-    const nb = await seedNotebook(new URL('../../../resources', import.meta.url).pathname, '2026-01-01T00:00:00.000Z')
+    const nb = await seedNotebook(
+      new URL('../../../resources', import.meta.url).pathname,
+      '2026-01-01T00:00:00.000Z',
+    )
     const index = NotebookSearch.build(nb)
     const fresh = NotebookSearch.build(nb).search('"Ain al-Asad"').length
     expect(fresh).toBeGreaterThan(0)

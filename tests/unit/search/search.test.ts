@@ -9,14 +9,18 @@ let search: NotebookSearch
 beforeAll(() => {
   const base = seedNotebook()
   // A note with both words of "second phase", apart, and in the (boosted) title too.
-  const scattered = note('n-scatter', 'Phase notes, second draft', ['The phase where troops go second.', 'Phase, phase, second.'])
+  const scattered = note('n-scatter', 'Phase notes, second draft', [
+    'The phase where troops go second.',
+    'Phase, phase, second.',
+  ])
   const unicode = note('n-uni', 'Ortsnamen', ['Treffen in Zürich über Ḥarīr und العديد.'])
   nb = { ...base, notes: [...base.notes, scattered, unicode] }
   search = NotebookSearch.build(nb)
 })
 
 const ids = (rs: SearchResult[]): string[] => rs.map((r) => r.id)
-const marked = (r: SearchResult): string[] => r.snippet.marks.map(([s, e]) => r.snippet.text.slice(s, e).toLowerCase())
+const marked = (r: SearchResult): string[] =>
+  r.snippet.marks.map(([s, e]) => r.snippet.text.slice(s, e).toLowerCase())
 const sourceText = (id: string): string => plainText(nb.sources.find((s) => s.id === id)!.doc)
 
 describe('NotebookSearch: matching', () => {
@@ -29,7 +33,10 @@ describe('NotebookSearch: matching', () => {
     for (const q of ['Hare', 'hareer', 'Harer', 'HAREEER']) {
       const rs = search.search(q)
       expect(ids(rs), q).toEqual(expect.arrayContaining(['a-hareer', 't-hareer']))
-      expect(rs.some((r) => r.kind === 'source' && marked(r).includes('hareer')), q).toBe(true)
+      expect(
+        rs.some((r) => r.kind === 'source' && marked(r).includes('hareer')),
+        q,
+      ).toBe(true)
     }
   })
 
@@ -94,7 +101,9 @@ describe('NotebookSearch: results', () => {
   it('gives passages their source title and range', () => {
     const r = search.search('relocating')[0]
     expect(r).toMatchObject({ kind: 'passage', id: 'a-hareer', sourceId: 'seed', title: nb.sources[0].title })
-    expect(sourceText('seed').slice(r.start, r.end)).toBe('relocating troops to Hareer base in the Kurdistan region')
+    expect(sourceText('seed').slice(r.start, r.end)).toBe(
+      'relocating troops to Hareer base in the Kurdistan region',
+    )
   })
 
   it('windows long text around the first match', () => {
@@ -114,7 +123,12 @@ describe('NotebookSearch: filters', () => {
     expect(ids(search.search('is:orphaned'))).toEqual(['a-memo'])
     expect(ids(search.search('is:untagged'))).toEqual(['a-troops'])
     expect(ids(search.search('source:memo'))).toEqual(['a-memo'])
-    expect(ids(search.search('source:"islamic state"'))).toEqual(['a-troops', 'a-bases', 'a-hareer', 'a-phase2'])
+    expect(ids(search.search('source:"islamic state"'))).toEqual([
+      'a-troops',
+      'a-bases',
+      'a-hareer',
+      'a-phase2',
+    ])
     expect(ids(search.search('tag:base', 2))).toEqual(['a-bases', 'a-hareer'])
   })
 

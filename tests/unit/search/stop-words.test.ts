@@ -6,7 +6,8 @@ import { NotebookSearch } from '../../../src/shared/search'
 import { note, notebook, seedNotebook, source } from './fixture'
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-const marked = (r: { snippet: { text: string; marks: [number, number][] } }) => r.snippet.marks.map(([s, e]) => r.snippet.text.slice(s, e).toLowerCase())
+const marked = (r: { snippet: { text: string; marks: [number, number][] } }) =>
+  r.snippet.marks.map(([s, e]) => r.snippet.text.slice(s, e).toLowerCase())
 
 describe('stop-word-only queries', () => {
   const nb = seedNotebook()
@@ -19,10 +20,26 @@ describe('stop-word-only queries', () => {
   })
 
   it('need every word, as any query does', () => {
-    const there = notebook({ notes: [note('n1', 'One', ['Over there, then.']), note('n2', 'Two', ['Of the army.']), note('n3', 'Three', ['The army of old.'])] })
+    const there = notebook({
+      notes: [
+        note('n1', 'One', ['Over there, then.']),
+        note('n2', 'Two', ['Of the army.']),
+        note('n3', 'Three', ['The army of old.']),
+      ],
+    })
     const s = NotebookSearch.build(there)
-    expect(s.search('the').map((r) => r.id).sort()).toEqual(['n2', 'n3']) // "there", "then" are other words
-    expect(s.search('of the').map((r) => r.id).sort()).toEqual(['n2', 'n3'])
+    expect(
+      s
+        .search('the')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['n2', 'n3']) // "there", "then" are other words
+    expect(
+      s
+        .search('of the')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['n2', 'n3'])
     expect(s.search('with the')).toEqual([])
   })
 

@@ -15,7 +15,13 @@ describe('NotebookSearch.update', () => {
     s.update(nb)
     expect(s.lastUpdate).toEqual(idle)
     // New arrays and a new notebook object, same items: still nothing to do.
-    s.update({ ...nb, sources: [...nb.sources], annotations: [...nb.annotations], tags: [...nb.tags], notes: [...nb.notes] })
+    s.update({
+      ...nb,
+      sources: [...nb.sources],
+      annotations: [...nb.annotations],
+      tags: [...nb.tags],
+      notes: [...nb.notes],
+    })
     expect(s.lastUpdate).toEqual(idle)
     // Reordered items are moves, not deletions.
     s.update({ ...nb, annotations: [...nb.annotations].reverse(), notes: [...nb.notes].reverse() })
@@ -25,7 +31,9 @@ describe('NotebookSearch.update', () => {
   it('finds an added passage', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
-    const added = passage(nb.sources[0], 'a-new', 'Pentagon deputy press secretary Sabrina Singh', { note: 'Spokesperson quote' })
+    const added = passage(nb.sources[0], 'a-new', 'Pentagon deputy press secretary Sabrina Singh', {
+      note: 'Spokesperson quote',
+    })
     s.update({ ...nb, annotations: [...nb.annotations, added] })
     expect(s.lastUpdate).toEqual({ added: 1, discarded: 0 })
     expect(ids(s, 'spokesperson')).toEqual(['a-new'])
@@ -35,7 +43,9 @@ describe('NotebookSearch.update', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
     expect(ids(s, 'target kind:passage')).toEqual(['a-hareer'])
-    const annotations = nb.annotations.map((a) => (a.id === 'a-hareer' ? { ...a, note: docFromParagraphs(['Moved north to Erbil.']) } : a))
+    const annotations = nb.annotations.map((a) =>
+      a.id === 'a-hareer' ? { ...a, note: docFromParagraphs(['Moved north to Erbil.']) } : a,
+    )
     s.update({ ...nb, annotations })
     expect(s.lastUpdate).toEqual({ added: 1, discarded: 1 })
     expect(ids(s, 'target kind:passage')).toEqual([])
@@ -61,7 +71,10 @@ describe('NotebookSearch.update', () => {
   it('re-indexes one tag, and no passage, on a rename', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
-    s.update({ ...nb, tags: nb.tags.map((t) => (t.id === 't-hareer' ? { ...t, name: 'airfield/harir', label: 'Harir' } : t)) })
+    s.update({
+      ...nb,
+      tags: nb.tags.map((t) => (t.id === 't-hareer' ? { ...t, name: 'airfield/harir', label: 'Harir' } : t)),
+    })
     expect(s.lastUpdate).toEqual({ added: 1, discarded: 1 })
     expect(ids(s, 'tag:airfield/harir')).toEqual(['a-hareer'])
     expect(ids(s, 'tag:airfield')).toEqual(['a-hareer'])
@@ -82,7 +95,12 @@ describe('NotebookSearch.update', () => {
   it('sees a status change in filters without re-indexing', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
-    s.update({ ...nb, annotations: nb.annotations.map((a) => (a.id === 'a-troops' ? { ...a, status: 'orphaned' as const, color: '#ff0000' } : a)) })
+    s.update({
+      ...nb,
+      annotations: nb.annotations.map((a) =>
+        a.id === 'a-troops' ? { ...a, status: 'orphaned' as const, color: '#ff0000' } : a,
+      ),
+    })
     expect(s.lastUpdate).toEqual(idle)
     expect(ids(s, 'is:orphaned')).toEqual(['a-troops', 'a-memo'])
   })
@@ -91,7 +109,11 @@ describe('NotebookSearch.update', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
     const memo = nb.sources[1]
-    const edited = source('memo', memo.title, ['A new first paragraph about Erbil.', 'Phase planning notes for the bases.', 'Troops moved from Ain al-Asad to the airport, then north.'])
+    const edited = source('memo', memo.title, [
+      'A new first paragraph about Erbil.',
+      'Phase planning notes for the bases.',
+      'Troops moved from Ain al-Asad to the airport, then north.',
+    ])
     s.update({ ...nb, sources: [nb.sources[0], edited] })
     expect(s.lastUpdate).toEqual({ added: 1, discarded: 0 })
     const hit = s.search('north source:memo kind:source')[0]
@@ -103,12 +125,19 @@ describe('NotebookSearch.update', () => {
   it('adds and renames note pages and tags', () => {
     const nb = seedNotebook()
     const s = NotebookSearch.build(nb)
-    const next = { ...nb, notes: [...nb.notes, note('n-new', 'Erbil visit', ['Flights via Amman.'])], tags: [...nb.tags, tag('t-new', 'place/erbil')] }
+    const next = {
+      ...nb,
+      notes: [...nb.notes, note('n-new', 'Erbil visit', ['Flights via Amman.'])],
+      tags: [...nb.tags, tag('t-new', 'place/erbil')],
+    }
     s.update(next)
     expect(s.lastUpdate).toEqual({ added: 2, discarded: 0 })
     expect(ids(s, 'erbil kind:tag')).toEqual(['t-new'])
     expect(ids(s, 'erbil kind:note').sort()).toEqual(['n-new', 'n-plan'])
-    s.update({ ...next, notes: next.notes.map((n) => (n.id === 'n-new' ? { ...n, title: 'Amman stopover' } : n)) })
+    s.update({
+      ...next,
+      notes: next.notes.map((n) => (n.id === 'n-new' ? { ...n, title: 'Amman stopover' } : n)),
+    })
     expect(ids(s, 'stopover')).toEqual(['n-new'])
   })
 
@@ -121,10 +150,32 @@ describe('NotebookSearch.update', () => {
     for (let step = 0; step < 60; step++) {
       const a = nb.annotations[rnd(nb.annotations.length)]
       const op = rnd(4)
-      if (op === 0 && a) nb = { ...nb, annotations: nb.annotations.map((x) => (x === a ? { ...x, note: docFromParagraphs([`${words[rnd(7)]} ${words[rnd(7)]}`]) } : x)) }
+      if (op === 0 && a)
+        nb = {
+          ...nb,
+          annotations: nb.annotations.map((x) =>
+            x === a ? { ...x, note: docFromParagraphs([`${words[rnd(7)]} ${words[rnd(7)]}`]) } : x,
+          ),
+        }
       if (op === 1 && a) nb = { ...nb, annotations: nb.annotations.filter((x) => x !== a) }
-      if (op === 2) nb = { ...nb, annotations: [...nb.annotations, passage(nb.sources[rnd(2)], `a-r${step}`, 'the', { tagIds: [nb.tags[rnd(5)].id], occurrence: rnd(2) })] }
-      if (op === 3) nb = { ...nb, tags: nb.tags.map((t, i) => (i === rnd(5) ? { ...t, name: `${words[rnd(7)].toLowerCase()}/${step}` } : t)) }
+      if (op === 2)
+        nb = {
+          ...nb,
+          annotations: [
+            ...nb.annotations,
+            passage(nb.sources[rnd(2)], `a-r${step}`, 'the', {
+              tagIds: [nb.tags[rnd(5)].id],
+              occurrence: rnd(2),
+            }),
+          ],
+        }
+      if (op === 3)
+        nb = {
+          ...nb,
+          tags: nb.tags.map((t, i) =>
+            i === rnd(5) ? { ...t, name: `${words[rnd(7)].toLowerCase()}/${step}` } : t,
+          ),
+        }
       s.update(nb)
     }
     const fresh = NotebookSearch.build(nb)

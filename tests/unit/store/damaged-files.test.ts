@@ -14,19 +14,29 @@ import { useTempDirs } from '../../helpers/temp-dir'
 
 const tempDir = useTempDirs()
 
-async function libraryWith(files: Record<string, string | Buffer>): Promise<{ library: Library; dir: string; reads: string[] }> {
+async function libraryWith(
+  files: Record<string, string | Buffer>,
+): Promise<{ library: Library; dir: string; reads: string[] }> {
   const dataDir = await tempDir()
   const dir = join(dataDir, 'notebooks')
   await mkdir(dir, { recursive: true })
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content)
   const reads: string[] = []
-  const spy: FsLike = { ...fs, readFile: ((path: string, ...rest: []) => (reads.push(String(path)), fs.readFile(path, ...rest))) as FsLike['readFile'] }
+  const spy: FsLike = {
+    ...fs,
+    readFile: ((path: string, ...rest: []) => (
+      reads.push(String(path)),
+      fs.readFile(path, ...rest)
+    )) as FsLike['readFile'],
+  }
   return { library: new Library({ dataDir, fs: spy }), dir, reads }
 }
 
 describe('damaged and foreign files', () => {
   it('refuses a 200 MB file by its size, before reading it, and leaves it alone', async () => {
-    const { library, dir, reads } = await libraryWith({ 'huge.json': '{"schemaVersion":1,"id":"huge","title":"' })
+    const { library, dir, reads } = await libraryWith({
+      'huge.json': '{"schemaVersion":1,"id":"huge","title":"',
+    })
     const path = join(dir, 'huge.json')
     await truncate(path, 200 * 1024 * 1024) // sparse: no 200 MB actually written
     const before = await stat(path)
@@ -34,7 +44,9 @@ describe('damaged and foreign files', () => {
 
     const { notebooks, damaged } = await library.list()
     expect(notebooks).toEqual([])
-    expect(damaged).toEqual([{ file: 'huge.json', reason: expect.stringMatching(/200 MB.*up to 150 MB/), hasBackup: false }])
+    expect(damaged).toEqual([
+      { file: 'huge.json', reason: expect.stringMatching(/200 MB.*up to 150 MB/), hasBackup: false },
+    ])
     expect(reads).toEqual([]) // the size check came first
     const after = await stat(path)
     expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs])
@@ -50,7 +62,10 @@ describe('damaged and foreign files', () => {
       'string.json': '"a notebook"',
       'whitespace.json': ' \n\t ',
       'old-shape.json': JSON.stringify({ ...nb, schemaVersion: 1, sources: 'none' }),
-      'deep.json': JSON.stringify({ ...nb, notes: [] }).replace('"notes":[]', `"notes":[{"id":"n","title":"t","createdAt":"${AT}","updatedAt":"${AT}","doc":{"type":"doc","content":[${deep}]}}]`),
+      'deep.json': JSON.stringify({ ...nb, notes: [] }).replace(
+        '"notes":[]',
+        `"notes":[{"id":"n","title":"t","createdAt":"${AT}","updatedAt":"${AT}","doc":{"type":"doc","content":[${deep}]}}]`,
+      ),
     }
     const { library, dir } = await libraryWith(files)
     const { damaged } = await library.list()
@@ -62,7 +77,8 @@ describe('damaged and foreign files', () => {
     expect(reasons['whitespace.json']).toMatch(/empty/)
     expect(reasons['old-shape.json']).toMatch(/sources/)
     expect(reasons['deep.json']).toMatch(/nested too deeply/)
-    for (const [name, content] of Object.entries(files)) expect(await readFile(join(dir, name))).toEqual(Buffer.from(content))
+    for (const [name, content] of Object.entries(files))
+      expect(await readFile(join(dir, name))).toEqual(Buffer.from(content))
   })
 
   it('opens a notebook saved with a byte-order mark', async () => {

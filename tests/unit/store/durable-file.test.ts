@@ -65,7 +65,9 @@ describe('DurableNotebookFile', () => {
     await file.write(emptyNotebook('Mine', AT))
     const theirs = JSON.stringify({ ...emptyNotebook('Theirs', AT), title: 'Theirs, longer title' })
     await writeFile(path, theirs)
-    await expect(file.write(emptyNotebook('Mine again', AT))).rejects.toMatchObject({ code: 'store/changed-on-disk' })
+    await expect(file.write(emptyNotebook('Mine again', AT))).rejects.toMatchObject({
+      code: 'store/changed-on-disk',
+    })
     expect(await readFile(path, 'utf8')).toBe(theirs)
   })
 })

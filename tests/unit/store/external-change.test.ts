@@ -13,7 +13,13 @@ const AT = '2026-02-03T04:05:06.000Z'
 
 async function setup() {
   const dataDir = await tempDir()
-  const service = await createService({ dataDir, resourcesDir: RESOURCES, host: 'web', version: 't', coalesce: { delayMs: 5, maxWaitMs: 20 } })
+  const service = await createService({
+    dataDir,
+    resourcesDir: RESOURCES,
+    host: 'web',
+    version: 't',
+    coalesce: { delayMs: 5, maxWaitMs: 20 },
+  })
   const [summary] = (await service.handlers.listNotebooks({})).notebooks
   const path = join(dataDir, 'notebooks', summary.file)
   const { notebook } = await service.handlers.openNotebook({ id: summary.id })
@@ -24,7 +30,8 @@ async function setup() {
     await writeFile(path, text)
     return text
   }
-  const rename = (title: string) => service.handlers.applyOps({ id, at: AT, ops: [{ type: 'renameNotebook', title }] })
+  const rename = (title: string) =>
+    service.handlers.applyOps({ id, at: AT, ops: [{ type: 'renameNotebook', title }] })
   return { service, h: service.handlers, id, path, notebook, theirs, rename }
 }
 
@@ -33,7 +40,11 @@ describe('changes from outside', () => {
     const { h, id, theirs, rename } = await setup()
     expect(await h.checkExternalChange({ id })).toEqual({ changed: false })
     // Edits and checks interleaved: a check during our own write must not report a change.
-    const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? rename(`Mine ${i}`).then(() => false) : h.checkExternalChange({ id }).then((r) => r.changed))))
+    const checks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 ? rename(`Mine ${i}`).then(() => false) : h.checkExternalChange({ id }).then((r) => r.changed),
+      ),
+    )
     expect(checks.every((c) => c === false)).toBe(true)
     await theirs('Theirs')
     expect(await h.checkExternalChange({ id })).toEqual({ changed: true })
@@ -47,7 +58,11 @@ describe('changes from outside', () => {
     expect(notebook.title).toBe('Theirs')
     expect(await h.checkExternalChange({ id })).toEqual({ changed: false })
     expect((await h.openNotebook({ id })).notebook.title).toBe('Theirs')
-    const added = await h.applyOps({ id, at: AT, ops: [{ type: 'putFacet', facet: { key: 'mine', name: 'Mine', color: '#123456' } }] })
+    const added = await h.applyOps({
+      id,
+      at: AT,
+      ops: [{ type: 'putFacet', facet: { key: 'mine', name: 'Mine', color: '#123456' } }],
+    })
     expect(added.saved).toBe(true)
     const onDisk = JSON.parse(await readFile(path, 'utf8'))
     expect(onDisk.title).toBe('Theirs')
@@ -62,7 +77,10 @@ describe('changes from outside', () => {
     expect(outcome.saveError).toMatch(/changed by another program/)
     expect(await readFile(path, 'utf8')).toBe(text)
     const refused = await dispatch(h, 'reloadNotebook', { id })
-    expect(refused).toEqual({ ok: false, error: { code: 'store/unsaved-edits', message: expect.any(String) } })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'store/unsaved-edits', message: expect.any(String) },
+    })
     expect((await h.openNotebook({ id })).notebook.title).toBe('Mine') // still in memory
     expect(await readFile(path, 'utf8')).toBe(text)
   })
@@ -92,10 +110,16 @@ describe('changes from outside', () => {
     const { h, id, path } = await setup()
     await writeFile(path, '{ half a notebook')
     expect(await h.checkExternalChange({ id })).toEqual({ changed: true })
-    expect(await dispatch(h, 'reloadNotebook', { id })).toMatchObject({ ok: false, error: { code: 'store/damaged' } })
+    expect(await dispatch(h, 'reloadNotebook', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'store/damaged' },
+    })
     expect((await h.openNotebook({ id })).notebook.title).not.toBe('') // the in-memory copy is kept
     await unlink(path)
     expect(await h.checkExternalChange({ id })).toEqual({ changed: true })
-    expect(await dispatch(h, 'reloadNotebook', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch(h, 'reloadNotebook', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 })

@@ -36,7 +36,13 @@ describe('Library and seeding', () => {
 
   it('round-trips a notebook through the file with coalesced writes', async () => {
     const dataDir = await tempDir()
-    const service = await createService({ dataDir, resourcesDir: RESOURCES, host: 'web', version: 't', coalesce: fast })
+    const service = await createService({
+      dataDir,
+      resourcesDir: RESOURCES,
+      host: 'web',
+      version: 't',
+      coalesce: fast,
+    })
     const created = await service.handlers.createNotebook({ title: '  Field notes  ' })
     expect(created.title).toBe('Field notes')
     const at = new Date().toISOString()
@@ -44,7 +50,9 @@ describe('Library and seeding', () => {
     const handle = await library.openNotebook(created.id)
     const before = handle.writeCount
     const results = await Promise.all(
-      ['One', 'Two', 'Three', 'Four'].map((title) => service.handlers.applyOps({ id: created.id, at, ops: [{ type: 'renameNotebook', title }] })),
+      ['One', 'Two', 'Three', 'Four'].map((title) =>
+        service.handlers.applyOps({ id: created.id, at, ops: [{ type: 'renameNotebook', title }] }),
+      ),
     )
     expect(results.every((r) => r.saved)).toBe(true)
     expect(handle.writeCount - before).toBe(1) // four quick edits, one write
@@ -74,7 +82,8 @@ describe('Library and seeding', () => {
     expect(reasons['newer.json']).toMatch(/newer Glossa \(schema version 99/)
     expect(reasons['empty.json']).toMatch(/empty/)
     expect(reasons['folder.json']).toMatch(/folder/)
-    for (const [file, content] of Object.entries(cases)) expect(await readFile(join(dir, file), 'utf8')).toBe(content)
+    for (const [file, content] of Object.entries(cases))
+      expect(await readFile(join(dir, file), 'utf8')).toBe(content)
   })
 
   it('refuses to open a damaged notebook with a typed error', async () => {
@@ -84,7 +93,9 @@ describe('Library and seeding', () => {
     const file = join(dataDir, 'notebooks', notebooks[0].file)
     await writeFile(file, '{ broken')
     const fresh = await createService({ dataDir, resourcesDir: RESOURCES, host: 'web', version: 't' })
-    await expect(fresh.handlers.openNotebook({ id: notebooks[0].id })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(fresh.handlers.openNotebook({ id: notebooks[0].id })).rejects.toMatchObject({
+      code: 'not-found',
+    })
     expect(await readFile(file, 'utf8')).toBe('{ broken')
   })
 })
@@ -100,7 +111,12 @@ describe('a notebook file copied by hand', () => {
     await writeFile(copy, bytes)
     const { notebooks, damaged } = await service.handlers.listNotebooks({})
     expect(notebooks.map((n) => n.file)).toEqual([seed.file])
-    expect(damaged).toEqual([expect.objectContaining({ file: 'zz-copy.json', reason: expect.stringContaining(`same notebook as “${seed.file}”`) })])
+    expect(damaged).toEqual([
+      expect.objectContaining({
+        file: 'zz-copy.json',
+        reason: expect.stringContaining(`same notebook as “${seed.file}”`),
+      }),
+    ])
     expect((await service.handlers.openNotebook({ id: seed.id })).notebook.id).toBe(seed.id)
     expect(await readFile(copy, 'utf8')).toBe(bytes)
     expect(await readFile(original, 'utf8')).toBe(bytes)
@@ -111,7 +127,9 @@ describe('listing', () => {
   it('reuses the summary of an unchanged file and re-reads a changed one', async () => {
     const dataDir = await tempDir()
     const library = new Library({ dataDir })
-    const created = await library.add({ ...(await import('../../../src/core/seed')).emptyNotebook('First title', '2026-01-01T00:00:00.000Z') })
+    const created = await library.add({
+      ...(await import('../../../src/core/seed')).emptyNotebook('First title', '2026-01-01T00:00:00.000Z'),
+    })
     expect((await library.list()).notebooks.map((n) => n.title)).toEqual(['First title'])
     const path = join(dataDir, 'notebooks', created.file)
     const text = await readFile(path, 'utf8')

@@ -17,8 +17,19 @@ const tempDir = useTempDirs()
 /** A notebook as the pre-release build wrote it (version 0). */
 function v0Notebook(): Record<string, unknown> {
   const { nb, source, text } = notebookWithSource(['The coalition mission ends in September.'])
-  const { anchoredHash: _dropped, ...oldPassage } = passage('p1', source, text, 'coalition mission', { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why?' }] }] } })
-  return { schemaVersion: 0, id: nb.id, title: 'Pre-release notes', createdAt: AT, updatedAt: AT, sources: nb.sources, annotations: [oldPassage], tags: [{ id: 't1', name: 'phase/1', color: '#123456' }] }
+  const { anchoredHash: _dropped, ...oldPassage } = passage('p1', source, text, 'coalition mission', {
+    note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why?' }] }] },
+  })
+  return {
+    schemaVersion: 0,
+    id: nb.id,
+    title: 'Pre-release notes',
+    createdAt: AT,
+    updatedAt: AT,
+    sources: nb.sources,
+    annotations: [oldPassage],
+    tags: [{ id: 't1', name: 'phase/1', color: '#123456' }],
+  }
 }
 
 /** One fixture per migration step, keyed by the version it migrates from. */
@@ -50,7 +61,12 @@ describe('migration steps', () => {
   })
 
   it('0 → 1 keeps arrays that are already there and tolerates odd input', () => {
-    const old = { ...v0Notebook(), relations: [], notes: 'nope', annotations: [null, { sourceId: 'missing' }] }
+    const old = {
+      ...v0Notebook(),
+      relations: [],
+      notes: 'nope',
+      annotations: [null, { sourceId: 'missing' }],
+    }
     const migrated = MIGRATIONS[0].migrate(old)
     expect(migrated.relations).toEqual([]) // a notebook that removed every relation keeps none
     expect(migrated.notes).toEqual([])
@@ -71,7 +87,15 @@ describe('migrateToCurrent', () => {
   it('leaves current, newer, unknown and non-notebook input alone', () => {
     const current = { schemaVersion: SCHEMA_VERSION, id: 'x' }
     expect(migrateToCurrent(current)).toEqual({ value: current })
-    for (const raw of [{ schemaVersion: 99 }, { schemaVersion: -1 }, { schemaVersion: 0.5 }, { schemaVersion: '0' }, null, [], 'text']) {
+    for (const raw of [
+      { schemaVersion: 99 },
+      { schemaVersion: -1 },
+      { schemaVersion: 0.5 },
+      { schemaVersion: '0' },
+      null,
+      [],
+      'text',
+    ]) {
       expect(migrateToCurrent(raw)).toEqual({ value: raw })
     }
   })

@@ -12,10 +12,19 @@ const tempDir = useTempDirs()
 describe('Library.openNotebook', () => {
   it('reads the file once after the library was listed', async () => {
     const dataDir = await tempDir()
-    const nb = generateNotebook({ passages: 20, sources: 2, words: 200, tags: 4, facets: 2, links: 5, notes: 2 }, 1)
+    const nb = generateNotebook(
+      { passages: 20, sources: 2, words: 200, tags: 4, facets: 2, links: 5, notes: 2 },
+      1,
+    )
     await new Library({ dataDir }).add(nb)
     let reads = 0
-    const counting: FsLike = { ...fs, readFile: ((...args: Parameters<typeof fs.readFile>) => (reads++, fs.readFile(...args))) as FsLike['readFile'] }
+    const counting: FsLike = {
+      ...fs,
+      readFile: ((...args: Parameters<typeof fs.readFile>) => (
+        reads++,
+        fs.readFile(...args)
+      )) as FsLike['readFile'],
+    }
     const library = new Library({ dataDir, fs: counting })
     await library.list()
     reads = 0

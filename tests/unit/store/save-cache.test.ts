@@ -18,13 +18,23 @@ const tempDir = useTempDirs()
 
 const TINY = { passages: 30, sources: 3, words: 300, tags: 8, facets: 2, links: 12, notes: 3 }
 const expected = (nb: Notebook): string => JSON.stringify(nb, null, 1)
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
 
 describe('serialize (save cache)', () => {
   it('writes exactly what JSON.stringify(nb, null, 1) writes', async () => {
     const generated = generateNotebook(TINY, 3)
-    const { nb: small, source, text } = notebookWithSource(['Quotes " and \\ backslashes', 'Line\nbreak\u2028and tab\t, emoji 🙂, ’curly’'])
-    const tricky: Notebook = { ...small, annotations: [passage('a1', source, text, 'backslashes', { note: note('a\nb "c"') })] }
+    const {
+      nb: small,
+      source,
+      text,
+    } = notebookWithSource(['Quotes " and \\ backslashes', 'Line\nbreak\u2028and tab\t, emoji 🙂, ’curly’'])
+    const tricky: Notebook = {
+      ...small,
+      annotations: [passage('a1', source, text, 'backslashes', { note: note('a\nb "c"') })],
+    }
     for (const nb of [generated, emptyNotebook('Empty', AT), tricky]) {
       expect(serializeSync(nb)).toBe(expected(nb))
       expect(await serializeAsync(nb, 0)).toBe(expected(nb))
@@ -43,9 +53,20 @@ describe('serialize (save cache)', () => {
     serializeSync(base) // fill the cache
     const ids = base.annotations.map((a) => a.id)
     const op = fc.oneof(
-      fc.record({ i: fc.nat(ids.length - 1), text: fc.string() }).map(({ i, text }): Op => ({ type: 'updateAnnotation', id: ids[i], patch: { note: note(text || 'x') } })),
-      fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0).map((title): Op => ({ type: 'renameNotebook', title })),
-      fc.nat(ids.length - 1).map((i): Op => ({ type: 'updateAnnotation', id: ids[i], patch: { color: '#123456' } })),
+      fc
+        .record({ i: fc.nat(ids.length - 1), text: fc.string() })
+        .map(({ i, text }): Op => ({
+          type: 'updateAnnotation',
+          id: ids[i],
+          patch: { note: note(text || 'x') },
+        })),
+      fc
+        .string({ minLength: 1, maxLength: 40 })
+        .filter((t) => t.trim().length > 0)
+        .map((title): Op => ({ type: 'renameNotebook', title })),
+      fc
+        .nat(ids.length - 1)
+        .map((i): Op => ({ type: 'updateAnnotation', id: ids[i], patch: { color: '#123456' } })),
       fc.nat(ids.length - 1).map((i): Op => ({ type: 'deleteAnnotation', id: ids[i] })),
     )
     fc.assert(
@@ -66,7 +87,10 @@ describe('serialize (save cache)', () => {
   })
 
   it('writes a notebook of several chunks to disk byte for byte', async () => {
-    const nb = generateNotebook({ passages: 800, sources: 10, words: 9_000, tags: 20, facets: 3, links: 200, notes: 5 }, 2)
+    const nb = generateNotebook(
+      { passages: 800, sources: 10, words: 9_000, tags: 20, facets: 3, links: 200, notes: 5 },
+      2,
+    )
     const path = join(await tempDir(), 'big.json')
     await new DurableNotebookFile(path).write(nb)
     const text = await readFile(path, 'utf8')
@@ -104,14 +128,21 @@ describe('validateForSave', () => {
   it('accepts a valid notebook, before and after an edit', () => {
     const nb = valid()
     expect(() => validateForSave(nb, 'test')).not.toThrow()
-    const edited = applyOps(nb, [{ type: 'updateAnnotation', id: nb.annotations[0].id, patch: { note: note('ok') } }], AT).notebook
+    const edited = applyOps(
+      nb,
+      [{ type: 'updateAnnotation', id: nb.annotations[0].id, patch: { note: note('ok') } }],
+      AT,
+    ).notebook
     expect(() => validateForSave(edited, 'test')).not.toThrow()
   })
 
   it('refuses a bad new object with the same reason as a full parse, even when the rest is cached', () => {
     const nb = valid()
     markValid(nb)
-    const bad = { ...nb, annotations: [...nb.annotations.slice(1), { ...nb.annotations[0], color: 'red' }] } as Notebook
+    const bad = {
+      ...nb,
+      annotations: [...nb.annotations.slice(1), { ...nb.annotations[0], color: 'red' }],
+    } as Notebook
     expect(() => validateForSave(bad, 'test')).toThrow(reason(bad))
     expect(reason(bad)).not.toBe('valid')
   })
@@ -119,7 +150,11 @@ describe('validateForSave', () => {
   it('refuses bad top-level fields and a collection that is not an array', () => {
     const nb = valid()
     markValid(nb)
-    for (const bad of [{ ...nb, title: '' }, { ...nb, schemaVersion: 99 }, { ...nb, links: {} }]) {
+    for (const bad of [
+      { ...nb, title: '' },
+      { ...nb, schemaVersion: 99 },
+      { ...nb, links: {} },
+    ]) {
       expect(() => validateForSave(bad as Notebook, 'test')).toThrow(reason(bad))
     }
   })

@@ -11,7 +11,6 @@ const call = async (...args: Parameters<typeof send>) => {
   return response
 }
 
-
 describe('browser host access', () => {
   it('listens on the IPv4 loopback address only', () => {
     const address = hostRef.current.server.address()
@@ -22,7 +21,12 @@ describe('browser host access', () => {
     const ok = await call(hostRef.current.port, { method: 'POST', path: '/api/appInfo', body: '{}' })
     expect(ok.status).toBe(200)
     expect(JSON.parse(ok.body)).toMatchObject({ host: 'web', version: 'test' })
-    const viaLocalhost = await call(hostRef.current.port, { method: 'POST', path: '/api/appInfo', body: '{}', host: `localhost:${hostRef.current.port}` })
+    const viaLocalhost = await call(hostRef.current.port, {
+      method: 'POST',
+      path: '/api/appInfo',
+      body: '{}',
+      host: `localhost:${hostRef.current.port}`,
+    })
     expect(viaLocalhost.status).toBe(200)
   })
 
@@ -33,14 +37,25 @@ describe('browser host access', () => {
     ['a longer token', `${TOKEN}x`],
     ['an empty token', ''],
   ])('refuses /api/ with %s (401)', async (_name, token) => {
-    const response = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token })
+    const response = await call(hostRef.current.port, {
+      method: 'POST',
+      path: '/api/listNotebooks',
+      body: '{}',
+      token,
+    })
     expect(response.status).toBe(401)
     expect(JSON.parse(response.body)).toEqual({ code: 'unauthorized', message: expect.any(String) })
     expect(response.body).not.toContain('notebooks')
   })
 
   it('refuses the token in another scheme than Bearer', async () => {
-    const response = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', token: null, headers: { authorization: `Basic ${TOKEN}` } })
+    const response = await call(hostRef.current.port, {
+      method: 'POST',
+      path: '/api/listNotebooks',
+      body: '{}',
+      token: null,
+      headers: { authorization: `Basic ${TOKEN}` },
+    })
     expect(response.status).toBe(401)
   })
 
@@ -54,14 +69,24 @@ describe('browser host access', () => {
     ['an empty Host', () => ''],
   ])('refuses a Host header of %s (403), on /api/ and static files', async (_name, value) => {
     for (const path of ['/api/listNotebooks', '/', '/index.html']) {
-      const response = await call(hostRef.current.port, { method: path.startsWith('/api/') ? 'POST' : 'GET', path, body: path.startsWith('/api/') ? '{}' : undefined, host: value() })
+      const response = await call(hostRef.current.port, {
+        method: path.startsWith('/api/') ? 'POST' : 'GET',
+        path,
+        body: path.startsWith('/api/') ? '{}' : undefined,
+        host: value(),
+      })
       expect(response.status, `${path} with Host ${value()}`).toBe(403)
       expect(response.body).not.toContain('<title>Glossa')
     }
   })
 
   it('refuses a request without a Host header (403)', async () => {
-    const api = await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', host: null })
+    const api = await call(hostRef.current.port, {
+      method: 'POST',
+      path: '/api/listNotebooks',
+      body: '{}',
+      host: null,
+    })
     expect(api.status).toBe(403)
     const page = await call(hostRef.current.port, { path: '/', host: null })
     expect(page.status).toBe(403)
@@ -73,7 +98,9 @@ describe('browser host access', () => {
       expect(response.status, method).toBe(405)
       expect(JSON.parse(response.body).code).toBe('method-not-allowed')
     }
-    expect((await call(hostRef.current.port, { method: 'POST', path: '/index.html', body: '{}' })).status).toBe(405)
+    expect(
+      (await call(hostRef.current.port, { method: 'POST', path: '/index.html', body: '{}' })).status,
+    ).toBe(405)
   })
 
   it('answers an unknown method with a typed 404', async () => {
@@ -91,14 +118,28 @@ describe('browser host access', () => {
   })
 
   it('never sends CORS headers, preflight included', async () => {
-    const origin = { origin: 'https://evil.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' }
+    const origin = {
+      origin: 'https://evil.com',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    }
     const preflights = [
-      await call(hostRef.current.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin, token: null }),
+      await call(hostRef.current.port, {
+        method: 'OPTIONS',
+        path: '/api/listNotebooks',
+        headers: origin,
+        token: null,
+      }),
       await call(hostRef.current.port, { method: 'OPTIONS', path: '/api/listNotebooks', headers: origin }),
       await call(hostRef.current.port, { method: 'OPTIONS', path: '/', headers: origin }),
     ]
     for (const p of preflights) expect([401, 405]).toContain(p.status)
-    await call(hostRef.current.port, { method: 'POST', path: '/api/listNotebooks', body: '{}', headers: { origin: 'https://evil.com' } })
+    await call(hostRef.current.port, {
+      method: 'POST',
+      path: '/api/listNotebooks',
+      body: '{}',
+      headers: { origin: 'https://evil.com' },
+    })
     await call(hostRef.current.port, { path: '/', headers: { origin: 'https://evil.com' } })
     expect(seen.length).toBeGreaterThan(20)
     for (const response of seen) {

@@ -12,7 +12,14 @@ import { RESOURCES } from '../../helpers/temp-dir'
 
 export const TOKEN = 'test-token-0123456789'
 
-export interface TestHost { server: Server; port: number; service: Service; root: string; staticDir: string; close(): Promise<void> }
+export interface TestHost {
+  server: Server
+  port: number
+  service: Service
+  root: string
+  staticDir: string
+  close(): Promise<void>
+}
 
 /** `root` holds data/ (the data dir), static/ (the renderer stand-in) and secret.txt beside it. */
 export async function startTestHost(root: string): Promise<TestHost> {
@@ -21,8 +28,19 @@ export async function startTestHost(root: string): Promise<TestHost> {
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Glossa</title>')
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE')
-  const service = await createService({ dataDir: join(root, 'data'), resourcesDir: RESOURCES, host: 'web', version: 'test', coalesce: { delayMs: 1, maxWaitMs: 5 } })
-  const { server, port } = await startWebHost({ handlers: service.handlers, staticDir, token: TOKEN, port: 0 })
+  const service = await createService({
+    dataDir: join(root, 'data'),
+    resourcesDir: RESOURCES,
+    host: 'web',
+    version: 'test',
+    coalesce: { delayMs: 1, maxWaitMs: 5 },
+  })
+  const { server, port } = await startWebHost({
+    handlers: service.handlers,
+    staticDir,
+    token: TOKEN,
+    port: 0,
+  })
   return {
     server,
     port,
@@ -37,7 +55,11 @@ export async function startTestHost(root: string): Promise<TestHost> {
   }
 }
 
-export interface RawResponse { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
 export interface RawRequest {
   method?: string
   path: string
@@ -54,17 +76,33 @@ export function send(port: number, r: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...r.headers }
     if (r.token !== null) headers.authorization = `Bearer ${r.token ?? TOKEN}`
-    const req = request({ host: '127.0.0.1', port, method: r.method ?? 'GET', path: r.path, headers, setHost: false, agent: false })
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: r.method ?? 'GET',
+      path: r.path,
+      headers,
+      setHost: false,
+      agent: false,
+    })
     // Node's client would add Host itself; we set it (or leave it out) by hand.
     if (r.host !== null) req.setHeader('host', r.host ?? `127.0.0.1:${port}`)
     req.on('response', (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
       res.on('error', reject)
     })
     // The server may answer (413) and close before the whole body is sent.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)))
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    )
     if (r.body === undefined) return void req.end()
     const body = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body)
     if (!r.chunkSize) {

@@ -5,13 +5,20 @@ import { METHOD_NAMES } from '@shared/method-names'
 import type { ApiError } from '@shared/errors'
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
-interface DesktopBridge { [name: string]: (args: unknown) => Promise<Outcome> }
+interface DesktopBridge {
+  [name: string]: (args: unknown) => Promise<Outcome>
+}
 declare global {
-  interface Window { glossa?: DesktopBridge & { onMenuCommand?: (cb: (command: string) => void) => () => void } }
+  interface Window {
+    glossa?: DesktopBridge & { onMenuCommand?: (cb: (command: string) => void) => () => void }
+  }
 }
 
 export class ApiCallError extends Error implements ApiError {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -35,7 +42,10 @@ async function callHttp(name: MethodName, args: unknown): Promise<unknown> {
       method: 'POST',
       // Small writes survive the tab being closed right after an edit.
       keepalive: body.length < 60_000,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`,
+      },
       body,
     })
   } catch {
@@ -43,8 +53,15 @@ async function callHttp(name: MethodName, args: unknown): Promise<unknown> {
   }
   const answer = await response.json().catch(() => null)
   if (response.ok) return answer
-  if (response.status === 401) throw new ApiCallError('unauthorized', 'This page needs the link with its token: open the address the Glossa web host printed.')
-  throw new ApiCallError(answer?.code ?? `http-${response.status}`, answer?.message ?? `The host answered ${response.status}.`)
+  if (response.status === 401)
+    throw new ApiCallError(
+      'unauthorized',
+      'This page needs the link with its token: open the address the Glossa web host printed.',
+    )
+  throw new ApiCallError(
+    answer?.code ?? `http-${response.status}`,
+    answer?.message ?? `The host answered ${response.status}.`,
+  )
 }
 
 async function callDesktop(bridge: DesktopBridge, name: MethodName, args: unknown): Promise<unknown> {

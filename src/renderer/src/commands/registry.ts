@@ -6,7 +6,11 @@ import type { NotebookSession } from '../state/session'
 import { toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
 
-export interface Shortcut { key: string; mod?: boolean; shift?: boolean }
+export interface Shortcut {
+  key: string
+  mod?: boolean
+  shift?: boolean
+}
 export interface Command {
   id: string
   label: string
@@ -22,47 +26,100 @@ export interface Command {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 export const COMMANDS = {
-  highlight: { id: 'highlight', label: 'Highlight', shortcut: { key: 'h' }, scope: 'selection', run: (s) => void markSelection(s) },
-  annotate: { id: 'annotate', label: 'Annotate', shortcut: { key: 'n' }, scope: 'selection', run: (s) => void markSelection(s, { withNote: true }) },
+  highlight: {
+    id: 'highlight',
+    label: 'Highlight',
+    shortcut: { key: 'h' },
+    scope: 'selection',
+    run: (s) => void markSelection(s),
+  },
+  annotate: {
+    id: 'annotate',
+    label: 'Annotate',
+    shortcut: { key: 'n' },
+    scope: 'selection',
+    run: (s) => void markSelection(s, { withNote: true }),
+  },
   'add-tag': {
-    id: 'add-tag', label: 'Add tag', shortcut: { key: 't' }, scope: 'selection',
+    id: 'add-tag',
+    label: 'Add tag',
+    shortcut: { key: 't' },
+    scope: 'selection',
     run: (s) => {
       const passage = markSelection(s)
       if (passage) ui.set({ tagPickerFor: passage.id })
     },
   },
   'link-passage': {
-    id: 'link-passage', label: 'Link passage', shortcut: { key: 'l' }, scope: 'selection',
+    id: 'link-passage',
+    label: 'Link passage',
+    shortcut: { key: 'l' },
+    scope: 'selection',
     run: (s) => {
       const passage = passageForSelection(s)
       if (passage) ui.set({ linkFrom: passage.id })
     },
   },
   undo: {
-    id: 'undo', label: 'Undo', shortcut: { key: 'z', mod: true }, scope: 'global',
+    id: 'undo',
+    label: 'Undo',
+    shortcut: { key: 'z', mod: true },
+    scope: 'global',
     run: (s) => {
       const label = s.undo()
       toastStore.show(label ? `Undone: ${label.toLowerCase()}` : 'Nothing to undo.')
     },
   },
   redo: {
-    id: 'redo', label: 'Redo', shortcut: { key: 'z', mod: true, shift: true }, scope: 'global',
+    id: 'redo',
+    label: 'Redo',
+    shortcut: { key: 'z', mod: true, shift: true },
+    scope: 'global',
     run: (s) => {
       const label = s.redo()
       toastStore.show(label ? `Redone: ${label.toLowerCase()}` : 'Nothing to redo.')
     },
   },
-  search: { id: 'search', label: 'Search', shortcut: { key: 'k', mod: true }, scope: 'global', inTextFields: true, run: () => ui.set({ panel: 'search' }) },
-  tags: { id: 'tags', label: 'Tags', shortcut: { key: 'g', mod: true, shift: true }, scope: 'global', run: () => ui.set({ panel: 'tags' }) },
-  'export-md': { id: 'export-md', label: 'Export as Markdown', shortcut: { key: 'e', mod: true }, scope: 'global', run: (s) => void exportNotebookAs(s, 'md') },
-  shortcuts: { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: { key: '?', shift: true }, scope: 'global', run: () => ui.set({ panel: 'shortcuts' }) },
+  search: {
+    id: 'search',
+    label: 'Search',
+    shortcut: { key: 'k', mod: true },
+    scope: 'global',
+    inTextFields: true,
+    run: () => ui.set({ panel: 'search' }),
+  },
+  tags: {
+    id: 'tags',
+    label: 'Tags',
+    shortcut: { key: 'g', mod: true, shift: true },
+    scope: 'global',
+    run: () => ui.set({ panel: 'tags' }),
+  },
+  'export-md': {
+    id: 'export-md',
+    label: 'Export as Markdown',
+    shortcut: { key: 'e', mod: true },
+    scope: 'global',
+    run: (s) => void exportNotebookAs(s, 'md'),
+  },
+  shortcuts: {
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    shortcut: { key: '?', shift: true },
+    scope: 'global',
+    run: () => ui.set({ panel: 'shortcuts' }),
+  },
 } satisfies Record<string, Command>
 
 export type CommandId = keyof typeof COMMANDS
 
 export function shortcutLabel(command: Command): string {
   const { key, mod, shift } = command.shortcut
-  const parts = [mod ? (isMac ? '⌘' : 'Ctrl') : '', shift && key !== '?' ? (isMac ? '⇧' : 'Shift') : '', key.length === 1 ? key.toUpperCase() : key]
+  const parts = [
+    mod ? (isMac ? '⌘' : 'Ctrl') : '',
+    shift && key !== '?' ? (isMac ? '⇧' : 'Shift') : '',
+    key.length === 1 ? key.toUpperCase() : key,
+  ]
   return parts.filter(Boolean).join(isMac ? '' : '+')
 }
 

@@ -17,7 +17,9 @@ export function useShortcuts(session: NotebookSession): void {
       if (event.defaultPrevented) return
       // Ctrl+Y is the other common redo.
       const redoY = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'y'
-      const command: Command | undefined = redoY ? COMMANDS.redo : Object.values(COMMANDS).find((c) => matchesShortcut(event, c.shortcut))
+      const command: Command | undefined = redoY
+        ? COMMANDS.redo
+        : Object.values(COMMANDS).find((c) => matchesShortcut(event, c.shortcut))
       if (!command) return
       const inText = isTypingTarget(event.target) || Boolean(document.querySelector('dialog[open]'))
       if (inText && !command.inTextFields) return

@@ -58,23 +58,40 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
     if (!file) return
     const fileFormat = formatOfFile(file.name)
     if (!fileFormat) return setError(`“${file.name}” is not a .txt, .md or .html file.`)
-    if (file.size > MAX_FILE_BYTES) return setError(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; sources can hold up to about ${LIMITS.sourceTextChars / 1_000_000} MB of text.`)
+    if (file.size > MAX_FILE_BYTES)
+      return setError(
+        `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; sources can hold up to about ${LIMITS.sourceTextChars / 1_000_000} MB of text.`,
+      )
     await add({ format: fileFormat, content: await file.text(), fileName: file.name })
   }
 
   return (
     <Dialog title="Add source" onClose={onClose}>
       <div className="segmented" role="tablist" aria-label="How to add the source">
-        <button role="tab" aria-selected={mode === 'paste'} onClick={() => setMode('paste')}>Paste text</button>
-        <button role="tab" aria-selected={mode === 'file'} onClick={() => setMode('file')}>Import file</button>
+        <button role="tab" aria-selected={mode === 'paste'} onClick={() => setMode('paste')}>
+          Paste text
+        </button>
+        <button role="tab" aria-selected={mode === 'file'} onClick={() => setMode('file')}>
+          Import file
+        </button>
       </div>
       <label className="field">
         <span>Title (optional)</span>
-        <input value={title} maxLength={LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} placeholder="Taken from the text when empty" />
+        <input
+          value={title}
+          maxLength={LIMITS.titleLength}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Taken from the text when empty"
+        />
       </label>
       <label className="field">
         <span>Origin (optional)</span>
-        <input value={origin} maxLength={LIMITS.originLength} onChange={(e) => setOrigin(e.target.value)} placeholder="e.g. apnews.com" />
+        <input
+          value={origin}
+          maxLength={LIMITS.originLength}
+          onChange={(e) => setOrigin(e.target.value)}
+          placeholder="e.g. apnews.com"
+        />
       </label>
       {mode === 'paste' ? (
         <>
@@ -94,19 +111,37 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <label className="field">
           <span>File (.txt, .md, .html)</span>
-          <input type="file" accept=".txt,.text,.md,.markdown,.html,.htm" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".txt,.text,.md,.markdown,.html,.htm"
+            disabled={busy}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
       )}
       {busy && (
         <p role="status" className="busy-line">
-          <span className="spinner" aria-hidden="true" /> Converting and sanitizing the text… large Markdown files take a few seconds per megabyte.
+          <span className="spinner" aria-hidden="true" /> Converting and sanitizing the text… large Markdown
+          files take a few seconds per megabyte.
         </p>
       )}
-      {error && <p role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <div className="dialog-footer">
-        <button className="button" onClick={onClose}>Cancel</button>
+        <button className="button" onClick={onClose}>
+          Cancel
+        </button>
         {mode === 'paste' && (
-          <button className="button primary" disabled={busy} onClick={() => (content.trim() ? void add({ format, content }) : setError('Paste some text first.'))}>
+          <button
+            className="button primary"
+            disabled={busy}
+            onClick={() =>
+              content.trim() ? void add({ format, content }) : setError('Paste some text first.')
+            }
+          >
             Add source
           </button>
         )}

@@ -23,16 +23,22 @@ export function ExternalChangeDialog({ detail, onKeepMine, onLoadTheirs, onLater
       onClose={onLater}
       footer={
         <>
-          <button className="button" onClick={onLater} disabled={busy}>Decide later</button>
-          <button className="button" onClick={run(onLoadTheirs)} disabled={busy}>Load theirs</button>
-          <button className="button primary" onClick={run(onKeepMine)} disabled={busy}>Keep mine (overwrite)</button>
+          <button className="button" onClick={onLater} disabled={busy}>
+            Decide later
+          </button>
+          <button className="button" onClick={run(onLoadTheirs)} disabled={busy}>
+            Load theirs
+          </button>
+          <button className="button primary" onClick={run(onKeepMine)} disabled={busy}>
+            Keep mine (overwrite)
+          </button>
         </>
       }
     >
       <p>Another program changed this notebook’s file while it was open here. {detail}</p>
       <p className="muted">
-        <strong>Keep mine</strong> saves this window’s version over the file. <strong>Load theirs</strong> opens the file’s version and
-        discards the edits not yet saved here.
+        <strong>Keep mine</strong> saves this window’s version over the file. <strong>Load theirs</strong>{' '}
+        opens the file’s version and discards the edits not yet saved here.
       </p>
     </Dialog>
   )

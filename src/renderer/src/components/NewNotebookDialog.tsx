@@ -2,7 +2,13 @@ import type { NotebookSummary } from '@shared/schema'
 import { api } from '../api/client'
 import { TitleDialog } from './TitleDialog'
 
-export function NewNotebookDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (nb: NotebookSummary) => void }) {
+export function NewNotebookDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void
+  onCreated: (nb: NotebookSummary) => void
+}) {
   return (
     <TitleDialog
       title="New notebook"

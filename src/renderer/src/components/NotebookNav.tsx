@@ -8,19 +8,39 @@ import { NavLinkTools } from './links/NavLinkTools'
 import { NavNotes } from './notes/NavNotes'
 import { SourceMenu } from './SourceMenu'
 
-export function NotebookNav({ activeSourceId, activeNoteId }: { activeSourceId?: string; activeNoteId?: string }) {
+export function NotebookNav({
+  activeSourceId,
+  activeNoteId,
+}: {
+  activeSourceId?: string
+  activeNoteId?: string
+}) {
   const notebook = useNotebook()
   const [adding, setAdding] = useState(false)
   return (
     <nav className="nav" aria-label="Notebook contents">
       <div className="nav-tools">
-        <button className="button small" onClick={() => ui.set({ panel: 'search' })} title={`Search (${shortcutLabel(COMMANDS.search)})`}>Search</button>
-        <button className="button small" onClick={() => ui.set({ panel: 'tags' })} title="Manage tags and facets">Tags</button>
+        <button
+          className="button small"
+          onClick={() => ui.set({ panel: 'search' })}
+          title={`Search (${shortcutLabel(COMMANDS.search)})`}
+        >
+          Search
+        </button>
+        <button
+          className="button small"
+          onClick={() => ui.set({ panel: 'tags' })}
+          title="Manage tags and facets"
+        >
+          Tags
+        </button>
         <NavLinkTools />
       </div>
       <div className="nav-section-head">
         <h2 className="nav-heading">Sources</h2>
-        <button className="button small" onClick={() => setAdding(true)}>Add source</button>
+        <button className="button small" onClick={() => setAdding(true)}>
+          Add source
+        </button>
       </div>
       <ul className="nav-list">
         {notebook.sources.map((s) => (

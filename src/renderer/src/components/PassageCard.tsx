@@ -20,7 +20,12 @@ interface PassageCardProps {
   focusNote: boolean
 }
 
-export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, selected, focusNote }: PassageCardProps) {
+export const PassageCard = memo(function PassageCard({
+  annotation: a,
+  tagsById,
+  selected,
+  focusNote,
+}: PassageCardProps) {
   const session = useSession()
   const ref = useRef<HTMLElement>(null)
   const orphaned = a.status === 'orphaned'
@@ -38,12 +43,20 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
       aria-current={selected ? 'true' : undefined}
       data-passage-card={a.id}
     >
-      <button className="passage-quote" onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : revealPassage(session, a.id))} title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}>
+      <button
+        className="passage-quote"
+        onClick={() => (orphaned ? ui.set({ selectedPassageId: a.id }) : revealPassage(session, a.id))}
+        title={orphaned ? 'This passage lost its place in the source' : 'Show in the source'}
+      >
         <span className="quote-text">{a.target.quote.exact}</span>
       </button>
       {!selected && a.note && (
         // A live editor per card is costly with thousands of passages: show the text until selected.
-        <button className="note-preview" onClick={() => ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })} title="Edit the note">
+        <button
+          className="note-preview"
+          onClick={() => ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })}
+          title="Edit the note"
+        >
           {plainText(a.note)}
         </button>
       )}
@@ -54,20 +67,47 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
           label={`Note on “${a.target.quote.exact.slice(0, 40)}”`}
           autoFocus={focusNote}
           onDirty={() => session.markDirty()}
-          onSave={(note) => session.run([{ type: 'updateAnnotation', id: a.id, patch: { note } }], { undoable: false })}
+          onSave={(note) =>
+            session.run([{ type: 'updateAnnotation', id: a.id, patch: { note } }], { undoable: false })
+          }
         />
       )}
       <PassageTags annotation={a} tagsById={tagsById} />
       <PassageLinks annotation={a} />
       <footer className="passage-footer">
-        <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>{relativeTime(a.createdAt)}</time>
+        <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>
+          {relativeTime(a.createdAt)}
+        </time>
         {a.updatedAt !== a.createdAt && <span className="muted"> · edited {relativeTime(a.updatedAt)}</span>}
         <span className="spacer" />
         {selected && !orphaned && (
           <span role="radiogroup" aria-label="Passage color" className="swatches small">
-            <button role="radio" aria-checked={a.color === null} aria-label="Automatic color (first tag's)" title="Automatic: the first tag's color" className="swatch swatch-auto" onClick={() => session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: null } }], { label: 'Recolor passage' })} />
+            <button
+              role="radio"
+              aria-checked={a.color === null}
+              aria-label="Automatic color (first tag's)"
+              title="Automatic: the first tag's color"
+              className="swatch swatch-auto"
+              onClick={() =>
+                session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: null } }], {
+                  label: 'Recolor passage',
+                })
+              }
+            />
             {HIGHLIGHT_COLORS.map((c, i) => (
-              <button key={c} role="radio" aria-checked={a.color === c} aria-label={`Color ${i + 1}`} className="swatch" style={{ background: c }} onClick={() => session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: c } }], { label: 'Recolor passage' })} />
+              <button
+                key={c}
+                role="radio"
+                aria-checked={a.color === c}
+                aria-label={`Color ${i + 1}`}
+                className="swatch"
+                style={{ background: c }}
+                onClick={() =>
+                  session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: c } }], {
+                    label: 'Recolor passage',
+                  })
+                }
+              />
             ))}
           </span>
         )}
@@ -76,7 +116,12 @@ export const PassageCard = memo(function PassageCard({ annotation: a, tagsById, 
             Re-attach to selection
           </button>
         )}
-        <button className="icon-button" aria-label="Delete passage" title="Delete passage" onClick={() => deletePassage(session, a.id)}>
+        <button
+          className="icon-button"
+          aria-label="Delete passage"
+          title="Delete passage"
+          onClick={() => deletePassage(session, a.id)}
+        >
           <Icon name="trash" />
         </button>
       </footer>

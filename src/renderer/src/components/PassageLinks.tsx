@@ -22,16 +22,35 @@ export function PassageLinks({ annotation }: { annotation: Annotation }) {
 
   const remove = (r: LinkReading) => {
     session.run([{ type: 'deleteLink', id: r.link.id }], { label: 'Remove link' })
-    toastStore.show('Link removed.', { action: { label: 'Undo', run: () => session.undoLabel === 'Remove link' && session.undo() } })
+    toastStore.show('Link removed.', {
+      action: { label: 'Undo', run: () => session.undoLabel === 'Remove link' && session.undo() },
+    })
   }
   const row = (r: LinkReading) => {
     const text = r.direction === 'out' ? `${r.reading} → ${r.other.label}` : `${r.reading} ← ${r.other.label}`
     return (
-      <li key={r.link.id} className={`link-row${r.other.missing ? ' is-missing' : ''}`} style={{ ['--rel' as string]: r.relation?.color ?? '#6b6b6b' }}>
-        <button className="link-go" disabled={r.other.missing} title={r.other.missing ? 'The other end of this link was deleted' : 'Go to the linked passage'} onClick={() => goToEndpoint(session, r.other.endpoint, id)}>
-          <span className="link-reading">{r.reading}</span> {r.direction === 'out' ? '→' : '←'} <span className="link-other">{r.other.label}</span>
+      <li
+        key={r.link.id}
+        className={`link-row${r.other.missing ? ' is-missing' : ''}`}
+        style={{ ['--rel' as string]: r.relation?.color ?? '#6b6b6b' }}
+      >
+        <button
+          className="link-go"
+          disabled={r.other.missing}
+          title={r.other.missing ? 'The other end of this link was deleted' : 'Go to the linked passage'}
+          onClick={() => goToEndpoint(session, r.other.endpoint, id)}
+        >
+          <span className="link-reading">{r.reading}</span> {r.direction === 'out' ? '→' : '←'}{' '}
+          <span className="link-other">{r.other.label}</span>
         </button>
-        <button className="icon-button" aria-label={`Remove link: ${text}`} title="Remove link" onClick={() => remove(r)}>×</button>
+        <button
+          className="icon-button"
+          aria-label={`Remove link: ${text}`}
+          title="Remove link"
+          onClick={() => remove(r)}
+        >
+          ×
+        </button>
         {r.link.comment && <p className="link-comment">{r.link.comment}</p>}
       </li>
     )
@@ -45,14 +64,23 @@ export function PassageLinks({ annotation }: { annotation: Annotation }) {
           {incoming.map(row)}
           {references.map((n) => (
             <li key={`ref-${n.id}`} className="link-row is-reference">
-              <button className="link-go" onClick={() => goToEndpoint(session, { kind: 'note', id: n.id }, id)}>
-                <span className="link-reading">referenced in</span> <span className="link-other">‘{n.title}’</span>
+              <button
+                className="link-go"
+                onClick={() => goToEndpoint(session, { kind: 'note', id: n.id }, id)}
+              >
+                <span className="link-reading">referenced in</span>{' '}
+                <span className="link-other">‘{n.title}’</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      <button className="chip-add" aria-label="Link passage" title="Link passage (L)" onClick={() => ui.set({ linkFrom: id })}>
+      <button
+        className="chip-add"
+        aria-label="Link passage"
+        title="Link passage (L)"
+        onClick={() => ui.set({ linkFrom: id })}
+      >
         + Link passage
       </button>
     </div>

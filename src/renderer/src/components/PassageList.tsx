@@ -15,6 +15,8 @@ interface PassageListProps {
 export function PassageList({ passages, scroller, selectedId, label, renderCard }: PassageListProps) {
   const listRef = useRef<HTMLUListElement>(null)
   const [offset, setOffset] = useState(0)
+  // Re-measured after every render: the header above the list changes height with its content.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0))
   const virtualizer = useVirtualizer({
     count: passages.length,
@@ -32,9 +34,19 @@ export function PassageList({ passages, scroller, selectedId, label, renderCard 
   }, [selectedId]) // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <ul ref={listRef} className="passage-list virtual" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+    <ul
+      ref={listRef}
+      className="passage-list virtual"
+      aria-label={label}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
       {virtualizer.getVirtualItems().map((item) => (
-        <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ transform: `translateY(${item.start - offset}px)` }}>
+        <li
+          key={item.key}
+          data-index={item.index}
+          ref={virtualizer.measureElement}
+          style={{ transform: `translateY(${item.start - offset}px)` }}
+        >
           {renderCard(passages[item.index])}
         </li>
       ))}

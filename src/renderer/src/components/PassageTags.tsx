@@ -5,7 +5,13 @@ import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
 import { TagChip } from './tags/TagChip'
 
-export function PassageTags({ annotation, tagsById }: { annotation: Annotation; tagsById: Map<string, Tag> }) {
+export function PassageTags({
+  annotation,
+  tagsById,
+}: {
+  annotation: Annotation
+  tagsById: Map<string, Tag>
+}) {
   const session = useSession()
   const tags = annotation.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t))
   return (
@@ -13,7 +19,11 @@ export function PassageTags({ annotation, tagsById }: { annotation: Annotation; 
       {tags.map((t) => (
         <TagChip key={t.id} tag={t} onRemove={() => removeTagFromPassage(session, annotation.id, t.id)} />
       ))}
-      <button className="chip-add" onClick={() => ui.set({ tagPickerFor: annotation.id })} title="Add tag (T)">
+      <button
+        className="chip-add"
+        onClick={() => ui.set({ tagPickerFor: annotation.id })}
+        title="Add tag (T)"
+      >
         + Add tag
       </button>
     </div>

@@ -7,7 +7,10 @@ import { selectedRange } from '../editor/reader-ref'
 import { useSession } from '../state/use-session'
 import { ui, useUi } from '../state/ui-store'
 
-interface Position { top: number; left: number }
+interface Position {
+  top: number
+  left: number
+}
 
 export function SelectionToolbar({ editor, container }: { editor: Editor; container: HTMLElement | null }) {
   const session = useSession()
@@ -36,19 +39,38 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
   if (!position || editing) return null
   const actions = ['highlight', 'annotate', 'add-tag', 'link-passage'] as const
   return (
-    <div className="selection-toolbar" role="toolbar" aria-label="Passage actions" style={{ top: position.top, left: position.left }} onMouseDown={(e) => e.preventDefault()}>
+    <div
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Passage actions"
+      style={{ top: position.top, left: position.left }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
       {actions.map((id) => {
         const command: Command = COMMANDS[id]
         const enabled = command.enabled?.(session) ?? true
         return (
-          <button key={id} className="toolbar-button" disabled={!enabled} title={`${command.label} (${shortcutLabel(command)})${enabled ? '' : ' — coming soon'}`} onClick={() => command.run(session)}>
+          <button
+            key={id}
+            className="toolbar-button"
+            disabled={!enabled}
+            title={`${command.label} (${shortcutLabel(command)})${enabled ? '' : ' — coming soon'}`}
+            onClick={() => command.run(session)}
+          >
             {command.label}
           </button>
         )
       })}
       <span className="toolbar-sep" aria-hidden="true" />
       <div role="radiogroup" aria-label="Highlight color" className="swatches">
-        <button role="radio" aria-checked={color === null} aria-label="Automatic color (first tag's)" title="Automatic: the first tag's color" className="swatch swatch-auto" onClick={() => ui.set({ color: null })} />
+        <button
+          role="radio"
+          aria-checked={color === null}
+          aria-label="Automatic color (first tag's)"
+          title="Automatic: the first tag's color"
+          className="swatch swatch-auto"
+          onClick={() => ui.set({ color: null })}
+        />
         {HIGHLIGHT_COLORS.map((c, i) => (
           <button
             key={c}

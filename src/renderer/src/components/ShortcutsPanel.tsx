@@ -9,19 +9,29 @@ export function ShortcutsPanel({ onClose }: { onClose: () => void }) {
           {Object.values(COMMANDS).map((c) => (
             <tr key={c.id}>
               <td>{c.label}</td>
-              <td><kbd>{shortcutLabel(c)}</kbd></td>
-              <td className="muted">{c.scope === 'selection' ? 'with text selected in the source' : 'anywhere outside a text field'}</td>
+              <td>
+                <kbd>{shortcutLabel(c)}</kbd>
+              </td>
+              <td className="muted">
+                {c.scope === 'selection'
+                  ? 'with text selected in the source'
+                  : 'anywhere outside a text field'}
+              </td>
             </tr>
           ))}
           <tr>
             <td>Bold / italic in a note</td>
-            <td><kbd>Ctrl+B</kbd> <kbd>Ctrl+I</kbd></td>
+            <td>
+              <kbd>Ctrl+B</kbd> <kbd>Ctrl+I</kbd>
+            </td>
             <td className="muted">while writing a note</td>
           </tr>
         </tbody>
       </table>
       <div className="dialog-footer">
-        <button className="button primary" onClick={onClose} autoFocus>Close</button>
+        <button className="button primary" onClick={onClose} autoFocus>
+          Close
+        </button>
       </div>
     </Dialog>
   )

@@ -17,25 +17,51 @@ export function SourceMenu({ source }: { source: Source }) {
     session.run([{ type: 'deleteSource', id: source.id }], { label: 'Delete source' })
     setDialog(null)
     navigate({ screen: 'notebook', notebookId: session.notebook.id }, true)
-    toastStore.show(`Deleted “${source.title}”.`, { action: { label: 'Undo', run: () => session.undoLabel === 'Delete source' && session.undo() } })
+    toastStore.show(`Deleted “${source.title}”.`, {
+      action: { label: 'Undo', run: () => session.undoLabel === 'Delete source' && session.undo() },
+    })
   }
 
   return (
     <span className="source-menu">
-      <button className="icon-button" aria-label={`Rename source “${source.title}”`} title="Rename" onClick={() => setDialog('rename')}><Icon name="edit" /></button>
-      <button className="icon-button" aria-label={`Delete source “${source.title}”`} title="Delete" onClick={() => setDialog('delete')}><Icon name="trash" /></button>
+      <button
+        className="icon-button"
+        aria-label={`Rename source “${source.title}”`}
+        title="Rename"
+        onClick={() => setDialog('rename')}
+      >
+        <Icon name="edit" />
+      </button>
+      <button
+        className="icon-button"
+        aria-label={`Delete source “${source.title}”`}
+        title="Delete"
+        onClick={() => setDialog('delete')}
+      >
+        <Icon name="trash" />
+      </button>
       {dialog === 'rename' && (
         <TitleDialog
           title="Rename source"
           initial={source.title}
           submitLabel="Rename"
-          onSubmit={(title) => session.run([{ type: 'updateSource', id: source.id, patch: { title } }], { label: 'Rename source' })}
+          onSubmit={(title) =>
+            session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
+              label: 'Rename source',
+            })
+          }
           onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'delete' && (
-        <ConfirmDialog title="Delete source?" confirmLabel={`Delete source and ${passages} passage${passages === 1 ? '' : 's'}`} onConfirm={remove} onClose={() => setDialog(null)}>
-          “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be deleted, with their links. You can undo this.
+        <ConfirmDialog
+          title="Delete source?"
+          confirmLabel={`Delete source and ${passages} passage${passages === 1 ? '' : 's'}`}
+          onConfirm={remove}
+          onClose={() => setDialog(null)}
+        >
+          “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be
+          deleted, with their links. You can undo this.
         </ConfirmDialog>
       )}
     </span>

@@ -28,8 +28,13 @@ export function SourceView({ source }: { source: Source }) {
     const ops = reanchorOps(session.notebook, source)
     if (ops.length === 0) return
     session.run(ops, { undoable: false })
-    const orphaned = ops.filter((op) => op.type === 'updateAnnotation' && op.patch.status === 'orphaned').length
-    if (orphaned > 0) toastStore.show(`${orphaned} passage${orphaned === 1 ? '' : 's'} could not be found in the changed text; see Orphans.`)
+    const orphaned = ops.filter(
+      (op) => op.type === 'updateAnnotation' && op.patch.status === 'orphaned',
+    ).length
+    if (orphaned > 0)
+      toastStore.show(
+        `${orphaned} passage${orphaned === 1 ? '' : 's'} could not be found in the changed text; see Orphans.`,
+      )
   }, [session, source])
 
   const filter = useUi((s) => s.filter)
@@ -37,7 +42,10 @@ export function SourceView({ source }: { source: Source }) {
     if (!editor) return []
     // Highlights that do not match the active tag filter are dimmed, not hidden.
     const matching = isFilterActive(filter) ? filtered(notebook, filter).ids : null
-    return buildDecorations(editor, notebook, source.id, { selectedId, matches: (a) => !matching || matching.has(a.id) })
+    return buildDecorations(editor, notebook, source.id, {
+      selectedId,
+      matches: (a) => !matching || matching.has(a.id),
+    })
   }, [editor, notebook, source.id, selectedId, filter])
   useFlash(editor, source.id)
   const onReady = useCallback((e: Editor) => setEditor(e), [])
@@ -62,11 +70,17 @@ export function SourceView({ source }: { source: Source }) {
           {editing ? (
             <>
               <span className="editing-badge">Editing source — passages follow your edits</span>
-              <button className="button" onClick={() => finishEditing(false)}>Cancel</button>
-              <button className="button primary" onClick={() => finishEditing(true)}>Done</button>
+              <button className="button" onClick={() => finishEditing(false)}>
+                Cancel
+              </button>
+              <button className="button primary" onClick={() => finishEditing(true)}>
+                Done
+              </button>
             </>
           ) : (
-            <button className="button ghost" onClick={() => ui.set({ editingSource: true })}>Edit source</button>
+            <button className="button ghost" onClick={() => ui.set({ editingSource: true })}>
+              Edit source
+            </button>
           )}
         </div>
         <article className="reader-page">

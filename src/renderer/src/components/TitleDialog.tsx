@@ -13,7 +13,14 @@ interface TitleDialogProps {
   onClose: () => void
 }
 
-export function TitleDialog({ title, initial = '', submitLabel, emptyMessage = 'A title cannot be empty.', onSubmit, onClose }: TitleDialogProps) {
+export function TitleDialog({
+  title,
+  initial = '',
+  submitLabel,
+  emptyMessage = 'A title cannot be empty.',
+  onSubmit,
+  onClose,
+}: TitleDialogProps) {
   const [value, setValue] = useState(initial)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -31,15 +38,34 @@ export function TitleDialog({ title, initial = '', submitLabel, emptyMessage = '
   }
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit() }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
         <label className="field">
           <span>Title</span>
-          <input autoFocus value={value} maxLength={300} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            autoFocus
+            value={value}
+            maxLength={300}
+            onChange={(e) => setValue(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </label>
-        {error && <p role="alert" className="field-error">{error}</p>}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
         <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="button primary" disabled={busy}>{submitLabel}</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {submitLabel}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -19,7 +19,11 @@ export function Toasts() {
               {t.action.label}
             </button>
           )}
-          <button className="icon-button" aria-label="Dismiss message" onClick={() => toastStore.dismiss(t.id)}>
+          <button
+            className="icon-button"
+            aria-label="Dismiss message"
+            onClick={() => toastStore.dismiss(t.id)}
+          >
             ×
           </button>
         </div>

@@ -7,7 +7,11 @@ export function TopBar() {
   const save = useSaveState()
   return (
     <header className="topbar">
-      <button className="button ghost" onClick={() => navigate({ screen: 'library' })} aria-label="Back to the library">
+      <button
+        className="button ghost"
+        onClick={() => navigate({ screen: 'library' })}
+        aria-label="Back to the library"
+      >
         ← Library
       </button>
       <h1 className="topbar-title">{notebook.title}</h1>

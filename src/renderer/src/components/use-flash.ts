@@ -14,7 +14,10 @@ export function useFlash(editor: Editor | null, sourceId: string): void {
     if (!editor || !flash) return
     // Wait a frame so decorations for a just-opened source are in the DOM.
     const frame = requestAnimationFrame(() => {
-      flashElements(editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`), 'passage-flash')
+      flashElements(
+        editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`),
+        'passage-flash',
+      )
     })
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])

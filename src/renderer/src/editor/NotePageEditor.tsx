@@ -21,7 +21,9 @@ import { useDebouncedSave } from './use-debounced-save'
 
 export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
   const passage = session.notebook.annotations.find((a) => a.id === id)
-  return passage ? { label: `“${shortQuote(passage.target.quote.exact, 60)}”`, missing: false } : { label: 'missing passage', missing: true }
+  return passage
+    ? { label: `“${shortQuote(passage.target.quote.exact, 60)}”`, missing: false }
+    : { label: 'missing passage', missing: true }
 }
 
 export function NotePageEditor({ note }: { note: NotePage }) {
@@ -32,7 +34,10 @@ export function NotePageEditor({ note }: { note: NotePage }) {
   const editor = useEditor(
     {
       extensions: [
-        StarterKit.configure({ heading: { levels: [1, 2, 3] }, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
+        StarterKit.configure({
+          heading: { levels: [1, 2, 3] },
+          link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+        }),
         Placeholder.configure({ placeholder: 'Write your notes… Type [[ to reference a passage.' }),
         PassageRef.configure({
           describe: (id) => describePassage(session, id),
@@ -40,7 +45,12 @@ export function NotePageEditor({ note }: { note: NotePage }) {
           open: (id) => goToEndpoint(session, { kind: 'annotation', id }),
         }),
         PassageRefSuggest.configure({
-          find: (query) => findTargets(session.notebook, query, { notes: false, limit: 8 }).map((t) => ({ id: t.endpoint.id, title: t.title, detail: t.detail })),
+          find: (query) =>
+            findTargets(session.notebook, query, { notes: false, limit: 8 }).map((t) => ({
+              id: t.endpoint.id,
+              title: t.title,
+              detail: t.detail,
+            })),
         }),
       ],
       content: note.doc,
@@ -82,7 +92,10 @@ function useRefFlash(editor: Editor | null): void {
   useEffect(() => {
     if (!editor || !flash) return
     const frame = requestAnimationFrame(() => {
-      flashElements(editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage-ref="${CSS.escape(flash.id)}"]`), 'ref-flash')
+      flashElements(
+        editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage-ref="${CSS.escape(flash.id)}"]`),
+        'ref-flash',
+      )
     })
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])

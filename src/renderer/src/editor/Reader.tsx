@@ -20,7 +20,9 @@ export function Reader({ source, editable, decorations, onReady }: ReaderProps) 
     {
       extensions: [
         ...sourceExtensions(),
-        PassageHighlights.configure({ onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] ?? null }) }),
+        PassageHighlights.configure({
+          onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] ?? null }),
+        }),
       ],
       content: source.doc,
       editable: false,
@@ -48,7 +50,8 @@ export function Reader({ source, editable, decorations, onReady }: ReaderProps) 
   // edit, a reload) — never while the user is editing it.
   useEffect(() => {
     if (!editor || editable) return
-    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(source.doc)) editor.commands.setContent(source.doc, { emitUpdate: false })
+    if (JSON.stringify(editor.getJSON()) !== JSON.stringify(source.doc))
+      editor.commands.setContent(source.doc, { emitUpdate: false })
   }, [editor, source.doc, editable])
 
   useEffect(() => {

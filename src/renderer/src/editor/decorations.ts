@@ -23,6 +23,13 @@ export function buildDecorations(
     .filter((a) => a.sourceId === sourceId && a.status === 'anchored')
     .map((a) => {
       const { from, to } = rangeToPositions(editor, a.target.position.start, a.target.position.end)
-      return { id: a.id, from, to, color: passageColor(a, tagsById), dim: !options.matches(a), selected: a.id === options.selectedId }
+      return {
+        id: a.id,
+        from,
+        to,
+        color: passageColor(a, tagsById),
+        dim: !options.matches(a),
+        selected: a.id === options.selectedId,
+      }
     })
 }

@@ -6,8 +6,19 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 
-export interface PassageDecor { id: string; from: number; to: number; color: string; dim: boolean; selected: boolean }
-interface HighlightState { passages: DecorationSet; hover: DecorationSet; hoverId: string | null }
+export interface PassageDecor {
+  id: string
+  from: number
+  to: number
+  color: string
+  dim: boolean
+  selected: boolean
+}
+interface HighlightState {
+  passages: DecorationSet
+  hover: DecorationSet
+  hoverId: string | null
+}
 type Meta = { passages: PassageDecor[] } | { hoverId: string | null }
 
 export const passageHighlightsKey = new PluginKey<HighlightState>('passageHighlights')
@@ -30,16 +41,25 @@ export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
           init: () => ({ passages: DecorationSet.empty, hover: DecorationSet.empty, hoverId: null }),
           apply(tr, value, _old, state) {
             const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
-            let next = tr.docChanged ? { ...value, passages: value.passages.map(tr.mapping, tr.doc), hover: value.hover.map(tr.mapping, tr.doc) } : value
+            let next = tr.docChanged
+              ? {
+                  ...value,
+                  passages: value.passages.map(tr.mapping, tr.doc),
+                  hover: value.hover.map(tr.mapping, tr.doc),
+                }
+              : value
             if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
-            if (meta && 'hoverId' in meta) next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
+            if (meta && 'hoverId' in meta)
+              next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
             return next
           },
         },
         props: {
           decorations(state) {
             const s = passageHighlightsKey.getState(state)!
-            return s.hoverId ? DecorationSet.create(state.doc, [...s.passages.find(), ...s.hover.find()]) : s.passages
+            return s.hoverId
+              ? DecorationSet.create(state.doc, [...s.passages.find(), ...s.hover.find()])
+              : s.passages
           },
           handleClick(view, pos) {
             // A click on a highlight selects its passage; elsewhere in the text, none.
@@ -80,7 +100,10 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
 function hoverSet(passages: DecorationSet, state: EditorState, id: string | null): DecorationSet {
   if (!id) return DecorationSet.empty
   const own = passages.find(undefined, undefined, (spec) => spec.id === id)
-  return DecorationSet.create(state.doc, own.map((d) => Decoration.inline(d.from, d.to, { nodeName: 'span', class: 'passage-hover' })))
+  return DecorationSet.create(
+    state.doc,
+    own.map((d) => Decoration.inline(d.from, d.to, { nodeName: 'span', class: 'passage-hover' })),
+  )
 }
 
 /** Ids of the passages covering a position, innermost (shortest) first. */
@@ -100,7 +123,10 @@ export function passageRanges(state: EditorState): Map<string, { from: number; t
   for (const d of passageHighlightsKey.getState(state)?.passages.find() ?? []) {
     const id = d.spec.id as string
     const r = ranges.get(id)
-    ranges.set(id, r ? { from: Math.min(r.from, d.from), to: Math.max(r.to, d.to) } : { from: d.from, to: d.to })
+    ranges.set(
+      id,
+      r ? { from: Math.min(r.from, d.from), to: Math.max(r.to, d.to) } : { from: d.from, to: d.to },
+    )
   }
   return ranges
 }
@@ -110,7 +136,8 @@ export function setPassageDecorations(view: EditorView, passages: PassageDecor[]
 }
 
 function setHover(view: EditorView, id: string | null): boolean {
-  if (passageHighlightsKey.getState(view.state)?.hoverId !== id) view.dispatch(view.state.tr.setMeta(passageHighlightsKey, { hoverId: id }).setMeta('addToHistory', false))
+  if (passageHighlightsKey.getState(view.state)?.hoverId !== id)
+    view.dispatch(view.state.tr.setMeta(passageHighlightsKey, { hoverId: id }).setMeta('addToHistory', false))
   return false
 }
 

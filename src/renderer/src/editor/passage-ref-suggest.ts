@@ -5,8 +5,14 @@ import { Extension } from '@tiptap/core'
 import { PluginKey } from '@tiptap/pm/state'
 import Suggestion, { type SuggestionProps } from '@tiptap/suggestion'
 
-export interface RefCandidate { id: string; title: string; detail: string }
-export interface PassageRefSuggestOptions { find: (query: string) => RefCandidate[] }
+export interface RefCandidate {
+  id: string
+  title: string
+  detail: string
+}
+export interface PassageRefSuggestOptions {
+  find: (query: string) => RefCandidate[]
+}
 
 const key = new PluginKey('passageRefSuggest')
 

@@ -4,7 +4,10 @@
 // notebook changes, so a deleted passage turns into a "missing passage" chip, never an error.
 import { mergeAttributes, Node } from '@tiptap/core'
 
-export interface PassageRefInfo { label: string; missing: boolean }
+export interface PassageRefInfo {
+  label: string
+  missing: boolean
+}
 export interface PassageRefOptions {
   describe: (annotationId: string) => PassageRefInfo
   /** Calls back when what `describe` answers may have changed; returns an unsubscribe. */
@@ -30,7 +33,11 @@ export const PassageRef = Node.create<PassageRefOptions>({
   draggable: false,
 
   addOptions() {
-    return { describe: () => ({ label: 'passage', missing: false }), subscribe: () => () => {}, open: () => {} }
+    return {
+      describe: () => ({ label: 'passage', missing: false }),
+      subscribe: () => () => {},
+      open: () => {},
+    }
   },
 
   addAttributes() {
@@ -48,7 +55,11 @@ export const PassageRef = Node.create<PassageRefOptions>({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    return ['span', mergeAttributes({ class: 'passage-ref' }, HTMLAttributes), this.options.describe(String(node.attrs.annotationId)).label]
+    return [
+      'span',
+      mergeAttributes({ class: 'passage-ref' }, HTMLAttributes),
+      this.options.describe(String(node.attrs.annotationId)).label,
+    ]
   },
 
   renderText({ node }) {
@@ -61,7 +72,10 @@ export const PassageRef = Node.create<PassageRefOptions>({
         (annotationId, range) =>
         ({ chain, state }) =>
           chain()
-            .insertContentAt(range ?? { from: state.selection.from, to: state.selection.to }, [{ type: this.name, attrs: { annotationId } }, { type: 'text', text: ' ' }])
+            .insertContentAt(range ?? { from: state.selection.from, to: state.selection.to }, [
+              { type: this.name, attrs: { annotationId } },
+              { type: 'text', text: ' ' },
+            ])
             .run(),
     }
   },
@@ -85,7 +99,10 @@ export const PassageRef = Node.create<PassageRefOptions>({
         dom.dataset.passageRef = id
         dom.textContent = info.label
         dom.classList.toggle('is-missing', info.missing)
-        dom.setAttribute('aria-label', info.missing ? 'Missing passage (it was deleted)' : `Passage ${info.label}`)
+        dom.setAttribute(
+          'aria-label',
+          info.missing ? 'Missing passage (it was deleted)' : `Passage ${info.label}`,
+        )
         dom.title = info.missing ? 'The passage this referred to was deleted' : 'Go to the passage'
       }
       paint()

@@ -4,7 +4,10 @@ import type { Editor } from '@tiptap/core'
 import type { Source } from '@shared/schema'
 import { buildTextMap, offsetAtPos, posAtOffset, type TextMap } from './text-map'
 
-interface ReaderHandle { editor: Editor; source: Source }
+interface ReaderHandle {
+  editor: Editor
+  source: Source
+}
 let current: ReaderHandle | null = null
 let cachedMap: { doc: unknown; map: TextMap } | null = null
 

@@ -16,7 +16,11 @@ export function reanchorOps(notebook: Notebook, source: Source): Op[] {
   const changed = new Set(result.changed)
   return result.annotations
     .filter((a) => changed.has(a.id))
-    .map((a) => ({ type: 'updateAnnotation', id: a.id, patch: { target: a.target, anchoredHash: a.anchoredHash, status: a.status } }))
+    .map((a) => ({
+      type: 'updateAnnotation',
+      id: a.id,
+      patch: { target: a.target, anchoredHash: a.anchoredHash, status: a.status },
+    }))
 }
 
 /**
@@ -37,12 +41,20 @@ export function commitSourceEdit(editor: Editor, notebook: Notebook, source: Sou
     const start = r ? offsetAtPos(map, r.from) : -1
     const end = r ? offsetAtPos(map, r.to) : -1
     if (r && end > start) {
-      ops.push({ type: 'updateAnnotation', id: a.id, patch: { target: describeRange(map.text, start, end), anchoredHash: hash } })
+      ops.push({
+        type: 'updateAnnotation',
+        id: a.id,
+        patch: { target: describeRange(map.text, start, end), anchoredHash: hash },
+      })
     } else lost.push(a)
   }
   const retried = reanchorAnnotations(map.text, hash, lost)
   for (const a of retried.annotations) {
-    ops.push({ type: 'updateAnnotation', id: a.id, patch: { target: a.target, anchoredHash: a.anchoredHash, status: a.status } })
+    ops.push({
+      type: 'updateAnnotation',
+      id: a.id,
+      patch: { target: a.target, anchoredHash: a.anchoredHash, status: a.status },
+    })
   }
   return ops
 }

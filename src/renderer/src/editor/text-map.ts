@@ -8,8 +8,16 @@ import { isTextblockType } from '@shared/plain-text'
  * the run's first character: for text and hard breaks, the node's position; for the "\n"
  * separating two blocks, the start of the next block's content (the "\n" sits just before it).
  */
-interface Segment { offset: number; pos: number; length: number; kind: 'text' | 'break' | 'sep' }
-export interface TextMap { text: string; segments: Segment[] }
+interface Segment {
+  offset: number
+  pos: number
+  length: number
+  kind: 'text' | 'break' | 'sep'
+}
+export interface TextMap {
+  text: string
+  segments: Segment[]
+}
 
 export function buildTextMap(doc: PMNode): TextMap {
   const parts: string[] = []

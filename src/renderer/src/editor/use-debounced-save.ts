@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef } from 'react'
 
 export const SAVE_DELAY_MS = 400
 
-export function useDebouncedSave(delayMs = SAVE_DELAY_MS): { schedule: (save: () => void) => void; flush: () => void } {
+export function useDebouncedSave(delayMs = SAVE_DELAY_MS): {
+  schedule: (save: () => void) => void
+  flush: () => void
+} {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const pending = useRef<(() => void) | null>(null)
 

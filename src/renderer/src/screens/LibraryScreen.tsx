@@ -35,7 +35,11 @@ export function LibraryScreen() {
         </div>
       </header>
       <main className="library-main">
-        {error && <p role="alert" className="error-box">{error}</p>}
+        {error && (
+          <p role="alert" className="error-box">
+            {error}
+          </p>
+        )}
         {!data && !error && <p className="muted">Loading…</p>}
         {data && data.notebooks.length === 0 && (
           <div className="empty-state">
@@ -62,7 +66,9 @@ export function LibraryScreen() {
           }}
         />
       )}
-      {renaming && <RenameNotebookDialog notebook={renaming} onClose={() => setRenaming(null)} reload={reload} />}
+      {renaming && (
+        <RenameNotebookDialog notebook={renaming} onClose={() => setRenaming(null)} reload={reload} />
+      )}
     </div>
   )
 }

@@ -41,8 +41,12 @@ export function NotebookScreen({ route }: { route: NotebookRoute }) {
   if (error) {
     return (
       <div className="center-message">
-        <p role="alert" className="error-box">{error}</p>
-        <button className="button" onClick={() => navigate({ screen: 'library' })}>Back to the library</button>
+        <p role="alert" className="error-box">
+          {error}
+        </p>
+        <button className="button" onClick={() => navigate({ screen: 'library' })}>
+          Back to the library
+        </button>
       </div>
     )
   }
@@ -71,7 +75,8 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
     window.addEventListener('beforeunload', onBeforeUnload)
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [session])
-  const source = notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
+  const source =
+    notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`
   }, [notebook.title])

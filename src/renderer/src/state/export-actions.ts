@@ -11,14 +11,24 @@ import { toastStore } from './toasts'
 export type ExportFormat = 'md' | 'md-folder' | 'json' | 'csv'
 export const EXPORT_CHOICES: readonly { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'md', label: 'Export as Markdown', hint: 'one .md file' },
-  { format: 'md-folder', label: 'Export as Markdown folder', hint: 'a file per source and note, plus an index' },
+  {
+    format: 'md-folder',
+    label: 'Export as Markdown folder',
+    hint: 'a file per source and note, plus an index',
+  },
   { format: 'json', label: 'Export as JSON-LD', hint: 'W3C Web Annotations' },
   { format: 'csv', label: 'Export as CSV', hint: 'one row per passage' },
 ]
 /** The desktop menu's commands (src/main/menu.ts). */
-export const EXPORT_MENU_COMMANDS: Record<string, ExportFormat> = { 'export-md': 'md', 'export-md-folder': 'md-folder', 'export-json': 'json', 'export-csv': 'csv' }
+export const EXPORT_MENU_COMMANDS: Record<string, ExportFormat> = {
+  'export-md': 'md',
+  'export-md-folder': 'md-folder',
+  'export-json': 'json',
+  'export-csv': 'csv',
+}
 
-export type ExportState = { busy: false } | { busy: true; format: ExportFormat; step: string; progress?: number }
+export type ExportState =
+  { busy: false } | { busy: true; format: ExportFormat; step: string; progress?: number }
 
 let state: ExportState = { busy: false }
 const listeners = new Set<() => void>()
@@ -45,7 +55,12 @@ export async function exportNotebookAs(session: NotebookSession, format: ExportF
     step('Choose where to save the export…')
     try {
       const saved = await api.saveExport({ id, format })
-      if ('paths' in saved) toastStore.show(saved.paths.length === 1 ? `Exported to ${saved.paths[0]}` : `Exported ${saved.paths.length} files to ${commonFolder(saved.paths)}`)
+      if ('paths' in saved)
+        toastStore.show(
+          saved.paths.length === 1
+            ? `Exported to ${saved.paths[0]}`
+            : `Exported ${saved.paths.length} files to ${commonFolder(saved.paths)}`,
+        )
       return
     } catch (error) {
       if (!(error instanceof ApiCallError && error.code === 'unsupported')) throw error

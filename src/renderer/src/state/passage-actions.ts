@@ -10,7 +10,10 @@ import { navigate } from './route'
 import { ui } from './ui-store'
 
 /** Creates a passage from the reader's selection; returns it, or null if nothing is selected. */
-export function markSelection(session: NotebookSession, options: { withNote?: boolean } = {}): Annotation | null {
+export function markSelection(
+  session: NotebookSession,
+  options: { withNote?: boolean } = {},
+): Annotation | null {
   const reader = readerRef.get()
   if (!reader || reader.editor.isEditable) return null
   const range = selectedRange(reader.editor)
@@ -36,7 +39,11 @@ export function passageForSelection(session: NotebookSession): Annotation | null
   const range = reader && !reader.editor.isEditable ? selectedRange(reader.editor) : null
   if (!reader || !range) return null
   const existing = session.notebook.annotations.find(
-    (a) => a.sourceId === reader.source.id && a.status === 'anchored' && a.target.position.start === range.start && a.target.position.end === range.end,
+    (a) =>
+      a.sourceId === reader.source.id &&
+      a.status === 'anchored' &&
+      a.target.position.start === range.start &&
+      a.target.position.end === range.end,
   )
   if (!existing) return markSelection(session)
   reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
@@ -44,7 +51,12 @@ export function passageForSelection(session: NotebookSession): Annotation | null
   return existing
 }
 
-export function newAnnotation(source: Source, text: string, range: { start: number; end: number }, color: string | null): Annotation {
+export function newAnnotation(
+  source: Source,
+  text: string,
+  range: { start: number; end: number },
+  color: string | null,
+): Annotation {
   const now = new Date().toISOString()
   return {
     id: nanoid(12),
@@ -65,14 +77,22 @@ export function deletePassage(session: NotebookSession, id: string): void {
   const links = outgoing.length + incoming.length
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const question = [
-    links > 0 ? `This passage has ${plural(links, 'link')}. Delete it and its links?` : 'Delete this passage?',
+    links > 0
+      ? `This passage has ${plural(links, 'link')}. Delete it and its links?`
+      : 'Delete this passage?',
     // References are part of the note's text, so they stay, shown as "missing passage".
-    references.length > 0 ? `${plural(references.length, 'note page')} refer${references.length === 1 ? 's' : ''} to it and will show it as missing.` : '',
-  ].join(' ').trim()
+    references.length > 0
+      ? `${plural(references.length, 'note page')} refer${references.length === 1 ? 's' : ''} to it and will show it as missing.`
+      : '',
+  ]
+    .join(' ')
+    .trim()
   if ((links > 0 || references.length > 0) && !window.confirm(question)) return
   session.run([{ type: 'deleteAnnotation', id }], { label: 'Delete passage' })
   if (ui.get().selectedPassageId === id) ui.set({ selectedPassageId: null })
-  toastStore.show('Passage deleted.', { action: { label: 'Undo', run: () => undoLabelled(session, 'Delete passage') } })
+  toastStore.show('Passage deleted.', {
+    action: { label: 'Undo', run: () => undoLabelled(session, 'Delete passage') },
+  })
 }
 
 /** Re-attaches an orphaned passage to the reader's current selection. */
@@ -85,7 +105,17 @@ export function reattachToSelection(session: NotebookSession, id: string): boole
   }
   const text = textMapOf(reader.editor).text
   session.run(
-    [{ type: 'updateAnnotation', id, patch: { target: describeRange(text, range.start, range.end), anchoredHash: reader.source.textHash, status: 'anchored' } }],
+    [
+      {
+        type: 'updateAnnotation',
+        id,
+        patch: {
+          target: describeRange(text, range.start, range.end),
+          anchoredHash: reader.source.textHash,
+          status: 'anchored',
+        },
+      },
+    ],
     { label: 'Re-attach passage' },
   )
   ui.reveal(id)

@@ -3,8 +3,7 @@
 import { useSyncExternalStore } from 'react'
 
 export type Route =
-  | { screen: 'library' }
-  | { screen: 'notebook'; notebookId: string; sourceId?: string; noteId?: string }
+  { screen: 'library' } | { screen: 'notebook'; notebookId: string; sourceId?: string; noteId?: string }
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)

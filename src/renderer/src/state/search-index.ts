@@ -45,5 +45,10 @@ export function prefix(nb: Notebook, step: number): Notebook {
   const a = step * SLICE.annotations
   const n = step * SLICE.notes
   if (s >= nb.sources.length && a >= nb.annotations.length && n >= nb.notes.length) return nb
-  return { ...nb, sources: nb.sources.slice(0, s), annotations: nb.annotations.slice(0, a), notes: nb.notes.slice(0, n) }
+  return {
+    ...nb,
+    sources: nb.sources.slice(0, s),
+    annotations: nb.annotations.slice(0, a),
+    notes: nb.notes.slice(0, n),
+  }
 }

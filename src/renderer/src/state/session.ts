@@ -5,8 +5,15 @@ import type { Notebook } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
-interface HistoryEntry { label: string; ops: Op[]; inverse: Op[] }
-export interface RunOptions { label?: string; undoable?: boolean }
+interface HistoryEntry {
+  label: string
+  ops: Op[]
+  inverse: Op[]
+}
+export interface RunOptions {
+  label?: string
+  undoable?: boolean
+}
 
 export class NotebookSession {
   notebook: Notebook
@@ -84,7 +91,8 @@ export class NotebookSession {
       try {
         const result = await api.applyOps({ id: this.notebook.id, at, ops })
         this.inFlight--
-        if (!result.saved) this.setSave({ kind: 'error', message: result.saveError ?? 'The notebook could not be saved.' })
+        if (!result.saved)
+          this.setSave({ kind: 'error', message: result.saveError ?? 'The notebook could not be saved.' })
         else if (this.inFlight === 0) this.setSave({ kind: 'saved' })
       } catch (error) {
         this.inFlight--

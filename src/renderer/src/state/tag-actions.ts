@@ -22,7 +22,11 @@ export function newTag(nb: Notebook, rawName: string): Tag {
   return { id: nanoid(12), name, label: '', color: colorForNewTag(nb, name), description: '' }
 }
 
-export function addTagToPassage(session: NotebookSession, passageId: string, tag: Tag | { create: string }): void {
+export function addTagToPassage(
+  session: NotebookSession,
+  passageId: string,
+  tag: Tag | { create: string },
+): void {
   const nb = session.notebook
   const passage = nb.annotations.find((a) => a.id === passageId)
   if (!passage) return
@@ -41,7 +45,16 @@ export function addTagToPassage(session: NotebookSession, passageId: string, tag
 export function removeTagFromPassage(session: NotebookSession, passageId: string, tagId: string): void {
   const passage = session.notebook.annotations.find((a) => a.id === passageId)
   if (!passage || !passage.tagIds.includes(tagId)) return
-  session.run([{ type: 'updateAnnotation', id: passageId, patch: { tagIds: passage.tagIds.filter((id) => id !== tagId) } }], { label: 'Untag passage' })
+  session.run(
+    [
+      {
+        type: 'updateAnnotation',
+        id: passageId,
+        patch: { tagIds: passage.tagIds.filter((id) => id !== tagId) },
+      },
+    ],
+    { label: 'Untag passage' },
+  )
 }
 
 export function tagCounts(nb: Notebook): Map<string, number> {

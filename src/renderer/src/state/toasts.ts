@@ -1,5 +1,10 @@
 // Transient messages at the bottom of the window, optionally with one action (e.g. Undo).
-export interface Toast { id: number; message: string; tone: 'info' | 'error'; action?: { label: string; run: () => void } }
+export interface Toast {
+  id: number
+  message: string
+  tone: 'info' | 'error'
+  action?: { label: string; run: () => void }
+}
 
 let nextId = 1
 let toasts: Toast[] = []
@@ -12,7 +17,10 @@ export const toastStore = {
     return () => listeners.delete(listener)
   },
   get: () => toasts,
-  show(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; ms?: number } = {}): number {
+  show(
+    message: string,
+    options: { tone?: Toast['tone']; action?: Toast['action']; ms?: number } = {},
+  ): number {
     const toast: Toast = { id: nextId++, message, tone: options.tone ?? 'info', action: options.action }
     toasts = [...toasts.slice(-3), toast]
     emit()

@@ -2,7 +2,11 @@
 // flash, which note editor takes the caret, the tag filter, the current highlight color.
 import { useSyncExternalStore } from 'react'
 
-export interface TagFilter { tagIds: string[]; mode: 'and' | 'or'; untagged: boolean }
+export interface TagFilter {
+  tagIds: string[]
+  mode: 'and' | 'or'
+  untagged: boolean
+}
 export interface UiState {
   selectedPassageId: string | null
   flash: { id: string; at: number } | null

@@ -30,13 +30,18 @@ export function useExternalChanges(session: NotebookSession): ReactNode {
       const id = session.notebook.id
       const { changed } = await api.checkExternalChange({ id })
       if (!changed) return
-      if (session.busy || session.save.kind === 'error') return setAsking('You have edits that are not saved yet.')
+      if (session.busy || session.save.kind === 'error')
+        return setAsking('You have edits that are not saved yet.')
       try {
         await api.reloadNotebook({ id })
       } catch (error) {
         // The core holds edits the page had not noticed (or the new file cannot be read): ask.
         const unsaved = error instanceof ApiCallError && error.code === 'store/unsaved-edits'
-        return setAsking(unsaved ? 'You have edits that are not saved yet.' : `The file on disk cannot be loaded: ${errorMessage(error)}`)
+        return setAsking(
+          unsaved
+            ? 'You have edits that are not saved yet.'
+            : `The file on disk cannot be loaded: ${errorMessage(error)}`,
+        )
       }
       await adopt()
       toastStore.show('Reloaded: the notebook changed on disk.')

@@ -5,7 +5,11 @@ import { errorMessage } from '../api/client'
 import type { Op } from '@shared/ops'
 import { useSession } from './use-session'
 
-export function useRun(): { error: string | null; setError: (e: string | null) => void; run: (ops: Op[], label: string) => boolean } {
+export function useRun(): {
+  error: string | null
+  setError: (e: string | null) => void
+  run: (ops: Op[], label: string) => boolean
+} {
   const session = useSession()
   const [error, setError] = useState<string | null>(null)
   const run = (ops: Op[], label: string): boolean => {

@@ -33,7 +33,10 @@ export function inlineLength(nodes: DocNode[] | undefined): number {
 
 export function docToMdast(doc: DocNode, opts: FlowOptions): BlockContent[] {
   const state = { pos: 0, seen: false, index: 0 }
-  const idLine = (value: string): BlockContent => ({ type: 'paragraph', children: [{ type: 'blockId', value }] })
+  const idLine = (value: string): BlockContent => ({
+    type: 'paragraph',
+    children: [{ type: 'blockId', value }],
+  })
 
   const textblock = (node: DocNode): BlockContent[] => {
     if (state.seen) state.pos += 1
@@ -49,7 +52,11 @@ export function docToMdast(doc: DocNode, opts: FlowOptions): BlockContent[] {
     const children = inlineToMdast(node.content ?? [], { highlights, ref: opts.ref })
     if (node.type === 'codeBlock') {
       const lang = typeof node.attrs?.language === 'string' ? node.attrs.language : null
-      const code: BlockContent = { type: 'code', lang, value: (node.content ?? []).map((c) => c.text ?? '').join('') }
+      const code: BlockContent = {
+        type: 'code',
+        lang,
+        value: (node.content ?? []).map((c) => c.text ?? '').join(''),
+      }
       return deco.blockId ? [code, idLine(deco.blockId)] : [code]
     }
     if (node.type === 'heading') {

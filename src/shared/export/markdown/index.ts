@@ -23,7 +23,11 @@ export interface MarkdownOptions {
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value })
-const heading = (depth: 1 | 2 | 3, value: string): BlockContent => ({ type: 'heading', depth, children: [text(value)] })
+const heading = (depth: 1 | 2 | 3, value: string): BlockContent => ({
+  type: 'heading',
+  depth,
+  children: [text(value)],
+})
 
 function frontMatter(data: Record<string, unknown>): RootContent {
   // lineWidth 0: never fold long titles, so the YAML reads back to the same strings.
@@ -44,7 +48,8 @@ function notebookFrontMatter(nb: Notebook): RootContent {
 function sourceBody(ctx: Ctx, source: Source, depth: 1 | 3): BlockContent[] {
   const mine = ctx.model.passages.filter((p) => p.source.id === source.id && p.anchored)
   const origin: PhrasingContent[] = [text(`Origin: ${source.origin || 'unknown'}`)]
-  if (source.url && /^https?:/i.test(source.url)) origin.push(text(' — '), { type: 'link', url: source.url, children: [text(source.url)] })
+  if (source.url && /^https?:/i.test(source.url))
+    origin.push(text(' — '), { type: 'link', url: source.url, children: [text(source.url)] })
   return [
     heading(depth, source.title),
     { type: 'paragraph', children: origin },
@@ -52,14 +57,19 @@ function sourceBody(ctx: Ctx, source: Source, depth: 1 | 3): BlockContent[] {
       headingShift: depth,
       ref: (id) => passageRef(ctx, id),
       // Block ids come from the model (one per text block); see model.ts.
-      decorate: (start, end, index) => ({ highlights: union(mine, start, end), blockId: mine.find((p) => p.block === index)?.blockId }),
+      decorate: (start, end, index) => ({
+        highlights: union(mine, start, end),
+        blockId: mine.find((p) => p.block === index)?.blockId,
+      }),
     }),
   ]
 }
 
 /** Merged ranges of all passages touching [start, end): overlaps become one highlight. */
 function union(passages: Passage[], start: number, end: number): [number, number][] {
-  const ranges = passages.filter((p) => p.start < end && p.end > start).map((p): [number, number] => [p.start, p.end])
+  const ranges = passages
+    .filter((p) => p.start < end && p.end > start)
+    .map((p): [number, number] => [p.start, p.end])
   ranges.sort((a, b) => a[0] - b[0])
   const out: [number, number][] = []
   for (const r of ranges) {
@@ -83,7 +93,11 @@ function single(model: Model): ExportFile[] {
   for (const s of nb.sources) append(body, sourceBody(ctx, s, 3))
   append(body, passageSections(ctx, model.passages))
   if (nb.notes.length > 0) body.push(heading(2, 'Notes'))
-  for (const note of nb.notes) append(body, [heading(3, note.title), ...docToMdast(note.doc, { headingShift: 3, ref: (id) => passageRef(ctx, id) })])
+  for (const note of nb.notes)
+    append(body, [
+      heading(3, note.title),
+      ...docToMdast(note.doc, { headingShift: 3, ref: (id) => passageRef(ctx, id) }),
+    ])
   return [file(`${safeFileName(nb.title, new Set())}.md`, body)]
 }
 
@@ -101,7 +115,11 @@ function folder(model: Model): ExportFile[] {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((it) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [fileLink(root, files.get(it.id)!, it.title)] }] })),
+    children: items.map((it) => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: [fileLink(root, files.get(it.id)!, it.title)] }],
+    })),
   })
   const index: RootContent[] = [notebookFrontMatter(nb), heading(1, nb.title)]
   if (nb.sources.length > 0) index.push(heading(2, 'Sources'), list(nb.sources))
@@ -110,7 +128,13 @@ function folder(model: Model): ExportFile[] {
 
   for (const s of nb.sources) {
     const ctx = ctxIn('sources')
-    const fm = frontMatter({ title: s.title, origin: s.origin, created: s.createdAt, updated: s.updatedAt, notebook: nb.title })
+    const fm = frontMatter({
+      title: s.title,
+      origin: s.origin,
+      created: s.createdAt,
+      updated: s.updatedAt,
+      notebook: nb.title,
+    })
     const own = model.passages.filter((p) => p.source.id === s.id)
     out.push(file(`${files.get(s.id)}.md`, [fm, ...sourceBody(ctx, s, 1), ...passageSections(ctx, own)]))
   }
@@ -132,10 +156,15 @@ export function exportMarkdown(nb: Notebook, opts: MarkdownOptions): { files: Ex
  * One note (TipTap JSON) as Markdown on its own (JSON-LD bodies): a passage reference
  * becomes a plain link to whatever `ref` returns, or its label alone when that is undefined.
  */
-export function noteToMarkdown(doc: DocNode, ref: (annotationId: string) => { url: string; label: string } | undefined): string {
+export function noteToMarkdown(
+  doc: DocNode,
+  ref: (annotationId: string) => { url: string; label: string } | undefined,
+): string {
   const refNode = (id: string): PhrasingContent[] => {
     const r = ref(id)
-    return r ? [{ type: 'link', url: r.url, children: [text(r.label)] }] : [text('(passage no longer exists)')]
+    return r
+      ? [{ type: 'link', url: r.url, children: [text(r.label)] }]
+      : [text('(passage no longer exists)')]
   }
   return toMarkdown({ type: 'root', children: docToMdast(doc, { headingShift: 0, ref: refNode }) }).trimEnd()
 }

@@ -62,7 +62,8 @@ function split(runs: Run[], ranges: [number, number][]): Run[] {
       continue
     }
     const cuts = new Set([0, run.text.length])
-    for (const [a, b] of ranges) for (const c of [a - run.at, b - run.at]) if (c > 0 && c < run.text.length) cuts.add(c)
+    for (const [a, b] of ranges)
+      for (const c of [a - run.at, b - run.at]) if (c > 0 && c < run.text.length) cuts.add(c)
     const points = [...cuts].sort((x, y) => x - y)
     for (let i = 0; i + 1 < points.length; i++) {
       const at = run.at + points[i]
@@ -116,7 +117,7 @@ export function inlineToMdast(nodes: DocNode[], opts: InlineOptions): PhrasingCo
   flatten(nodes, runs, { n: 0 })
   const pieces = split(runs, opts.highlights ?? [])
   const out: PhrasingContent[] = []
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     const hl = isHighlighted(pieces[i])
     let j = i
     while (j < pieces.length && isHighlighted(pieces[j]) === hl) j++

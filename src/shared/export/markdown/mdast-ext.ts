@@ -58,7 +58,12 @@ export function wikiLink(target: string, alias: string): WikiLink {
   const hash = target.indexOf('#')
   const file = hash < 0 ? target : target.slice(0, hash)
   const rest = target.slice(hash + 1)
-  const anchor = hash < 0 ? '' : rest.startsWith('^') ? '#^' + rest.slice(1).replace(/[^A-Za-z0-9-]/g, '-') : '#' + clean(rest)
+  const anchor =
+    hash < 0
+      ? ''
+      : rest.startsWith('^')
+        ? '#^' + rest.slice(1).replace(/[^A-Za-z0-9-]/g, '-')
+        : '#' + clean(rest)
   return { type: 'wikiLink', target: clean(file) + anchor, alias: clean(alias) }
 }
 
@@ -81,7 +86,14 @@ const blockId: Handle = (node: BlockId, parent) =>
 const wiki: Handle = (node: WikiLink) => '[[' + node.target + (node.alias ? '|' + node.alias : '') + ']]'
 const tag: Handle = (node: Hashtag) => '#' + node.value
 
-const notInSpans = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'] as const
+const notInSpans = [
+  'autolink',
+  'destinationLiteral',
+  'destinationRaw',
+  'reference',
+  'titleQuote',
+  'titleApostrophe',
+] as const
 const unsafe: Unsafe[] = [
   // `=` inside a highlight would end it early; `==` in plain text would start one.
   { character: '=', inConstruct: 'highlight' },
@@ -90,7 +102,13 @@ const unsafe: Unsafe[] = [
   // ` ^word` at the end of a line (or alone on it) is a block id, ` #word` a tag in Obsidian.
   { atBreak: true, character: '^' },
   { character: '^', before: '[ \\t]', inConstruct: 'phrasing', notInConstruct: [...notInSpans] },
-  { character: '#', before: '(?:^|[ \\t])', after: '[^\\s#]', inConstruct: 'phrasing', notInConstruct: [...notInSpans] },
+  {
+    character: '#',
+    before: '(?:^|[ \\t])',
+    after: '[^\\s#]',
+    inConstruct: 'phrasing',
+    notInConstruct: [...notInSpans],
+  },
 ]
 
 const processor = unified()

@@ -83,7 +83,11 @@ export function buildModel(nb: Notebook): Model {
     const ranges = textblockRanges(source.doc)
     const anns = nb.annotations.filter((a) => a.sourceId === source.id)
     const located = anns.map((ann) => ({ ann, at: ann.status === 'anchored' ? locate(text, ann) : null }))
-    located.sort((x, y) => (x.at?.[0] ?? Infinity) - (y.at?.[0] ?? Infinity) || (x.ann.id < y.ann.id ? -1 : x.ann.id > y.ann.id ? 1 : 0))
+    located.sort(
+      (x, y) =>
+        (x.at?.[0] ?? Infinity) - (y.at?.[0] ?? Infinity) ||
+        (x.ann.id < y.ann.id ? -1 : x.ann.id > y.ann.id ? 1 : 0),
+    )
     for (const { ann, at } of located) {
       const tagList = nb.tags.filter((t) => ann.tagIds.includes(t.id) && tags.has(t.id))
       const base = { ann, source, short: shortQuote(ann.target.quote.exact), tags: tagList }
@@ -94,13 +98,22 @@ export function buildModel(nb: Notebook): Model {
       }
       const key = `${source.id}\u0000${blockIndex}`
       if (!blockIds.has(key)) blockIds.set(key, uniqueId(ann.id))
-      passages.push({ ...base, anchored: true, start: at[0], end: at[1], block: blockIndex + 1, blockId: blockIds.get(key)! })
+      passages.push({
+        ...base,
+        anchored: true,
+        start: at[0],
+        end: at[1],
+        block: blockIndex + 1,
+        blockId: blockIds.get(key)!,
+      })
     }
   }
   // Orphans get their own id (written on the line after their quote); ids assigned after
   // all anchored ones so adding an orphan never renames an anchored block.
   for (const p of passages) if (!p.anchored) p.blockId = uniqueId(p.ann.id)
   const rankOf = (p: Passage): number => (p.anchored ? 0 : 1)
-  passages.sort((a, b) => rankOf(a) - rankOf(b) || sourceOrder.get(a.source.id)! - sourceOrder.get(b.source.id)!)
+  passages.sort(
+    (a, b) => rankOf(a) - rankOf(b) || sourceOrder.get(a.source.id)! - sourceOrder.get(b.source.id)!,
+  )
   return { nb, passages, byId: new Map(passages.map((p) => [p.ann.id, p])) }
 }

@@ -10,13 +10,23 @@ import { hashtag } from './mdast-ext'
 import type { Passage } from './model'
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value })
-const heading = (depth: 2 | 3, value: string): BlockContent => ({ type: 'heading', depth, children: [text(value)] })
+const heading = (depth: 2 | 3, value: string): BlockContent => ({
+  type: 'heading',
+  depth,
+  children: [text(value)],
+})
 const facetKey = (tagName: string): string => tagName.split('/')[0]
 
 export function groupByFacet(nb: Notebook, passages: Passage[]): { title: string; passages: Passage[] }[] {
   const keys = new Set(nb.facets.map((f) => f.key))
-  const groups = nb.facets.map((f) => ({ title: f.name, passages: passages.filter((p) => p.tags.some((t) => facetKey(t.name) === f.key)) }))
-  groups.push({ title: 'Other tags', passages: passages.filter((p) => p.tags.some((t) => !keys.has(facetKey(t.name)))) })
+  const groups = nb.facets.map((f) => ({
+    title: f.name,
+    passages: passages.filter((p) => p.tags.some((t) => facetKey(t.name) === f.key)),
+  }))
+  groups.push({
+    title: 'Other tags',
+    passages: passages.filter((p) => p.tags.some((t) => !keys.has(facetKey(t.name)))),
+  })
   groups.push({ title: 'Untagged', passages: passages.filter((p) => p.tags.length === 0) })
   return groups.filter((g) => g.passages.length > 0)
 }
@@ -29,7 +39,9 @@ function linksOf(ctx: Ctx, annotationId: string): Link[] {
   if (!index) {
     // Sorted and grouped once per export: sorting all links for every passage was quadratic.
     index = new Map()
-    const sorted = [...ctx.model.nb.links].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const sorted = [...ctx.model.nb.links].sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
     for (const link of sorted) {
       const ends = new Set([link.from, link.to].filter((e) => e.kind === 'annotation').map((e) => e.id))
       for (const id of ends) {
@@ -45,7 +57,8 @@ function linksOf(ctx: Ctx, annotationId: string): Link[] {
 
 function linkList(ctx: Ctx, p: Passage): BlockContent[] {
   const items: ListItem[] = []
-  const relation = (id: string) => ctx.model.nb.relations.find((r) => r.id === id) ?? { name: id, inverse: id }
+  const relation = (id: string) =>
+    ctx.model.nb.relations.find((r) => r.id === id) ?? { name: id, inverse: id }
   for (const link of linksOf(ctx, p.ann.id)) {
     const from = link.from.kind === 'annotation' && link.from.id === p.ann.id
     const to = link.to.kind === 'annotation' && link.to.id === p.ann.id
@@ -63,7 +76,9 @@ function linkList(ctx: Ctx, p: Passage): BlockContent[] {
 
 function passageBlocks(ctx: Ctx, p: Passage): BlockContent[] {
   const lines = p.ann.target.quote.exact.split('\n').filter((l) => l.trim() !== '')
-  const out: BlockContent[] = [{ type: 'blockquote', children: lines.map((l) => ({ type: 'paragraph', children: [text(l)] })) }]
+  const out: BlockContent[] = [
+    { type: 'blockquote', children: lines.map((l) => ({ type: 'paragraph', children: [text(l)] })) },
+  ]
   if (!p.anchored) out.push({ type: 'paragraph', children: [{ type: 'blockId', value: p.blockId }] })
   const cite: PhrasingContent[] = [{ type: 'emphasis', children: [text(p.source.title)] }]
   if (p.source.origin) cite.push(text(`, ${p.source.origin}`))
@@ -71,7 +86,9 @@ function passageBlocks(ctx: Ctx, p: Passage): BlockContent[] {
   out.push({ type: 'paragraph', children: cite })
   if (p.ann.note) append(out, docToMdast(p.ann.note, { headingShift: 3, ref: (id) => passageRef(ctx, id) }))
   if (p.tags.length > 0) {
-    const tags = p.tags.flatMap((t, i): PhrasingContent[] => (i === 0 ? [hashtag(t.name)] : [text(' '), hashtag(t.name)]))
+    const tags = p.tags.flatMap((t, i): PhrasingContent[] =>
+      i === 0 ? [hashtag(t.name)] : [text(' '), hashtag(t.name)],
+    )
     out.push({ type: 'paragraph', children: [text('Tags: '), ...tags] })
   }
   return [...out, ...linkList(ctx, p)]
@@ -80,7 +97,10 @@ function passageBlocks(ctx: Ctx, p: Passage): BlockContent[] {
 /** Sections for the given passages (all of a notebook, or one source's in the folder layout). */
 export function passageSections(ctx: Ctx, passages: Passage[]): BlockContent[] {
   const out: BlockContent[] = []
-  const groups = groupByFacet(ctx.model.nb, passages.filter((p) => p.anchored))
+  const groups = groupByFacet(
+    ctx.model.nb,
+    passages.filter((p) => p.anchored),
+  )
   if (groups.length > 0) out.push(heading(2, 'Passages'))
   for (const g of groups) {
     out.push(heading(3, g.title))

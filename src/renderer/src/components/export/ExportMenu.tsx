@@ -2,7 +2,12 @@
 // state while an export runs (the menu is disabled meanwhile), and the desktop menu's
 // "Export as …" commands.
 import { useEffect, useRef, useState } from 'react'
-import { EXPORT_CHOICES, EXPORT_MENU_COMMANDS, exportNotebookAs, useExportState } from '../../state/export-actions'
+import {
+  EXPORT_CHOICES,
+  EXPORT_MENU_COMMANDS,
+  exportNotebookAs,
+  useExportState,
+} from '../../state/export-actions'
 import { useSession } from '../../state/use-session'
 import './export.css'
 
@@ -13,10 +18,14 @@ export function ExportMenu() {
   const root = useRef<HTMLDivElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
 
-  useEffect(() => window.glossa?.onMenuCommand?.((command) => {
-    const format = EXPORT_MENU_COMMANDS[command]
-    if (format) void exportNotebookAs(session, format)
-  }), [session])
+  useEffect(
+    () =>
+      window.glossa?.onMenuCommand?.((command) => {
+        const format = EXPORT_MENU_COMMANDS[command]
+        if (format) void exportNotebookAs(session, format)
+      }),
+    [session],
+  )
 
   useEffect(() => {
     if (!open) return
@@ -39,7 +48,10 @@ export function ExportMenu() {
       {state.busy && (
         <span className="export-progress" role="status">
           <progress aria-label="Export progress" max={1} value={state.progress} />
-          <span>Exporting… {state.progress !== undefined ? `${Math.round(state.progress * 100)}% · ` : ''}{state.step}</span>
+          <span>
+            Exporting… {state.progress !== undefined ? `${Math.round(state.progress * 100)}% · ` : ''}
+            {state.step}
+          </span>
         </span>
       )}
       <button
@@ -66,7 +78,9 @@ export function ExportMenu() {
               }}
             >
               <span>{choice.label}…</span>
-              <span className="export-hint" aria-hidden="true">{choice.hint}</span>
+              <span className="export-hint" aria-hidden="true">
+                {choice.hint}
+              </span>
             </button>
           ))}
         </div>

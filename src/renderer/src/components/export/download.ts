@@ -29,7 +29,10 @@ export function downloadBlob(blob: Blob, name: string): void {
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** Zips `files` (paths inside the archive), reporting the share done after each file. */
-export async function zipFiles(files: { path: string; content: string }[], onProgress: (done: number) => void): Promise<Blob> {
+export async function zipFiles(
+  files: { path: string; content: string }[],
+  onProgress: (done: number) => void,
+): Promise<Blob> {
   const chunks: Uint8Array[] = []
   let failure: Error | null = null
   const zip = new Zip((error, chunk) => {

@@ -8,7 +8,10 @@ import type { GraphModel, GraphNode } from './graph-model'
 const LARGE = 500
 const MAX_FIT_ZOOM = 1.8
 
-interface GraphCanvasProps { model: GraphModel; onOpen: (node: GraphNode) => void }
+interface GraphCanvasProps {
+  model: GraphModel
+  onOpen: (node: GraphNode) => void
+}
 
 export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null)
@@ -45,8 +48,21 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
     instance.batch(() => {
       instance.elements().remove()
       instance.add([
-        ...model.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.label, color: n.color, kind: n.kind, node: n } })),
-        ...model.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, label: e.label, color: e.color, kind: e.kind } })),
+        ...model.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, label: n.label, color: n.color, kind: n.kind, node: n },
+        })),
+        ...model.edges.map((e) => ({
+          group: 'edges' as const,
+          data: {
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            label: e.label,
+            color: e.color,
+            kind: e.kind,
+          },
+        })),
       ])
     })
     instance.layout(layoutFor(model.nodes.length)).run()
@@ -65,5 +81,12 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
     }
   }, [model, large])
 
-  return <div ref={container} className="graph-canvas" role="img" aria-label={`Graph of ${model.nodes.length} nodes and ${model.edges.length} links; the list beside it says the same in words`} />
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      role="img"
+      aria-label={`Graph of ${model.nodes.length} nodes and ${model.edges.length} links; the list beside it says the same in words`}
+    />
+  )
 }

@@ -15,9 +15,12 @@ export function GraphSummary({ model, onOpen }: { model: GraphModel; onOpen: (no
   return (
     <aside className="margin graph-summary" aria-label="Graph summary">
       <p className="small-text">
-        {count('passage')} passages, {count('note')} note pages{count('tag') ? `, ${count('tag')} tags` : ''}, {links.length} links.
+        {count('passage')} passages, {count('note')} note pages{count('tag') ? `, ${count('tag')} tags` : ''},{' '}
+        {links.length} links.
       </p>
-      <h2 className="margin-heading">Links <span className="count">{links.length}</span></h2>
+      <h2 className="margin-heading">
+        Links <span className="count">{links.length}</span>
+      </h2>
       <ul className="graph-edges" aria-label="Links in the graph">
         {links.slice(0, MAX_LISTED).map((e) => (
           <li key={e.id} style={{ ['--rel' as string]: e.color }}>
@@ -25,18 +28,28 @@ export function GraphSummary({ model, onOpen }: { model: GraphModel; onOpen: (no
           </li>
         ))}
       </ul>
-      <h2 className="margin-heading">Nodes <span className="count">{model.nodes.length}</span></h2>
+      <h2 className="margin-heading">
+        Nodes <span className="count">{model.nodes.length}</span>
+      </h2>
       <ul className="graph-nodes" aria-label="Nodes in the graph">
         {model.nodes.slice(0, MAX_LISTED).map((n) => (
           <li key={n.id}>
             <button className="link-go" onClick={() => onOpen(n)}>
               <span className="graph-dot" style={{ background: n.color }} aria-hidden="true" />
-              {n.kind === 'passage' ? `“${n.label}”` : n.kind === 'note' ? `Note: ${n.label}` : `Tag: ${n.label}`}
+              {n.kind === 'passage'
+                ? `“${n.label}”`
+                : n.kind === 'note'
+                  ? `Note: ${n.label}`
+                  : `Tag: ${n.label}`}
             </button>
           </li>
         ))}
       </ul>
-      {model.nodes.length > MAX_LISTED && <p className="muted small-text">…and {model.nodes.length - MAX_LISTED} more; narrow the graph with the filters.</p>}
+      {model.nodes.length > MAX_LISTED && (
+        <p className="muted small-text">
+          …and {model.nodes.length - MAX_LISTED} more; narrow the graph with the filters.
+        </p>
+      )}
     </aside>
   )
 }

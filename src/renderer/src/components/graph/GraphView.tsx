@@ -15,7 +15,10 @@ export function GraphView() {
   const [options, setOptions] = useState<GraphOptions>(DEFAULT_GRAPH_OPTIONS)
   const { annotations, notes, links, relations, tags, facets } = nb
   // Rebuilt only when something drawn changes (not when, say, a note's text is saved).
-  const model = useMemo(() => buildGraph({ annotations, notes, links, relations, tags, facets }, options), [annotations, notes, links, relations, tags, facets, options])
+  const model = useMemo(
+    () => buildGraph({ annotations, notes, links, relations, tags, facets }, options),
+    [annotations, notes, links, relations, tags, facets, options],
+  )
 
   const open = (node: GraphNode) => {
     if (node.kind === 'tag') return setOptions((o) => ({ ...o, tagId: node.refId, facetKey: null }))
@@ -27,7 +30,9 @@ export function GraphView() {
       <main className="reader graph-view" aria-label="Graph">
         <div className="reader-toolbar graph-toolbar">
           <GraphFilters nb={nb} options={options} onChange={setOptions} />
-          <button className="button" onClick={() => ui.set({ graphOpen: false })}>Close graph</button>
+          <button className="button" onClick={() => ui.set({ graphOpen: false })}>
+            Close graph
+          </button>
         </div>
         {model.nodes.length === 0 ? (
           <div className="empty-state">

@@ -28,7 +28,10 @@ export function graphStyle(dark: boolean): cytoscape.StylesheetJson {
       },
     },
     { selector: 'node[kind = "note"]', style: { shape: 'round-rectangle', width: 22, height: 16 } },
-    { selector: 'node[kind = "tag"]', style: { shape: 'diamond', width: 20, height: 20, 'font-weight': 'bold' } },
+    {
+      selector: 'node[kind = "tag"]',
+      style: { shape: 'diamond', width: 20, height: 20, 'font-weight': 'bold' },
+    },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': text } },
     {
       selector: 'edge',
@@ -48,12 +51,30 @@ export function graphStyle(dark: boolean): cytoscape.StylesheetJson {
       },
     },
     { selector: 'edge[kind = "reference"]', style: { 'line-style': 'dashed' } },
-    { selector: 'edge[kind = "tag"]', style: { width: 1, 'line-opacity': 0.45, 'target-arrow-shape': 'none' } },
+    {
+      selector: 'edge[kind = "tag"]',
+      style: { width: 1, 'line-opacity': 0.45, 'target-arrow-shape': 'none' },
+    },
   ]
 }
 
 export function layoutFor(nodeCount: number): cytoscape.LayoutOptions {
-  if (nodeCount <= COSE_LIMIT) return { name: 'cose', animate: false, randomize: true, numIter: 600, nodeDimensionsIncludeLabels: false, padding: 30 }
+  if (nodeCount <= COSE_LIMIT)
+    return {
+      name: 'cose',
+      animate: false,
+      randomize: true,
+      numIter: 600,
+      nodeDimensionsIncludeLabels: false,
+      padding: 30,
+    }
   // Above the limit a force layout costs seconds; rings by degree put linked passages inside.
-  return { name: 'concentric', animate: false, concentric: (n) => n.degree(false), levelWidth: () => 1, minNodeSpacing: 4, padding: 20 }
+  return {
+    name: 'concentric',
+    animate: false,
+    concentric: (n) => n.degree(false),
+    levelWidth: () => 1,
+    minNodeSpacing: 4,
+    padding: 20,
+  }
 }

@@ -16,12 +16,35 @@ export interface GraphOptions {
   /** Hide passages without any link or reference. */
   linkedOnly: boolean
 }
-export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { facetKey: null, tagId: null, relationId: null, showTags: false, showNotes: true, linkedOnly: false }
+export const DEFAULT_GRAPH_OPTIONS: GraphOptions = {
+  facetKey: null,
+  tagId: null,
+  relationId: null,
+  showTags: false,
+  showNotes: true,
+  linkedOnly: false,
+}
 
 export type NodeKind = 'passage' | 'note' | 'tag'
-export interface GraphNode { id: string; kind: NodeKind; refId: string; label: string; color: string }
-export interface GraphEdge { id: string; source: string; target: string; label: string; color: string; kind: 'link' | 'reference' | 'tag' }
-export interface GraphModel { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface GraphNode {
+  id: string
+  kind: NodeKind
+  refId: string
+  label: string
+  color: string
+}
+export interface GraphEdge {
+  id: string
+  source: string
+  target: string
+  label: string
+  color: string
+  kind: 'link' | 'reference' | 'tag'
+}
+export interface GraphModel {
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+}
 
 export const UNTAGGED_COLOR = '#9e9e9e'
 const NOTE_COLOR = '#455a64'
@@ -37,10 +60,29 @@ export function buildGraph(nb: Drawn, o: GraphOptions): GraphModel {
     const first = a.tagIds.find((id) => tags.has(id))
     return (first && facetColor.get(facetOf(first) ?? '')) ?? UNTAGGED_COLOR
   }
-  const passages = nb.annotations.filter((a) => (!o.tagId || a.tagIds.includes(o.tagId)) && (!o.facetKey || a.tagIds.some((id) => facetOf(id) === o.facetKey)))
+  const passages = nb.annotations.filter(
+    (a) =>
+      (!o.tagId || a.tagIds.includes(o.tagId)) &&
+      (!o.facetKey || a.tagIds.some((id) => facetOf(id) === o.facetKey)),
+  )
   const nodes = new Map<string, GraphNode>()
-  for (const a of passages) nodes.set(nodeId('passage', a.id), { id: nodeId('passage', a.id), kind: 'passage', refId: a.id, label: shortQuote(a.target.quote.exact, 40), color: colorOf(a) })
-  if (o.showNotes) for (const n of nb.notes) nodes.set(nodeId('note', n.id), { id: nodeId('note', n.id), kind: 'note', refId: n.id, label: n.title, color: NOTE_COLOR })
+  for (const a of passages)
+    nodes.set(nodeId('passage', a.id), {
+      id: nodeId('passage', a.id),
+      kind: 'passage',
+      refId: a.id,
+      label: shortQuote(a.target.quote.exact, 40),
+      color: colorOf(a),
+    })
+  if (o.showNotes)
+    for (const n of nb.notes)
+      nodes.set(nodeId('note', n.id), {
+        id: nodeId('note', n.id),
+        kind: 'note',
+        refId: n.id,
+        label: n.title,
+        color: NOTE_COLOR,
+      })
 
   const edges: GraphEdge[] = []
   const relations = new Map(nb.relations.map((r) => [r.id, r]))
@@ -49,13 +91,29 @@ export function buildGraph(nb: Drawn, o: GraphOptions): GraphModel {
     if (!relation || (o.relationId && l.relationId !== o.relationId)) continue
     const source = nodeId(l.from.kind === 'annotation' ? 'passage' : 'note', l.from.id)
     const target = nodeId(l.to.kind === 'annotation' ? 'passage' : 'note', l.to.id)
-    if (nodes.has(source) && nodes.has(target)) edges.push({ id: `l:${l.id}`, source, target, label: relation.name, color: relation.color, kind: 'link' })
+    if (nodes.has(source) && nodes.has(target))
+      edges.push({
+        id: `l:${l.id}`,
+        source,
+        target,
+        label: relation.name,
+        color: relation.color,
+        kind: 'link',
+      })
   }
   if (o.showNotes && !o.relationId) {
     for (const n of nb.notes) {
       for (const id of referencedPassageIds(n.doc)) {
         const target = nodeId('passage', id)
-        if (nodes.has(target)) edges.push({ id: `r:${n.id}:${id}`, source: nodeId('note', n.id), target, label: 'references', color: NOTE_COLOR, kind: 'reference' })
+        if (nodes.has(target))
+          edges.push({
+            id: `r:${n.id}:${id}`,
+            source: nodeId('note', n.id),
+            target,
+            label: 'references',
+            color: NOTE_COLOR,
+            kind: 'reference',
+          })
       }
     }
   }
@@ -72,8 +130,22 @@ export function buildGraph(nb: Drawn, o: GraphOptions): GraphModel {
         const tag = tags.get(tagId)
         if (!tag || (o.facetKey && facetOf(tagId) !== o.facetKey)) continue
         const hub = nodeId('tag', tag.id)
-        if (!nodes.has(hub)) nodes.set(hub, { id: hub, kind: 'tag', refId: tag.id, label: tag.label || tag.name, color: tag.color })
-        edges.push({ id: `t:${a.id}:${tag.id}`, source: node.id, target: hub, label: '', color: tag.color, kind: 'tag' })
+        if (!nodes.has(hub))
+          nodes.set(hub, {
+            id: hub,
+            kind: 'tag',
+            refId: tag.id,
+            label: tag.label || tag.name,
+            color: tag.color,
+          })
+        edges.push({
+          id: `t:${a.id}:${tag.id}`,
+          source: node.id,
+          target: hub,
+          label: '',
+          color: tag.color,
+          kind: 'tag',
+        })
       }
     }
   }

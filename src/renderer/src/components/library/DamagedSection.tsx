@@ -17,7 +17,9 @@ export function DamagedSection({ damaged, reload }: { damaged: DamagedFile[]; re
             {d.hasBackup && (
               <span className="damaged-actions">
                 <span className="muted">A backup exists.</span>
-                <button className="button small" onClick={() => void restoreFromBackup(d.file, reload)}>Restore from backup</button>
+                <button className="button small" onClick={() => void restoreFromBackup(d.file, reload)}>
+                  Restore from backup
+                </button>
               </span>
             )}
           </li>

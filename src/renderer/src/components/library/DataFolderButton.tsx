@@ -27,18 +27,31 @@ export function DataFolderButton() {
   }
   return (
     <>
-      <button className="button" onClick={() => void open()}>Open data folder</button>
+      <button className="button" onClick={() => void open()}>
+        Open data folder
+      </button>
       {path !== null && (
         <Dialog title="Data folder" onClose={() => setPath(null)}>
-          <p>Your notebooks, backups and trash are in this folder. A browser cannot open folders, so copy the path into your file manager.</p>
+          <p>
+            Your notebooks, backups and trash are in this folder. A browser cannot open folders, so copy the
+            path into your file manager.
+          </p>
           <label className="field">
             <span>Path</span>
             <input readOnly value={path} onFocus={(e) => e.target.select()} />
           </label>
-          {copied && <p role="status" className="muted">{copied}</p>}
+          {copied && (
+            <p role="status" className="muted">
+              {copied}
+            </p>
+          )}
           <div className="dialog-footer">
-            <button className="button" onClick={() => void copy()}>Copy</button>
-            <button className="button primary" autoFocus onClick={() => setPath(null)}>Close</button>
+            <button className="button" onClick={() => void copy()}>
+              Copy
+            </button>
+            <button className="button primary" autoFocus onClick={() => setPath(null)}>
+              Close
+            </button>
           </div>
         </Dialog>
       )}

@@ -7,7 +7,9 @@ export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }
   const input = useRef<HTMLInputElement>(null)
   return (
     <>
-      <button className="button" onClick={() => input.current?.click()}>Import notebook…</button>
+      <button className="button" onClick={() => input.current?.click()}>
+        Import notebook…
+      </button>
       <input
         ref={input}
         type="file"

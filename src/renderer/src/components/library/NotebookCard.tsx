@@ -8,7 +8,15 @@ import { duplicate, moveToTrash } from './library-actions'
 
 type Summary = ResultOf<'listNotebooks'>['notebooks'][number]
 
-export function NotebookCard({ nb, onRename, reload }: { nb: Summary; onRename: () => void; reload: () => Promise<void> }) {
+export function NotebookCard({
+  nb,
+  onRename,
+  reload,
+}: {
+  nb: Summary
+  onRename: () => void
+  reload: () => Promise<void>
+}) {
   const opened = nb.openedAt && nb.openedAt > nb.updatedAt
   return (
     <li className="notebook-row">
@@ -16,13 +24,22 @@ export function NotebookCard({ nb, onRename, reload }: { nb: Summary; onRename: 
         <span className="notebook-title">{nb.title}</span>
         <span className="notebook-meta">
           {plural(nb.sourceCount, 'source')} · {plural(nb.annotationCount, 'passage')} ·{' '}
-          {opened ? 'opened' : 'changed'} <time dateTime={opened ? nb.openedAt : nb.updatedAt}>{relativeTime(opened ? nb.openedAt! : nb.updatedAt)}</time>
+          {opened ? 'opened' : 'changed'}{' '}
+          <time dateTime={opened ? nb.openedAt : nb.updatedAt}>
+            {relativeTime(opened ? nb.openedAt! : nb.updatedAt)}
+          </time>
         </span>
       </button>
       <span className="notebook-actions">
-        <button className="button small ghost" onClick={onRename}>Rename</button>
-        <button className="button small ghost" onClick={() => void duplicate(nb, reload)}>Duplicate</button>
-        <button className="button small ghost danger" onClick={() => void moveToTrash(nb, reload)}>Move to trash</button>
+        <button className="button small ghost" onClick={onRename}>
+          Rename
+        </button>
+        <button className="button small ghost" onClick={() => void duplicate(nb, reload)}>
+          Duplicate
+        </button>
+        <button className="button small ghost danger" onClick={() => void moveToTrash(nb, reload)}>
+          Move to trash
+        </button>
       </span>
     </li>
   )

@@ -19,7 +19,10 @@ export async function moveToTrash(nb: NotebookSummary, reload: Reload): Promise<
   try {
     const { trashedAs } = await api.deleteNotebook({ id: nb.id })
     await reload()
-    toastStore.show(`Moved “${nb.title}” to the trash.`, { ms: 10_000, action: { label: 'Undo', run: () => void restore(trashedAs, reload) } })
+    toastStore.show(`Moved “${nb.title}” to the trash.`, {
+      ms: 10_000,
+      action: { label: 'Undo', run: () => void restore(trashedAs, reload) },
+    })
   } catch (e) {
     showError(e)
   }
@@ -37,7 +40,11 @@ export async function restore(trashedAs: string, reload: Reload): Promise<void> 
 
 export async function rename(nb: NotebookSummary, title: string, reload: Reload): Promise<void> {
   // The same operation the notebook applies to itself, so an open notebook and its file agree.
-  const result = await api.applyOps({ id: nb.id, at: new Date().toISOString(), ops: [{ type: 'renameNotebook', title }] })
+  const result = await api.applyOps({
+    id: nb.id,
+    at: new Date().toISOString(),
+    ops: [{ type: 'renameNotebook', title }],
+  })
   if (!result.saved) throw new Error(result.saveError ?? 'The new title could not be saved.')
   await reload()
 }
@@ -46,7 +53,10 @@ export async function restoreFromBackup(file: string, reload: Reload): Promise<v
   try {
     const { notebook, movedAsideTo } = await api.restoreBackup({ file })
     await reload()
-    toastStore.show(`Restored “${notebook.title}” from its backup. The damaged file was kept as ${movedAsideTo}.`, { ms: 12_000 })
+    toastStore.show(
+      `Restored “${notebook.title}” from its backup. The damaged file was kept as ${movedAsideTo}.`,
+      { ms: 12_000 },
+    )
   } catch (e) {
     showError(e)
   }

@@ -6,7 +6,11 @@ import { api, errorMessage } from '../../api/client'
 
 export type LibraryData = ResultOf<'listNotebooks'> & { trash: ResultOf<'listTrash'>['items'] }
 
-export function useLibrary(): { data: LibraryData | null; error: string | null; reload: () => Promise<void> } {
+export function useLibrary(): {
+  data: LibraryData | null
+  error: string | null
+  reload: () => Promise<void>
+} {
   const [data, setData] = useState<LibraryData | null>(null)
   const [error, setError] = useState<string | null>(null)
   const reload = useCallback(async () => {

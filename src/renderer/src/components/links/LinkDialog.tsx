@@ -16,7 +16,11 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
   const nb = useNotebook()
   const from = nb.annotations.find((a) => a.id === fromId)
   const [target, setTarget] = useState<Endpoint | null>(null)
-  const [relation, setRelation] = useState<RelationChoice>({ id: nb.relations[0]?.id ?? NEW_RELATION, name: '', inverse: '' })
+  const [relation, setRelation] = useState<RelationChoice>({
+    id: nb.relations[0]?.id ?? NEW_RELATION,
+    name: '',
+    inverse: '',
+  })
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -27,11 +31,22 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
     if (relation.id === NEW_RELATION) {
       const name = relation.name.trim()
       const inverse = relation.inverse.trim()
-      if (!name || !inverse) return setError('A new relation needs a name and how it reads from the other end.')
+      if (!name || !inverse)
+        return setError('A new relation needs a name and how it reads from the other end.')
       relationId = nanoid(10)
-      ops.push({ type: 'addRelation', relation: { id: relationId, name, inverse, color: nextRelationColor(nb.relations) } })
+      ops.push({
+        type: 'addRelation',
+        relation: { id: relationId, name, inverse, color: nextRelationColor(nb.relations) },
+      })
     }
-    const link: Link = { id: nanoid(12), from: { kind: 'annotation', id: fromId }, to: target, relationId, comment: comment.trim(), createdAt: new Date().toISOString() }
+    const link: Link = {
+      id: nanoid(12),
+      from: { kind: 'annotation', id: fromId },
+      to: target,
+      relationId,
+      comment: comment.trim(),
+      createdAt: new Date().toISOString(),
+    }
     ops.push({ type: 'addLink', link })
     try {
       session.run(ops, { label: 'Link passages' })
@@ -39,7 +54,9 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
       return setError(errorMessage(e))
     }
     onClose()
-    toastStore.show('Linked.', { action: { label: 'Undo', run: () => session.undoLabel === 'Link passages' && session.undo() } })
+    toastStore.show('Linked.', {
+      action: { label: 'Undo', run: () => session.undoLabel === 'Link passages' && session.undo() },
+    })
   }
 
   return (
@@ -52,23 +69,56 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
             submit()
           }}
         >
-          <p className="link-from">From <q>{from.target.quote.exact.slice(0, 140)}</q></p>
-          <TargetPicker fromId={fromId} value={target} onChange={(t) => { setTarget(t); setError(null) }} />
-          <RelationField relations={nb.relations} value={relation} onChange={(r) => { setRelation(r); setError(null) }} />
+          <p className="link-from">
+            From <q>{from.target.quote.exact.slice(0, 140)}</q>
+          </p>
+          <TargetPicker
+            fromId={fromId}
+            value={target}
+            onChange={(t) => {
+              setTarget(t)
+              setError(null)
+            }}
+          />
+          <RelationField
+            relations={nb.relations}
+            value={relation}
+            onChange={(r) => {
+              setRelation(r)
+              setError(null)
+            }}
+          />
           <label className="field">
             <span>Comment (optional)</span>
-            <textarea rows={2} maxLength={LIMITS.commentChars} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              rows={2}
+              maxLength={LIMITS.commentChars}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </label>
-          {error && <p role="alert" className="field-error">{error}</p>}
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
           <div className="dialog-footer">
-            <button type="button" className="button" onClick={onClose}>Cancel</button>
-            <button type="submit" className="button primary">Link</button>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary">
+              Link
+            </button>
           </div>
         </form>
       ) : (
         <>
           <p role="alert">This passage no longer exists.</p>
-          <div className="dialog-footer"><button className="button" onClick={onClose}>Close</button></div>
+          <div className="dialog-footer">
+            <button className="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
         </>
       )}
     </Dialog>

@@ -5,8 +5,21 @@ export function NavLinkTools() {
   const graphOpen = useUi((s) => s.graphOpen)
   return (
     <>
-      <button className="button small" aria-pressed={graphOpen} onClick={() => ui.set({ graphOpen: !graphOpen })} title="The notebook as a graph of linked passages">Graph</button>
-      <button className="button small" onClick={() => ui.set({ panel: 'relations' })} title="Manage relation types">Relations</button>
+      <button
+        className="button small"
+        aria-pressed={graphOpen}
+        onClick={() => ui.set({ graphOpen: !graphOpen })}
+        title="The notebook as a graph of linked passages"
+      >
+        Graph
+      </button>
+      <button
+        className="button small"
+        onClick={() => ui.set({ panel: 'relations' })}
+        title="Manage relation types"
+      >
+        Relations
+      </button>
     </>
   )
 }

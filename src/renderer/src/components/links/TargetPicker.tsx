@@ -7,7 +7,15 @@ import { findTargets } from './find-targets'
 
 const same = (a: Endpoint | null, b: Endpoint) => a?.kind === b.kind && a.id === b.id
 
-export function TargetPicker({ fromId, value, onChange }: { fromId: string; value: Endpoint | null; onChange: (e: Endpoint) => void }) {
+export function TargetPicker({
+  fromId,
+  value,
+  onChange,
+}: {
+  fromId: string
+  value: Endpoint | null
+  onChange: (e: Endpoint) => void
+}) {
   const nb = useNotebook()
   const [query, setQuery] = useState('')
   const results = useMemo(() => findTargets(nb, query, { limit: 40 }), [nb, query])
@@ -35,8 +43,16 @@ export function TargetPicker({ fromId, value, onChange }: { fromId: string; valu
         {results.map((t) => {
           const self = t.endpoint.kind === 'annotation' && t.endpoint.id === fromId
           return (
-            <label key={`${t.endpoint.kind}:${t.endpoint.id}`} className={`target${same(value, t.endpoint) ? ' is-chosen' : ''}`}>
-              <input type="radio" name="link-target" checked={same(value, t.endpoint)} onChange={() => onChange(t.endpoint)} />
+            <label
+              key={`${t.endpoint.kind}:${t.endpoint.id}`}
+              className={`target${same(value, t.endpoint) ? ' is-chosen' : ''}`}
+            >
+              <input
+                type="radio"
+                name="link-target"
+                checked={same(value, t.endpoint)}
+                onChange={() => onChange(t.endpoint)}
+              />
               <span className="target-title">{t.title}</span>
               <span className="target-detail">{self ? 'this passage' : t.detail}</span>
             </label>

@@ -30,12 +30,17 @@ export function findTargets(nb: Notebook, query: string, options: FindOptions = 
   for (const a of sortPassages(nb, nb.annotations.slice())) {
     if (out.length >= limit) return out
     if (!matches(passageHaystack(a, tagsById))) continue
-    out.push({ endpoint: { kind: 'annotation', id: a.id }, title: `“${shortQuote(a.target.quote.exact, 90)}”`, detail: sourceTitle.get(a.sourceId) ?? '' })
+    out.push({
+      endpoint: { kind: 'annotation', id: a.id },
+      title: `“${shortQuote(a.target.quote.exact, 90)}”`,
+      detail: sourceTitle.get(a.sourceId) ?? '',
+    })
   }
   if (!notes) return out
   for (const n of nb.notes) {
     if (out.length >= limit) break
-    if (matches(noteHaystack(n))) out.push({ endpoint: { kind: 'note', id: n.id }, title: n.title, detail: 'Note page' })
+    if (matches(noteHaystack(n)))
+      out.push({ endpoint: { kind: 'note', id: n.id }, title: n.title, detail: 'Note page' })
   }
   return out
 }
@@ -52,7 +57,12 @@ function passageHaystack(a: Annotation, tagsById: Map<string, Tag>): string {
     passageText.set(a, text)
   }
   const tags = a.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t))
-  return tags.length ? `${text}\n${tags.map((t) => `${t.name} ${t.label}`).join('\n').toLowerCase()}` : text
+  return tags.length
+    ? `${text}\n${tags
+        .map((t) => `${t.name} ${t.label}`)
+        .join('\n')
+        .toLowerCase()}`
+    : text
 }
 
 function noteHaystack(n: NotePage): string {

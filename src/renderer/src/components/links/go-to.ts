@@ -11,7 +11,8 @@ export function goToEndpoint(session: NotebookSession, endpoint: Endpoint, fromP
   const nb = session.notebook
   ui.set({ graphOpen: false })
   if (endpoint.kind === 'note') {
-    if (!nb.notes.some((n) => n.id === endpoint.id)) return void toastStore.show('That note page no longer exists.')
+    if (!nb.notes.some((n) => n.id === endpoint.id))
+      return void toastStore.show('That note page no longer exists.')
     navigate({ screen: 'notebook', notebookId: nb.id, noteId: endpoint.id })
     // The note page flashes its reference to the passage we came from.
     if (fromPassageId) ui.set({ flash: { id: fromPassageId, at: Date.now() } })

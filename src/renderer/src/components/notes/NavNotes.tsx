@@ -24,7 +24,13 @@ export function NavNotes({ activeNoteId }: { activeNoteId?: string }) {
   }
   const create = () => {
     const now = new Date().toISOString()
-    const note: NotePage = { id: nanoid(12), title: untitled(notebook.notes), doc: { type: 'doc', content: [{ type: 'paragraph' }] }, createdAt: now, updatedAt: now }
+    const note: NotePage = {
+      id: nanoid(12),
+      title: untitled(notebook.notes),
+      doc: { type: 'doc', content: [{ type: 'paragraph' }] },
+      createdAt: now,
+      updatedAt: now,
+    }
     try {
       session.run([{ type: 'addNote', note }], { label: 'New note' })
     } catch (e) {
@@ -36,13 +42,21 @@ export function NavNotes({ activeNoteId }: { activeNoteId?: string }) {
     <>
       <div className="nav-section-head">
         <h2 className="nav-heading">Notes</h2>
-        <button className="button small" onClick={create}>New note</button>
+        <button className="button small" onClick={create}>
+          New note
+        </button>
       </div>
       <ul className="nav-list">
-        {notebook.notes.length === 0 && <li className="muted small-text nav-empty">Pages for your own analysis.</li>}
+        {notebook.notes.length === 0 && (
+          <li className="muted small-text nav-empty">Pages for your own analysis.</li>
+        )}
         {notebook.notes.map((n) => (
           <li key={n.id} className="nav-row">
-            <button className="nav-item" aria-current={n.id === activeNoteId ? 'page' : undefined} onClick={() => open(n.id)}>
+            <button
+              className="nav-item"
+              aria-current={n.id === activeNoteId ? 'page' : undefined}
+              onClick={() => open(n.id)}
+            >
               <span className="nav-item-title">{n.title}</span>
             </button>
             <NoteMenu note={n} />

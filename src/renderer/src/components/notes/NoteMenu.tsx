@@ -10,30 +10,56 @@ import { TitleDialog } from '../TitleDialog'
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
   const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
-  const links = session.notebook.links.filter((l) => (l.from.kind === 'note' && l.from.id === note.id) || (l.to.kind === 'note' && l.to.id === note.id)).length
+  const links = session.notebook.links.filter(
+    (l) => (l.from.kind === 'note' && l.from.id === note.id) || (l.to.kind === 'note' && l.to.id === note.id),
+  ).length
 
   const remove = () => {
     session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
     setDialog(null)
-    toastStore.show(`Deleted “${note.title}”.`, { action: { label: 'Undo', run: () => session.undoLabel === 'Delete note' && session.undo() } })
+    toastStore.show(`Deleted “${note.title}”.`, {
+      action: { label: 'Undo', run: () => session.undoLabel === 'Delete note' && session.undo() },
+    })
   }
 
   return (
     <span className="source-menu">
-      <button className="icon-button" aria-label={`Rename note “${note.title}”`} title="Rename" onClick={() => setDialog('rename')}><Icon name="edit" /></button>
-      <button className="icon-button" aria-label={`Delete note “${note.title}”`} title="Delete" onClick={() => setDialog('delete')}><Icon name="trash" /></button>
+      <button
+        className="icon-button"
+        aria-label={`Rename note “${note.title}”`}
+        title="Rename"
+        onClick={() => setDialog('rename')}
+      >
+        <Icon name="edit" />
+      </button>
+      <button
+        className="icon-button"
+        aria-label={`Delete note “${note.title}”`}
+        title="Delete"
+        onClick={() => setDialog('delete')}
+      >
+        <Icon name="trash" />
+      </button>
       {dialog === 'rename' && (
         <TitleDialog
           title="Rename note"
           initial={note.title}
           submitLabel="Rename"
-          onSubmit={(title) => session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })}
+          onSubmit={(title) =>
+            session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
+          }
           onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'delete' && (
-        <ConfirmDialog title="Delete note?" confirmLabel="Delete note" onConfirm={remove} onClose={() => setDialog(null)}>
-          “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}. Its references to passages go with it; the passages stay. You can undo this.
+        <ConfirmDialog
+          title="Delete note?"
+          confirmLabel="Delete note"
+          onConfirm={remove}
+          onClose={() => setDialog(null)}
+        >
+          “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}
+          . Its references to passages go with it; the passages stay. You can undo this.
         </ConfirmDialog>
       )}
     </span>

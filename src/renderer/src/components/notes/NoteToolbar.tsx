@@ -20,12 +20,32 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
   })
   const chain = () => editor.chain().focus()
   const tools: { label: string; text: ReactNode; pressed?: boolean; run: () => void }[] = [
-    { label: 'Heading', text: 'H2', pressed: active.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: 'Subheading', text: 'H3', pressed: active.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    {
+      label: 'Heading',
+      text: 'H2',
+      pressed: active.h2,
+      run: () => chain().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      label: 'Subheading',
+      text: 'H3',
+      pressed: active.h3,
+      run: () => chain().toggleHeading({ level: 3 }).run(),
+    },
     { label: 'Bold', text: 'B', pressed: active.bold, run: () => chain().toggleBold().run() },
     { label: 'Italic', text: 'I', pressed: active.italic, run: () => chain().toggleItalic().run() },
-    { label: 'Bulleted list', text: '•', pressed: active.bullet, run: () => chain().toggleBulletList().run() },
-    { label: 'Numbered list', text: '1.', pressed: active.ordered, run: () => chain().toggleOrderedList().run() },
+    {
+      label: 'Bulleted list',
+      text: '•',
+      pressed: active.bullet,
+      run: () => chain().toggleBulletList().run(),
+    },
+    {
+      label: 'Numbered list',
+      text: '1.',
+      pressed: active.ordered,
+      run: () => chain().toggleOrderedList().run(),
+    },
     { label: 'Quote', text: '❝', pressed: active.quote, run: () => chain().toggleBlockquote().run() },
     {
       label: 'Link',
@@ -42,7 +62,15 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
   return (
     <div className="note-tools note-page-tools" role="toolbar" aria-label="Note formatting">
       {tools.map((t) => (
-        <button key={t.label} type="button" aria-label={t.label} title={t.label} aria-pressed={t.pressed} onMouseDown={(e) => e.preventDefault()} onClick={t.run}>
+        <button
+          key={t.label}
+          type="button"
+          aria-label={t.label}
+          title={t.label}
+          aria-pressed={t.pressed}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={t.run}
+        >
           {t.text}
         </button>
       ))}

@@ -60,7 +60,15 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       <ul id="search-results" role="listbox" aria-label="Search results" className="search-results">
         {query.trim() && results.length === 0 && <li className="muted empty-state small">No results.</li>}
         {results.map((r, i) => (
-          <li key={`${r.kind}:${r.id}`} id={`search-result-${i}`} role="option" aria-selected={i === active} className="search-result" onClick={() => open(r)} onMouseMove={() => setActive(i)}>
+          <li
+            key={`${r.kind}:${r.id}`}
+            id={`search-result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="search-result"
+            onClick={() => open(r)}
+            onMouseMove={() => setActive(i)}
+          >
             <div className="search-result-head">
               <span className="search-kind">{KIND_LABEL[r.kind]}</span>
               <span className="search-title">{r.title}</span>
@@ -77,9 +85,11 @@ export function jumpTo(session: NotebookSession, r: SearchResult): void {
   const notebookId = session.notebook.id
   if (r.kind === 'passage') return revealPassage(session, r.id)
   if (r.kind === 'note') return navigate({ screen: 'notebook', notebookId, noteId: r.id })
-  if (r.kind === 'tag') return ui.set({ filter: { tagIds: [r.id], mode: 'or', untagged: false }, filterOpen: true })
+  if (r.kind === 'tag')
+    return ui.set({ filter: { tagIds: [r.id], mode: 'or', untagged: false }, filterOpen: true })
   if (r.sourceId) {
     navigate({ screen: 'notebook', notebookId, sourceId: r.sourceId })
-    if (r.start !== undefined && r.end !== undefined) ui.set({ flashRange: { sourceId: r.sourceId, start: r.start, end: r.end, at: Date.now() } })
+    if (r.start !== undefined && r.end !== undefined)
+      ui.set({ flashRange: { sourceId: r.sourceId, start: r.start, end: r.end, at: Date.now() } })
   }
 }

@@ -15,21 +15,41 @@ export function FilterPanel() {
   const filter = useUi((s) => s.filter)
   const groups = useMemo(() => facetCounts(notebook), [notebook])
   const setFilter = (patch: Partial<TagFilter>) => ui.set((s) => ({ filter: { ...s.filter, ...patch } }))
-  const toggle = (id: string) => setFilter({ tagIds: filter.tagIds.includes(id) ? filter.tagIds.filter((x) => x !== id) : [...filter.tagIds, id] })
+  const toggle = (id: string) =>
+    setFilter({
+      tagIds: filter.tagIds.includes(id) ? filter.tagIds.filter((x) => x !== id) : [...filter.tagIds, id],
+    })
 
   const toggleFacet = (ids: string[]) => {
     const all = ids.every((id) => filter.tagIds.includes(id))
-    setFilter(all ? { tagIds: filter.tagIds.filter((id) => !ids.includes(id)) } : { tagIds: [...new Set([...filter.tagIds, ...ids])], mode: 'or' })
+    setFilter(
+      all
+        ? { tagIds: filter.tagIds.filter((id) => !ids.includes(id)) }
+        : { tagIds: [...new Set([...filter.tagIds, ...ids])], mode: 'or' },
+    )
   }
   return (
     <section className="filter-panel" aria-label="Filter by tags">
       <div className="filter-controls">
         <div className="segmented small" role="radiogroup" aria-label="Combine tags with">
-          <button role="radio" aria-checked={filter.mode === 'or'} onClick={() => setFilter({ mode: 'or' })}>Any (OR)</button>
-          <button role="radio" aria-checked={filter.mode === 'and'} onClick={() => setFilter({ mode: 'and' })}>All (AND)</button>
+          <button role="radio" aria-checked={filter.mode === 'or'} onClick={() => setFilter({ mode: 'or' })}>
+            Any (OR)
+          </button>
+          <button
+            role="radio"
+            aria-checked={filter.mode === 'and'}
+            onClick={() => setFilter({ mode: 'and' })}
+          >
+            All (AND)
+          </button>
         </div>
         <label className="check">
-          <input type="checkbox" checked={filter.untagged} onChange={(e) => setFilter({ untagged: e.target.checked })} /> Untagged
+          <input
+            type="checkbox"
+            checked={filter.untagged}
+            onChange={(e) => setFilter({ untagged: e.target.checked })}
+          />{' '}
+          Untagged
         </label>
       </div>
       {groups.map((g) => (
@@ -50,7 +70,9 @@ export function FilterPanel() {
             {g.tags.map(({ tag, count }) => (
               <span key={tag.id} className="facet-tag">
                 <TagChip tag={tag} pressed={filter.tagIds.includes(tag.id)} onClick={() => toggle(tag.id)} />
-                <span className="facet-count" aria-label={`${count} passages`}>{count}</span>
+                <span className="facet-count" aria-label={`${count} passages`}>
+                  {count}
+                </span>
               </span>
             ))}
           </div>
@@ -68,10 +90,11 @@ export function ActiveFilter() {
   const parts = [...names, ...(filter.untagged ? ['untagged'] : [])]
   return (
     <div className="active-filter" role="status">
-      <span>
-        Filter: {parts.join(filter.mode === 'and' ? ' AND ' : ' OR ')}
-      </span>
-      <button className="button small" onClick={() => ui.set({ filter: { tagIds: [], mode: filter.mode, untagged: false } })}>
+      <span>Filter: {parts.join(filter.mode === 'and' ? ' AND ' : ' OR ')}</span>
+      <button
+        className="button small"
+        onClick={() => ui.set({ filter: { tagIds: [], mode: filter.mode, untagged: false } })}
+      >
         Clear filter
       </button>
     </div>

@@ -1,6 +1,16 @@
 import type { Tag } from '@shared/schema'
 
-export function TagChip({ tag, onRemove, onClick, pressed }: { tag: Tag; onRemove?: () => void; onClick?: () => void; pressed?: boolean }) {
+export function TagChip({
+  tag,
+  onRemove,
+  onClick,
+  pressed,
+}: {
+  tag: Tag
+  onRemove?: () => void
+  onClick?: () => void
+  pressed?: boolean
+}) {
   const style = { ['--tag' as string]: tag.color }
   return (
     <span className={`chip${pressed ? ' is-pressed' : ''}`} style={style} title={tag.description || tag.name}>

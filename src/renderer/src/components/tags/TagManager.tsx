@@ -14,7 +14,10 @@ export function TagManager({ onClose }: { onClose: () => void }) {
   const [facetName, setFacetName] = useState('')
   const addFacet = () => {
     const name = facetName.trim()
-    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')
+    const key = name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
     if (!key) return setError('A facet needs a name with letters or digits.')
     if (notebook.facets.some((f) => f.key === key)) return setError(`A facet “${key}” already exists.`)
     if (run([{ type: 'putFacet', facet: { key, name, color: '#5f6b7a' } }], 'Add facet')) setFacetName('')
@@ -23,30 +26,59 @@ export function TagManager({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Tags" onClose={onClose} wide>
       <div className="tag-manager">
-        {error && <p role="alert" className="field-error">{error}</p>}
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
         {groups.map((g) => (
           <section key={g.facet.key} aria-label={g.facet.name} className="tm-facet">
             <h3 className="facet-name">
               {g.facet.name} {g.facet.key && <span className="muted">({g.facet.key}/…)</span>}
             </h3>
-            {g.tags.length === 0 && <p className="muted small-text">No tags in this facet yet. Name a tag “{g.facet.key}/…” to add one.</p>}
+            {g.tags.length === 0 && (
+              <p className="muted small-text">
+                No tags in this facet yet. Name a tag “{g.facet.key}/…” to add one.
+              </p>
+            )}
             <ul className="tm-list">
               {g.tags.map(({ tag, count }) => (
-                <TagRow key={`${tag.id}:${tag.name}:${tag.description}`} tag={tag} count={count} notebook={notebook} run={run} />
+                <TagRow
+                  key={`${tag.id}:${tag.name}:${tag.description}`}
+                  tag={tag}
+                  count={count}
+                  notebook={notebook}
+                  run={run}
+                />
               ))}
             </ul>
           </section>
         ))}
-        <form className="tm-add-facet" onSubmit={(e) => { e.preventDefault(); addFacet() }}>
+        <form
+          className="tm-add-facet"
+          onSubmit={(e) => {
+            e.preventDefault()
+            addFacet()
+          }}
+        >
           <label className="field inline">
             <span>New facet</span>
-            <input value={facetName} onChange={(e) => setFacetName(e.target.value)} placeholder="e.g. Actors" maxLength={60} />
+            <input
+              value={facetName}
+              onChange={(e) => setFacetName(e.target.value)}
+              placeholder="e.g. Actors"
+              maxLength={60}
+            />
           </label>
-          <button className="button" type="submit">Add facet</button>
+          <button className="button" type="submit">
+            Add facet
+          </button>
         </form>
       </div>
       <div className="dialog-footer">
-        <button className="button primary" onClick={onClose}>Close</button>
+        <button className="button primary" onClick={onClose}>
+          Close
+        </button>
       </div>
     </Dialog>
   )

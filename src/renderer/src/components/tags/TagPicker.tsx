@@ -21,7 +21,16 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
     const q = query.trim().toLowerCase()
     const taken = new Set(passage?.tagIds ?? [])
     return facetCounts(notebook)
-      .map((g) => ({ name: g.facet.name, tags: g.tags.map((t) => t.tag).filter((t) => !taken.has(t.id) && (!q || t.name.toLowerCase().includes(q) || t.label.toLowerCase().includes(q))) }))
+      .map((g) => ({
+        name: g.facet.name,
+        tags: g.tags
+          .map((t) => t.tag)
+          .filter(
+            (t) =>
+              !taken.has(t.id) &&
+              (!q || t.name.toLowerCase().includes(q) || t.label.toLowerCase().includes(q)),
+          ),
+      }))
       .filter((g) => g.tags.length > 0)
   }, [notebook, passage, query])
   const options = groups.flatMap((g) => g.tags)
@@ -29,7 +38,9 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
   const canCreate = query.trim().length > 0 && !exact
 
   if (!passage) return null
-  const current = passage.tagIds.map((id) => notebook.tags.find((t) => t.id === id)).filter((t): t is Tag => Boolean(t))
+  const current = passage.tagIds
+    .map((id) => notebook.tags.find((t) => t.id === id))
+    .filter((t): t is Tag => Boolean(t))
 
   const choose = (tag: Tag | { create: string }) => {
     try {
@@ -58,7 +69,10 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
   let index = -1
   return (
     <Dialog title="Add tag" onClose={onClose}>
-      <p className="picker-quote">“{passage.target.quote.exact.slice(0, 140)}{passage.target.quote.exact.length > 140 ? '…' : ''}”</p>
+      <p className="picker-quote">
+        “{passage.target.quote.exact.slice(0, 140)}
+        {passage.target.quote.exact.length > 140 ? '…' : ''}”
+      </p>
       <div className="passage-tags">
         {current.map((t) => (
           <TagChip key={t.id} tag={t} onRemove={() => removeTagFromPassage(session, passageId, t.id)} />
@@ -82,7 +96,11 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
         }}
         onKeyDown={onKeyDown}
       />
-      {error && <p role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <div id="tag-options" role="listbox" aria-label="Tags" className="picker-options">
         {groups.map((g) => (
           <div key={g.name} role="group" aria-label={g.name}>
@@ -91,7 +109,15 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
               index++
               const i = index
               return (
-                <div key={t.id} id={`tag-option-${i}`} role="option" aria-selected={i === active} className="picker-option" onMouseDown={(e) => e.preventDefault()} onClick={() => choose(t)}>
+                <div
+                  key={t.id}
+                  id={`tag-option-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className="picker-option"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(t)}
+                >
                   <span className="dot" style={{ background: t.color }} /> {t.name}
                   {t.label && <span className="muted"> — {t.label}</span>}
                 </div>
@@ -100,13 +126,21 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
           </div>
         ))}
         {canCreate && (
-          <div id={`tag-option-${options.length}`} role="option" aria-selected={active === options.length} className="picker-option create" onClick={() => choose({ create: query })}>
+          <div
+            id={`tag-option-${options.length}`}
+            role="option"
+            aria-selected={active === options.length}
+            className="picker-option create"
+            onClick={() => choose({ create: query })}
+          >
             Create tag “{query.trim()}”
           </div>
         )}
       </div>
       <div className="dialog-footer">
-        <button className="button primary" onClick={onClose}>Done</button>
+        <button className="button primary" onClick={onClose}>
+          Done
+        </button>
       </div>
     </Dialog>
   )
