@@ -72,3 +72,36 @@ test('clicking a highlight selects its card; ? opens the shortcuts', async ({ gl
   await page.keyboard.press('Escape')
   await expect(help).toHaveCount(0)
 })
+
+test('typing over the whole text of a tagged passage in Edit source never leaves a one-letter stub', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('t')
+  const picker = page.getByRole('dialog', { name: 'Add tag' })
+  await picker.getByRole('combobox', { name: 'Tag name' }).fill('base/harir')
+  await picker.getByRole('combobox', { name: 'Tag name' }).press('Enter')
+  await picker.getByRole('button', { name: 'Done' }).click()
+  await expect(passageCard(page, 'Hareer base')).toContainText('base/harir')
+
+  const text = page.getByRole('document', { name: 'Source text' })
+  const replace = async (old: string, typed: string) => {
+    await page.getByRole('button', { name: 'Edit source' }).click()
+    await selectInSource(page, old, 0, { toolbar: false })
+    await page.keyboard.type(typed)
+    await page.getByRole('button', { name: 'Done' }).click()
+    await expect(text).toContainText(typed)
+  }
+  // A corrected spelling typed over the passage: it follows the new text.
+  await replace('Hareer base in the Kurdistan region', 'Harir base in the Kurdistan region')
+  await expect(highlight(page)).toHaveText(['Harir base in the Kurdistan region'])
+  await expect(passageCard(page, 'Harir base in the Kurdistan region')).toContainText('base/harir')
+
+  // Other words typed over it: the quote is gone, so the passage is an orphan (tag kept), not "a".
+  await replace('Harir base in the Kurdistan region', 'a base near Erbil')
+  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText('base/harir')
+  await expect(highlight(page)).toHaveCount(0)
+  await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
+})

@@ -3,7 +3,7 @@
 // adds its own translucent layer); the hovered passage is outlined; decorations follow edits
 // through position mapping while the source is being edited.
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 
 export interface PassageDecor {
@@ -44,7 +44,7 @@ export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
             let next = tr.docChanged
               ? {
                   ...value,
-                  passages: value.passages.map(tr.mapping, tr.doc),
+                  passages: dropReplaced(value.passages, tr).map(tr.mapping, tr.doc),
                   hover: value.hover.map(tr.mapping, tr.doc),
                 }
               : value
@@ -95,6 +95,29 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
       ),
     )
   return DecorationSet.create(state.doc, decorations)
+}
+
+/**
+ * Removes the passages whose whole text a step replaced. Position mapping would keep them
+ * as a stub of the replacement's first character (a replaced range's start maps to the start
+ * of the new text, its end to the end of the first insertion); without a decoration they go
+ * through quote search on "Done" instead, and become orphans when their quote is gone.
+ */
+function dropReplaced(passages: DecorationSet, tr: Transaction): DecorationSet {
+  const spans = passages.find().map((d) => ({ d, from: d.from, to: d.to, replaced: false }))
+  if (spans.length === 0) return passages
+  for (const map of tr.mapping.maps) {
+    map.forEach((oldStart, oldEnd) => {
+      if (oldEnd === oldStart) return // a pure insertion replaces nothing
+      for (const s of spans) if (oldStart <= s.from && s.to <= oldEnd) s.replaced = true
+    })
+    for (const s of spans) {
+      s.from = map.map(s.from, 1)
+      s.to = map.map(s.to, -1)
+    }
+  }
+  const replaced = spans.filter((s) => s.replaced).map((s) => s.d)
+  return replaced.length > 0 ? passages.remove(replaced) : passages
 }
 
 function hoverSet(passages: DecorationSet, state: EditorState, id: string | null): DecorationSet {
