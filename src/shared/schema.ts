@@ -1,8 +1,9 @@
 // The notebook file format: one zod schema per domain type. Validated on every read and
 // before every write (core), and on every API boundary (main, web host).
 import { z } from 'zod'
+import { isRealDate, rangeProblem } from './views/partial-date'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** Limits chosen so a hostile or accidental payload cannot exhaust memory or the UI. */
 export const LIMITS = {
@@ -49,6 +50,50 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
 )
 export const DocSchema = DocNodeSchema.refine((n) => n.type === 'doc', 'a document starts with a "doc" node')
 
+/** A date as precise as it is known: "2003", "2025-09", "2024-09-27". */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'no such date')
+/** A day, month or year, or a period between two; one end may be open ("until 2026"). */
+export const DateRangeSchema = z
+  .object({ from: PartialDateSchema.nullable(), to: PartialDateSchema.nullable() })
+  .superRefine((r, ctx) => {
+    const problem = rangeProblem(r)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+/** A date on a passage: accepted (found or typed), or a found one the user rejected (not suggested again). */
+export const PassageDateSchema = z.object({
+  id: Id,
+  value: DateRangeSchema,
+  /** The words it was found in ("through September 2025"); empty when dated by hand. */
+  text: z.string().max(200),
+  status: z.enum(['accepted', 'rejected']),
+})
+export type PassageDate = z.infer<typeof PassageDateSchema>
+
+/** The Admiralty scale: a source's reliability A (reliable) … E (unreliable), F (cannot be judged). */
+export const ReliabilitySchema = z.enum(['A', 'B', 'C', 'D', 'E', 'F'])
+/** … and a claim's credibility 1 (confirmed) … 5 (improbable), 6 (cannot be judged). */
+export const CredibilitySchema = z.number().int().min(1).max(6)
+export const SourceGradeSchema = z.object({
+  reliability: ReliabilitySchema,
+  reason: z.string().max(LIMITS.commentChars),
+})
+export type SourceGrade = z.infer<typeof SourceGradeSchema>
+export const PassageGradeSchema = z
+  .object({
+    /** Overrides the source's reliability for this passage (an official quoted in a wire story). */
+    reliability: ReliabilitySchema.optional(),
+    credibility: CredibilitySchema.optional(),
+    reason: z.string().max(LIMITS.commentChars),
+  })
+  .refine(
+    (g) => g.reliability !== undefined || g.credibility !== undefined,
+    'a grade needs a letter or a number',
+  )
+export type PassageGrade = z.infer<typeof PassageGradeSchema>
+
 export const SourceSchema = z.object({
   id: Id,
   title: z.string().min(1).max(LIMITS.titleLength),
@@ -58,6 +103,9 @@ export const SourceSchema = z.object({
   doc: DocSchema,
   /** Hash of the plain text: when it differs from the one passages were anchored to, re-anchor. */
   textHash: z.string().max(64),
+  /** Publication date: the reference for "next year" in its text. */
+  published: PartialDateSchema.optional(),
+  reliability: SourceGradeSchema.optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 })
@@ -87,6 +135,8 @@ export const AnnotationSchema = z.object({
   tagIds: z.array(Id).max(200),
   color: Color.nullable(),
   status: z.enum(['anchored', 'orphaned']),
+  dates: z.array(PassageDateSchema).max(100).optional(),
+  grade: PassageGradeSchema.optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 })
@@ -144,6 +194,30 @@ export const NotePageSchema = z.object({
 })
 export type NotePage = z.infer<typeof NotePageSchema>
 
+/** A place, person or organization the sources name, under any of its names. */
+export const EntitySchema = z
+  .object({
+    id: Id,
+    type: z.enum(['place', 'person', 'organization']),
+    name: z.string().trim().min(1, 'an entity needs a name').max(LIMITS.titleLength),
+    /** Other spellings and scripts: Hareer, حرير. */
+    aliases: z.array(z.string().trim().min(1).max(LIMITS.titleLength)).max(50),
+    description: z.string().max(LIMITS.descriptionChars),
+    /** Places only: WGS 84 degrees. */
+    coordinates: z
+      .object({
+        lat: z.number().min(-90, 'latitude is between -90 and 90').max(90, 'latitude is between -90 and 90'),
+        lon: z
+          .number()
+          .min(-180, 'longitude is between -180 and 180')
+          .max(180, 'longitude is between -180 and 180'),
+      })
+      .optional(),
+  })
+  .refine((e) => e.type === 'place' || !e.coordinates, 'only places have coordinates')
+export type Entity = z.infer<typeof EntitySchema>
+export type EntityType = Entity['type']
+
 export const NotebookSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: Id,
@@ -157,6 +231,7 @@ export const NotebookSchema = z.object({
   relations: z.array(RelationSchema),
   links: z.array(LinkSchema),
   notes: z.array(NotePageSchema),
+  entities: z.array(EntitySchema).optional(),
 })
 export type Notebook = z.infer<typeof NotebookSchema>
 

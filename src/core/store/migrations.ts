@@ -49,6 +49,16 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    // Version 2 adds the analyst's views: entities on the notebook; dates and a grade on
+    // passages, a publication date and a reliability on sources (all optional, so older
+    // passages and sources are valid as they are).
+    from: 1,
+    to: 2,
+    migrate(raw) {
+      return { ...raw, schemaVersion: 2, entities: arrayOr(raw.entities, []) }
+    },
+  },
 ]
 
 /**

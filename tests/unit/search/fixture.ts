@@ -2,7 +2,14 @@
 // in the source's plain text, so positions are real offsets like the app computes.
 import seedJson from '../../../resources/seed-article.json'
 import { docFromParagraphs, plainText, textHash } from '../../../src/shared/plain-text'
-import type { Annotation, Notebook, NotePage, Source, Tag } from '../../../src/shared/schema'
+import {
+  SCHEMA_VERSION,
+  type Annotation,
+  type Notebook,
+  type NotePage,
+  type Source,
+  type Tag,
+} from '../../../src/shared/schema'
 
 export const seed = seedJson as { title: string; origin: string; paragraphs: string[] }
 const T = '2024-09-27T12:00:00.000Z'
@@ -50,7 +57,7 @@ export function note(id: string, title: string, paragraphs: string[]): NotePage 
 
 export function notebook(parts: Partial<Notebook>): Notebook {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'nb',
     title: 'Test notebook',
     createdAt: T,

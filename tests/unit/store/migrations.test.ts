@@ -32,8 +32,15 @@ function v0Notebook(): Record<string, unknown> {
   }
 }
 
+/** A notebook as version 1 wrote it: no entities, no dates, grades or publication dates. */
+function v1Notebook(): Record<string, unknown> {
+  const { nb, source, text } = notebookWithSource(['Troops move to Hareer base until 2026.'])
+  const { entities: _none, ...rest } = nb
+  return { ...rest, schemaVersion: 1, annotations: [passage('p1', source, text, 'until 2026')] }
+}
+
 /** One fixture per migration step, keyed by the version it migrates from. */
-const FIXTURES: Record<number, () => Record<string, unknown>> = { 0: v0Notebook }
+const FIXTURES: Record<number, () => Record<string, unknown>> = { 0: v0Notebook, 1: v1Notebook }
 
 describe('migration steps', () => {
   it('has a fixture for every step, and the steps chain up to the current version', () => {
@@ -46,7 +53,8 @@ describe('migration steps', () => {
     const old = v0Notebook()
     const step = MIGRATIONS.find((m) => m.from === 0)!
     const migrated = step.migrate(structuredClone(old))
-    const nb = NotebookSchema.parse({ ...migrated, schemaVersion: step.to })
+    // Later versions only add optional fields, so a version 1 shape validates as the current one.
+    const nb = NotebookSchema.parse({ ...migrated, schemaVersion: SCHEMA_VERSION })
     expect(nb.facets).toEqual([])
     expect(nb.links).toEqual([])
     expect(nb.notes).toEqual([])
@@ -58,6 +66,20 @@ describe('migration steps', () => {
     expect(nb.annotations[0].target).toEqual((old.annotations as { target: unknown }[])[0].target)
     expect(nb.annotations[0].note).toEqual((old.annotations as { note: unknown }[])[0].note)
     expect(nb.tags[0]).toMatchObject({ id: 't1', name: 'phase/1', label: '', description: '' })
+  })
+
+  it('1 → 2 adds an empty list of entities and keeps passages and sources as they are', () => {
+    const old = v1Notebook()
+    const step = MIGRATIONS.find((m) => m.from === 1)!
+    const nb = NotebookSchema.parse({ ...step.migrate(structuredClone(old)), schemaVersion: step.to })
+    expect(nb.entities).toEqual([])
+    expect(nb.annotations).toEqual(old.annotations)
+    expect(nb.sources).toEqual(old.sources)
+    expect(nb.annotations[0].dates).toBeUndefined()
+    expect(nb.sources[0].reliability).toBeUndefined()
+    // Entities already there (a file written by a newer build, then downgraded) are kept.
+    const kept = step.migrate({ ...old, entities: [{ id: 'e1' }] })
+    expect(kept.entities).toEqual([{ id: 'e1' }])
   })
 
   it('0 → 1 keeps arrays that are already there and tolerates odd input', () => {
@@ -124,13 +146,13 @@ describe('library and migrated files', () => {
     expect((await handle.apply([{ type: 'renameNotebook', title: 'Migrated' }], AT)).saved).toBe(true)
     expect(await readFile(join(backupDir, 'pre-migration-v0.json'), 'utf8')).toBe(original)
     const saved = JSON.parse(await readFile(join(dir, 'old.json'), 'utf8'))
-    expect(saved).toMatchObject({ schemaVersion: 1, title: 'Migrated', facets: [], notes: [] })
+    expect(saved).toMatchObject({ schemaVersion: SCHEMA_VERSION, title: 'Migrated', facets: [], notes: [] })
 
     // Later saves leave the pre-migration copy alone, and it is not one of the rolling backups.
     expect((await handle.apply([{ type: 'renameNotebook', title: 'Again' }], AT)).saved).toBe(true)
     expect(await readFile(join(backupDir, 'pre-migration-v0.json'), 'utf8')).toBe(original)
     const rolling = await library.backups.list('old.json')
-    expect(rolling).toHaveLength(1) // the second save backed up the migrated (version 1) file
-    expect(JSON.parse(await readFile(rolling[0], 'utf8')).schemaVersion).toBe(1)
+    expect(rolling).toHaveLength(1) // the second save backed up the migrated (current version) file
+    expect(JSON.parse(await readFile(rolling[0], 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
   })
 })
