@@ -18,7 +18,7 @@ import { compileFilter } from './filters'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
-import { hasPhrase } from './snippet'
+import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 
@@ -144,7 +144,11 @@ export class NotebookSearch {
       picked.sort((a, b) => b.score - a.score)
     }
     const marked = plan.required.map((p) => p.re).concat(adjacent ? [adjacent] : [])
-    return picked.slice(0, limit).map((p) => hitResult(p.doc, p.hit, p.score, marked, this.live))
+    const bare = new Set(q.terms.flatMap((t) => tokenize(t.toLowerCase())))
+    const phraseWords = new Set(
+      q.phrases.flatMap((p) => tokenize(p.toLowerCase())).filter((w) => !bare.has(w)),
+    )
+    return picked.slice(0, limit).map((p) => hitResult(p.doc, p.hit, p.score, marked, this.live, phraseWords))
   }
 
   /** Re-indexes only the blocks whose text changed; unchanged blocks just get new offsets. */

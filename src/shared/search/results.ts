@@ -28,19 +28,29 @@ export interface ResultContext {
 /** Snippet field preference: the passage's own words first, then its note or body, then titles. */
 const SNIPPET_FIELDS: TextField[] = ['quote', 'note', 'body', 'text', 'title']
 
+/**
+ * `phraseWords`: the words of quoted phrases (not also typed bare). The index matches them one
+ * by one, but only the whole phrase is marked and jumped to: "two" alone, in "nearly two
+ * decades", is not a match of "two-phase transition".
+ */
 export function hitResult(
   doc: IndexDoc,
   hit: Hit,
   score: number,
   phrases: RegExp[],
   ctx: ResultContext,
+  phraseWords: ReadonlySet<string> = new Set(),
 ): SearchResult {
   const matched = new Set(Object.values(hit.match).flat())
   // A passage found through its tags alone shows its quote, unmarked.
   const field =
     SNIPPET_FIELDS.find((f) => matched.has(f) && doc[f] !== '') ??
     (doc.kind === 'passage' ? 'quote' : doc.kind === 'source' ? 'body' : 'text')
-  const { first, ...snippet } = buildSnippet(doc[field], new Set(hit.terms), phrases)
+  const { first, ...snippet } = buildSnippet(
+    doc[field],
+    new Set(hit.terms.filter((t) => !phraseWords.has(t))),
+    phrases,
+  )
   const a = doc.kind === 'passage' ? ctx.annotations.get(doc.ref) : undefined
   if (a) return passageResult(a, snippet, score, ctx)
   const base = { kind: doc.kind, id: doc.ref, snippet, score }
