@@ -31,13 +31,17 @@ export function tagIdsUnder(name: string, tags: ReadonlyMap<string, Tag>): Set<s
   return ids
 }
 
-/** Sources whose id equals, or whose title contains, any of the given strings. */
+/**
+ * Sources whose id equals, or whose title or origin (the site or file shown under the title,
+ * e.g. "apnews.com") contains, any of the given strings.
+ */
 export function matchingSources(queries: readonly string[], sources: readonly Source[]): Set<string> {
   const lower = queries.map((q) => q.toLowerCase())
   const ids = new Set<string>()
   for (const s of sources) {
     const title = s.title.toLowerCase()
-    if (queries.includes(s.id) || lower.some((q) => title.includes(q))) ids.add(s.id)
+    const origin = s.origin.toLowerCase()
+    if (queries.includes(s.id) || lower.some((q) => title.includes(q) || origin.includes(q))) ids.add(s.id)
   }
   return ids
 }
