@@ -3,6 +3,9 @@
 import { GlossaError } from '../errors'
 import type { Notebook } from '../schema'
 import { applyAnnotationOp } from './annotations'
+import { applyDateOp } from './dates'
+import { applyEntityOp } from './entities'
+import { applyGradeOp } from './grades'
 import { applyLinkOp } from './links'
 import { applyNoteOp } from './notes'
 import { applyRestore } from './restore'
@@ -50,6 +53,17 @@ export function applyOp(nb: Notebook, op: Op, at: string): Applied {
       return applyNoteOp(nb, op, at)
     case 'restore':
       return applyRestore(nb, op)
+    case 'putPassageDate':
+    case 'removePassageDate':
+    case 'setSourcePublished':
+      return applyDateOp(nb, op, at)
+    case 'setPassageGrade':
+    case 'setSourceReliability':
+      return applyGradeOp(nb, op, at)
+    case 'addEntity':
+    case 'updateEntity':
+    case 'deleteEntity':
+      return applyEntityOp(nb, op)
   }
 }
 

@@ -17,6 +17,9 @@ import {
   TagSchema,
   TargetSchema,
 } from '../schema'
+import { DATE_OP_SCHEMAS } from './dates'
+import { ENTITY_OP_SCHEMAS } from './entities'
+import { GRADE_OP_SCHEMAS } from './grades'
 
 const title = z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength)
 
@@ -102,6 +105,9 @@ export const OpSchema = z.discriminatedUnion('type', [
     links: z.array(LinkSchema).optional(),
     notes: z.array(z.object({ note: NotePageSchema, index: z.number().int().nonnegative() })).optional(),
   }),
+  ...DATE_OP_SCHEMAS,
+  ...GRADE_OP_SCHEMAS,
+  ...ENTITY_OP_SCHEMAS,
 ])
 export type Op = z.infer<typeof OpSchema>
 export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>

@@ -1,0 +1,51 @@
+// Folding names for matching: case, accents and Arabic hamza forms do not matter, so
+// "Hareer", "HAREER" and "Harír" meet, as do "عين الأسد" and "عين الاسد", and "al-Asad" and
+// "al Asad". `foldWithMap` keeps where each folded character came from, to mark the original text.
+
+const ARABIC: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ؤ: 'و',
+  ئ: 'ي',
+  ى: 'ي',
+  ة: 'ه',
+  ء: '',
+  ـ: '', // tatweel
+}
+/** Transliteration marks for ʿayn and hamza, and apostrophes used for them. */
+const MARKS = /[ʿʾʼʻ'’‘`´]/u
+const COMBINING = /\p{M}/gu
+const DASHES = /[-‐‑‒–—_]/u
+
+function foldChar(ch: string): string {
+  if (ch in ARABIC) return ARABIC[ch]
+  if (MARKS.test(ch)) return ''
+  if (DASHES.test(ch) || /\s/u.test(ch)) return ' '
+  return ch.normalize('NFD').replace(COMBINING, '').toLowerCase()
+}
+
+/** The folded text and, for each folded character, the index of the character it came from. */
+export function foldWithMap(text: string): { folded: string; from: number[] } {
+  let folded = ''
+  const from: number[] = []
+  let i = 0
+  for (const ch of text) {
+    const f = foldChar(ch)
+    // Runs of spaces fold to one, so "al -  Asad" still meets "al Asad".
+    for (const c of f) {
+      if (c === ' ' && folded.endsWith(' ')) continue
+      folded += c
+      from.push(i)
+    }
+    i += ch.length
+  }
+  from.push(text.length)
+  return { folded, from }
+}
+
+/** A name folded for comparison (trimmed, spaces collapsed). */
+export function foldName(name: string): string {
+  return foldWithMap(name).folded.trim()
+}
