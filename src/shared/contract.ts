@@ -37,7 +37,11 @@ export const contract = {
     z.object({ title: z.string().trim().min(1, 'a title cannot be empty').max(LIMITS.titleLength) }),
     NotebookSummarySchema,
   ),
-  openNotebook: method(NotebookId, z.object({ notebook: NotebookSchema })),
+  openNotebook: method(
+    NotebookId,
+    /** notices: what the core repaired as it opened the notebook (re-anchored passages, broken links). */
+    z.object({ notebook: NotebookSchema, notices: z.array(z.string()).optional() }),
+  ),
   /** Applies operations atomically, then waits for the (coalesced) durable write. */
   applyOps: method(
     z.object({ id: Id }).extend(OpBatchSchema.shape),

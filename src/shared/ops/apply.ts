@@ -6,12 +6,13 @@ import { applyAnnotationOp } from './annotations'
 import { applyDateOp } from './dates'
 import { applyEntityOp } from './entities'
 import { applyGradeOp } from './grades'
+import { assertIntegrity } from './integrity'
 import { applyLinkOp } from './links'
 import { applyNoteOp } from './notes'
 import { applyRestore } from './restore'
 import type { Op } from './schema'
 import { applySourceOp } from './sources'
-import { applyTagOp } from './tags'
+import { applyRetag, applyTagOp } from './tags'
 
 export interface Applied {
   notebook: Notebook
@@ -64,10 +65,15 @@ export function applyOp(nb: Notebook, op: Op, at: string): Applied {
     case 'updateEntity':
     case 'deleteEntity':
       return applyEntityOp(nb, op)
+    case 'retag':
+      return applyRetag(nb, op)
   }
 }
 
-/** Applies a batch atomically: if one operation is refused, none is applied. */
+/**
+ * Applies a batch atomically: if one operation is refused, none is applied. The batch as a
+ * whole must leave every reference valid (see integrity.ts), whatever its operations did.
+ */
 export function applyOps(nb: Notebook, ops: readonly Op[], at: string): Applied {
   let current = nb
   const inverses: Op[][] = []
@@ -76,6 +82,7 @@ export function applyOps(nb: Notebook, ops: readonly Op[], at: string): Applied 
     current = r.notebook
     inverses.push(r.inverse)
   }
+  assertIntegrity(nb, current)
   return { notebook: { ...current, updatedAt: at }, inverse: inverses.reverse().flat() }
 }
 

@@ -3,13 +3,14 @@
 import type { Notebook } from '../schema'
 import { insertAt, type Applied } from './apply'
 import type { OpOf } from './schema'
+import { withTextHash } from './sources'
 
 export function applyRestore(nb: Notebook, op: OpOf<'restore'>): Applied {
   const next: Notebook = { ...nb }
   if (op.sources)
     next.sources = putAt(
       next.sources,
-      op.sources.map((s) => ({ item: s.source, index: s.index })),
+      op.sources.map((s) => ({ item: withTextHash(s.source), index: s.index })),
     )
   if (op.tags)
     next.tags = putAt(

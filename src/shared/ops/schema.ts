@@ -37,7 +37,6 @@ export const OpSchema = z.discriminatedUnion('type', [
       title: title.optional(),
       origin: z.string().max(LIMITS.originLength).optional(),
       doc: DocSchema.optional(),
-      textHash: z.string().max(64).optional(),
     }),
   }),
   z.object({ type: z.literal('deleteSource'), id: Id }),
@@ -93,6 +92,24 @@ export const OpSchema = z.discriminatedUnion('type', [
     patch: z.object({ title: title.optional(), doc: DocSchema.optional() }),
   }),
   z.object({ type: z.literal('deleteNote'), id: Id }),
+  /**
+   * Field-level tag changes on passages: the inverse of deleting and merging tags. Each change
+   * removes one tag id and/or inserts one at its old position, so undoing a tag deletion puts the
+   * tag back on its passages without touching anything else they hold (notes typed since, other
+   * tags added since). Passages that are gone are skipped.
+   */
+  z.object({
+    type: z.literal('retag'),
+    changes: z
+      .array(
+        z.object({
+          id: Id,
+          remove: Id.optional(),
+          add: z.object({ tagId: Id, index: z.number().int().nonnegative() }).optional(),
+        }),
+      )
+      .max(200_000),
+  }),
   /** Puts entities back exactly as they were (used by inverses of deletes, merges and renames). */
   z.object({
     type: z.literal('restore'),

@@ -1,6 +1,6 @@
 import { GlossaError } from '../errors'
-import { plainText } from '../plain-text'
-import { LIMITS, type Notebook } from '../schema'
+import { plainText, textHash } from '../plain-text'
+import { LIMITS, type Notebook, type Source } from '../schema'
 import { assertNew, insertAt, mustFind, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 
@@ -10,22 +10,19 @@ export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
   switch (op.type) {
     case 'addSource': {
       assertNew(nb.sources, op.source.id, 'source')
-      assertTextSize(plainText(op.source.doc).length)
       const index = op.index ?? nb.sources.length
       return {
-        notebook: { ...nb, sources: insertAt(nb.sources, index, op.source) },
+        notebook: { ...nb, sources: insertAt(nb.sources, index, withTextHash(op.source)) },
         inverse: [{ type: 'deleteSource', id: op.source.id }],
       }
     }
     case 'updateSource': {
       const { item, index } = mustFind(nb.sources, op.id, 'source')
-      if (op.patch.doc) assertTextSize(plainText(op.patch.doc).length)
-      const previous = {
-        title: item.title,
-        origin: item.origin,
-        ...(op.patch.doc ? { doc: item.doc, textHash: item.textHash } : {}),
-      }
-      const next = { ...item, ...definedOnly(op.patch), updatedAt: at }
+      const patch = definedOnly(op.patch)
+      // Field-level: the inverse restores only what this operation changed.
+      const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, item[k as keyof typeof patch]]))
+      const changed = { ...item, ...patch, updatedAt: at }
+      const next = patch.doc ? withTextHash(changed) : changed
       return {
         notebook: { ...nb, sources: replaceAt(nb.sources, index, next) },
         inverse: [{ type: 'updateSource', id: op.id, patch: previous }],
@@ -47,6 +44,17 @@ export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
       }
     }
   }
+}
+
+/**
+ * The source with its text hash computed here, never taken from the caller: passages decide
+ * whether to re-anchor by comparing hashes, so a wrong one would silently misplace them.
+ */
+export function withTextHash(source: Source): Source {
+  const text = plainText(source.doc)
+  assertTextSize(text.length)
+  const hash = textHash(text)
+  return hash === source.textHash ? source : { ...source, textHash: hash }
 }
 
 function assertTextSize(chars: number): void {

@@ -41,12 +41,13 @@ export function applyTagOp(nb: Notebook, op: TagOp): Applied {
     }
     case 'deleteTag': {
       const { item, index } = mustFind(nb.tags, op.id, 'tag')
-      const { annotations, originals } = mapTagged(nb.annotations, op.id, (ids) =>
-        ids.filter((id) => id !== op.id),
-      )
+      const { annotations, changes } = retagAll(nb.annotations, op.id, null)
       return {
         notebook: { ...nb, tags: nb.tags.filter((t) => t.id !== op.id), annotations },
-        inverse: [{ type: 'restore', tags: [{ tag: item, index }], annotations: originals }],
+        inverse: [
+          { type: 'restore', tags: [{ tag: item, index }] },
+          { type: 'retag', changes },
+        ],
       }
     }
     case 'mergeTags': {
@@ -54,12 +55,13 @@ export function applyTagOp(nb: Notebook, op: TagOp): Applied {
         throw new GlossaError('tag/merge-self', 'A tag cannot be merged into itself.')
       const from = mustFind(nb.tags, op.fromId, 'tag')
       mustFind(nb.tags, op.intoId, 'tag')
-      const { annotations, originals } = mapTagged(nb.annotations, op.fromId, (ids) => [
-        ...new Set(ids.map((id) => (id === op.fromId ? op.intoId : id))),
-      ])
+      const { annotations, changes } = retagAll(nb.annotations, op.fromId, op.intoId)
       return {
         notebook: { ...nb, tags: nb.tags.filter((t) => t.id !== op.fromId), annotations },
-        inverse: [{ type: 'restore', tags: [{ tag: from.item, index: from.index }], annotations: originals }],
+        inverse: [
+          { type: 'restore', tags: [{ tag: from.item, index: from.index }] },
+          { type: 'retag', changes },
+        ],
       }
     }
     case 'putFacet': {
@@ -83,17 +85,57 @@ export function applyTagOp(nb: Notebook, op: TagOp): Applied {
   }
 }
 
-/** Rewrites tagIds of every passage carrying tagId; returns the originals for the inverse. */
-function mapTagged(
+type RetagChange = OpOf<'retag'>['changes'][number]
+
+/**
+ * Takes tagId off every passage carrying it, putting intoId in its place (merge) unless the
+ * passage already has intoId. Returns the field-level changes that undo exactly this.
+ */
+function retagAll(
   all: Annotation[],
   tagId: string,
-  f: (ids: string[]) => string[],
-): { annotations: Annotation[]; originals: Annotation[] } {
-  const originals: Annotation[] = []
+  intoId: string | null,
+): { annotations: Annotation[]; changes: RetagChange[] } {
+  const changes: RetagChange[] = []
   const annotations = all.map((a) => {
-    if (!a.tagIds.includes(tagId)) return a
-    originals.push(a)
-    return { ...a, tagIds: f(a.tagIds) }
+    const index = a.tagIds.indexOf(tagId)
+    if (index < 0) return a
+    const replaced = intoId !== null && !a.tagIds.includes(intoId)
+    const tagIds = a.tagIds.slice()
+    if (replaced) tagIds[index] = intoId
+    else tagIds.splice(index, 1)
+    changes.push({ id: a.id, ...(replaced ? { remove: intoId } : {}), add: { tagId, index } })
+    return { ...a, tagIds }
   })
-  return { annotations, originals }
+  return { annotations, changes }
+}
+
+/** Applies field-level tag changes (see the op's schema); passages that are gone are skipped. */
+export function applyRetag(nb: Notebook, op: OpOf<'retag'>): Applied {
+  const byId = new Map(op.changes.map((c) => [c.id, c]))
+  const known = new Set(nb.tags.map((t) => t.id))
+  const inverse: RetagChange[] = []
+  const annotations = nb.annotations.map((a) => {
+    const change = byId.get(a.id)
+    if (!change) return a
+    const tagIds = a.tagIds.slice()
+    const undo: RetagChange = { id: a.id }
+    if (change.remove !== undefined && tagIds.includes(change.remove)) {
+      undo.add = { tagId: change.remove, index: tagIds.indexOf(change.remove) }
+      tagIds.splice(undo.add.index, 1)
+    }
+    if (change.add && !tagIds.includes(change.add.tagId)) {
+      if (!known.has(change.add.tagId))
+        throw new GlossaError('not-found', `No tag with id “${change.add.tagId}” in this notebook.`)
+      tagIds.splice(Math.min(change.add.index, tagIds.length), 0, change.add.tagId)
+      undo.remove = change.add.tagId
+    }
+    if (undo.add === undefined && undo.remove === undefined) return a
+    inverse.push(undo)
+    return { ...a, tagIds }
+  })
+  return {
+    notebook: { ...nb, annotations },
+    inverse: inverse.length ? [{ type: 'retag', changes: inverse }] : [],
+  }
 }

@@ -3,7 +3,7 @@
 import { exportNotebookAs } from '../state/export-actions'
 import { markSelection, passageForSelection } from '../state/passage-actions'
 import type { NotebookSession } from '../state/session'
-import { toastStore } from '../state/toasts'
+import { showError, toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
 
 export interface Shortcut {
@@ -66,8 +66,12 @@ export const COMMANDS = {
     shortcut: { key: 'z', mod: true },
     scope: 'global',
     run: (s) => {
-      const label = s.undo()
-      toastStore.show(label ? `Undone: ${label.toLowerCase()}` : 'Nothing to undo.')
+      try {
+        const label = s.undo()
+        toastStore.show(label ? `Undone: ${label.toLowerCase()}` : 'Nothing to undo.')
+      } catch (error) {
+        showError(error)
+      }
     },
   },
   redo: {
@@ -76,8 +80,12 @@ export const COMMANDS = {
     shortcut: { key: 'z', mod: true, shift: true },
     scope: 'global',
     run: (s) => {
-      const label = s.redo()
-      toastStore.show(label ? `Redone: ${label.toLowerCase()}` : 'Nothing to redo.')
+      try {
+        const label = s.redo()
+        toastStore.show(label ? `Redone: ${label.toLowerCase()}` : 'Nothing to redo.')
+      } catch (error) {
+        showError(error)
+      }
     },
   },
   search: {

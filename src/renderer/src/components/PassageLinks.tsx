@@ -8,6 +8,7 @@ import { toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
 import { goToEndpoint } from './links/go-to'
+import { undoAction } from '../state/undo-action'
 
 export function PassageLinks({ annotation }: { annotation: Annotation }) {
   const session = useSession()
@@ -21,9 +22,9 @@ export function PassageLinks({ annotation }: { annotation: Annotation }) {
   )
 
   const remove = (r: LinkReading) => {
-    session.run([{ type: 'deleteLink', id: r.link.id }], { label: 'Remove link' })
+    const entry = session.run([{ type: 'deleteLink', id: r.link.id }], { label: 'Remove link' })
     toastStore.show('Link removed.', {
-      action: { label: 'Undo', run: () => session.undoLabel === 'Remove link' && session.undo() },
+      action: undoAction(session, entry),
     })
   }
   const row = (r: LinkReading) => {

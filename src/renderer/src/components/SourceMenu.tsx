@@ -7,6 +7,7 @@ import { useSession } from '../state/use-session'
 import { ConfirmDialog } from './ConfirmDialog'
 import { TitleDialog } from './TitleDialog'
 import { Icon } from './Icon'
+import { undoAction } from '../state/undo-action'
 
 export function SourceMenu({ source }: { source: Source }) {
   const session = useSession()
@@ -14,11 +15,11 @@ export function SourceMenu({ source }: { source: Source }) {
   const passages = session.notebook.annotations.filter((a) => a.sourceId === source.id).length
 
   const remove = () => {
-    session.run([{ type: 'deleteSource', id: source.id }], { label: 'Delete source' })
+    const entry = session.run([{ type: 'deleteSource', id: source.id }], { label: 'Delete source' })
     setDialog(null)
     navigate({ screen: 'notebook', notebookId: session.notebook.id }, true)
     toastStore.show(`Deleted “${source.title}”.`, {
-      action: { label: 'Undo', run: () => session.undoLabel === 'Delete source' && session.undo() },
+      action: undoAction(session, entry),
     })
   }
 
@@ -45,11 +46,11 @@ export function SourceMenu({ source }: { source: Source }) {
           title="Rename source"
           initial={source.title}
           submitLabel="Rename"
-          onSubmit={(title) =>
+          onSubmit={(title) => {
             session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
               label: 'Rename source',
             })
-          }
+          }}
           onClose={() => setDialog(null)}
         />
       )}

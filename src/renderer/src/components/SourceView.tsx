@@ -1,12 +1,12 @@
 // The reading view of one source: the text with its highlights, the selection toolbar, the
 // "Edit source" mode, and the passages in the margin.
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Source } from '@shared/schema'
 import { buildDecorations } from '../editor/decorations'
 import { Reader } from '../editor/Reader'
-import { commitSourceEdit, reanchorOps } from '../editor/source-edits'
-import { showError, toastStore } from '../state/toasts'
+import { commitSourceEdit } from '../editor/source-edits'
+import { showError } from '../state/toasts'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
 import { filtered } from '../state/filtered'
@@ -22,20 +22,6 @@ export function SourceView({ source }: { source: Source }) {
   const selectedId = useUi((s) => s.selectedPassageId)
   const [editor, setEditor] = useState<Editor | null>(null)
   const scroller = useRef<HTMLElement>(null)
-
-  // Passages anchored to an older text of this source find their place again first.
-  useEffect(() => {
-    const ops = reanchorOps(session.notebook, source)
-    if (ops.length === 0) return
-    session.run(ops, { undoable: false })
-    const orphaned = ops.filter(
-      (op) => op.type === 'updateAnnotation' && op.patch.status === 'orphaned',
-    ).length
-    if (orphaned > 0)
-      toastStore.show(
-        `${orphaned} passage${orphaned === 1 ? '' : 's'} could not be found in the changed text; see Orphans.`,
-      )
-  }, [session, source])
 
   const filter = useUi((s) => s.filter)
   const decorations = useMemo(() => {

@@ -3,10 +3,13 @@
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
+import { LINK_PROTOCOLS } from '@shared/urls'
 import type { DocNode } from '@shared/schema'
 import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
+import { LinkAddressDialog } from '../components/notes/LinkAddressDialog'
+import { applyLink } from './apply-link'
 
 interface NoteEditorProps {
   initial: DocNode | null
@@ -20,6 +23,7 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
   const { schedule, flush } = useDebouncedSave()
   const save = useRef(onSave)
   save.current = onSave
+  const [askingLink, setAskingLink] = useState(false)
 
   const editor = useEditor({
     extensions: [
@@ -27,7 +31,7 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
         heading: false,
         codeBlock: false,
         horizontalRule: false,
-        link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+        link: { openOnClick: false, autolink: true, protocols: [...LINK_PROTOCOLS] },
       }),
       Placeholder.configure({ placeholder: 'Write a note…' }),
     ],
@@ -87,15 +91,18 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
           aria-label="Link"
           title="Link"
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => {
-            const href = window.prompt('Link address (https://…)')?.trim()
-            if (href && /^(https?:|mailto:)/i.test(href)) editor?.chain().focus().setLink({ href }).run()
-          }}
+          onClick={() => setAskingLink(true)}
         >
           <Icon name="link" />
         </button>
       </div>
       <EditorContent editor={editor} />
+      {askingLink && editor && (
+        <LinkAddressDialog
+          onSubmit={(href) => applyLink(editor, href)}
+          onClose={() => setAskingLink(false)}
+        />
+      )}
     </div>
   )
 }

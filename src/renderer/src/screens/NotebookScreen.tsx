@@ -9,6 +9,7 @@ import { TagManager } from '../components/tags/TagManager'
 import { TagPicker } from '../components/tags/TagPicker'
 import { GraphView } from '../components/graph/GraphView'
 import { LinksLayer } from '../components/links/LinksLayer'
+import { ConfirmHost } from '../components/ConfirmHost'
 import { NoteView } from '../components/notes/NoteView'
 import { ui, useUi } from '../state/ui-store'
 import { api, errorMessage } from '../api/client'
@@ -17,6 +18,7 @@ import { TopBar } from '../components/TopBar'
 import { SourceView } from '../components/SourceView'
 import { navigate, type Route } from '../state/route'
 import { NotebookSession } from '../state/session'
+import { toastStore } from '../state/toasts'
 import { SessionContext, useNotebook, useSession } from '../state/use-session'
 import { useExternalChanges } from '../state/use-external-changes'
 
@@ -30,7 +32,11 @@ export function NotebookScreen({ route }: { route: NotebookRoute }) {
     ui.reset()
     let cancelled = false
     api.openNotebook({ id: route.notebookId }).then(
-      ({ notebook }) => !cancelled && setSession(new NotebookSession(notebook)),
+      ({ notebook, notices }) => {
+        if (cancelled) return
+        setSession(new NotebookSession(notebook))
+        for (const notice of notices ?? []) toastStore.show(notice)
+      },
       (e) => !cancelled && setError(errorMessage(e)),
     )
     return () => {
@@ -106,6 +112,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       {panel === 'search' && <SearchPalette onClose={() => ui.set({ panel: null })} />}
       {tagPickerFor && <TagPicker passageId={tagPickerFor} onClose={() => ui.set({ tagPickerFor: null })} />}
       <LinksLayer />
+      <ConfirmHost />
       {externalChange}
     </div>
   )

@@ -5,7 +5,9 @@ import { linksOf } from '@shared/links'
 import type { Annotation, Source } from '@shared/schema'
 import { readerRef, selectedRange, textMapOf } from '../editor/reader-ref'
 import type { NotebookSession } from './session'
+import { count } from '@shared/plural'
 import { showError, toastStore } from './toasts'
+import { undoAction } from './undo-action'
 import { navigate } from './route'
 import { ui } from './ui-store'
 
@@ -72,27 +74,30 @@ export function newAnnotation(
   }
 }
 
+/**
+ * Deletes a passage, with an undo toast. A passage with links or note-page references is only
+ * deleted after the in-app confirmation says what goes with it.
+ */
 export function deletePassage(session: NotebookSession, id: string): void {
   const { outgoing, incoming, references } = linksOf(session.notebook, { kind: 'annotation', id })
   const links = outgoing.length + incoming.length
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  const question = [
-    links > 0
-      ? `This passage has ${plural(links, 'link')}. Delete it and its links?`
-      : 'Delete this passage?',
+  const remove = () => {
+    const entry = session.run([{ type: 'deleteAnnotation', id }], { label: 'Delete passage' })
+    if (ui.get().selectedPassageId === id) ui.set({ selectedPassageId: null })
+    toastStore.show('Passage deleted.', { action: undoAction(session, entry) })
+  }
+  if (links === 0 && references.length === 0) return remove()
+  const message = [
+    links > 0 ? `This passage has ${count(links, 'link')}; they are deleted with it.` : '',
     // References are part of the note's text, so they stay, shown as "missing passage".
     references.length > 0
-      ? `${plural(references.length, 'note page')} refer${references.length === 1 ? 's' : ''} to it and will show it as missing.`
+      ? `${count(references.length, 'note page')} ${references.length === 1 ? 'refers' : 'refer'} to it and will show it as missing.`
       : '',
   ]
     .join(' ')
     .trim()
-  if ((links > 0 || references.length > 0) && !window.confirm(question)) return
-  session.run([{ type: 'deleteAnnotation', id }], { label: 'Delete passage' })
-  if (ui.get().selectedPassageId === id) ui.set({ selectedPassageId: null })
-  toastStore.show('Passage deleted.', {
-    action: { label: 'Undo', run: () => undoLabelled(session, 'Delete passage') },
-  })
+  const confirmLabel = links > 0 ? `Delete passage and ${count(links, 'link')}` : 'Delete passage'
+  ui.set({ confirm: { title: 'Delete passage?', message, confirmLabel, onConfirm: remove } })
 }
 
 /** Re-attaches an orphaned passage to the reader's current selection. */
@@ -120,10 +125,6 @@ export function reattachToSelection(session: NotebookSession, id: string): boole
   )
   ui.reveal(id)
   return true
-}
-
-function undoLabelled(session: NotebookSession, label: string): void {
-  if (session.undoLabel === label) session.undo()
 }
 
 /** Opens the passage's source (if another one is shown), then scrolls to and flashes it. */

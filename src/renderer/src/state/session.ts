@@ -1,25 +1,34 @@
 // An open notebook in the renderer: applies operations optimistically with the same reducer
-// the core uses, sends them in order, and keeps the undo/redo history of passage operations.
+// the core uses, sends them in order, and keeps the undo/redo history. Each undoable run() is
+// an entry with an id, so a toast's "Undo" undoes its own action, not whatever is on top.
+import { GlossaError } from '@shared/errors'
 import { applyOps, type Op } from '@shared/ops'
+import { laterEditConflict } from '@shared/ops/later-edits'
 import type { Notebook } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
 interface HistoryEntry {
+  id: number
   label: string
   ops: Op[]
   inverse: Op[]
+  /** The notebook as this entry left it: what an undo checks later edits against. */
+  after: Notebook
 }
 export interface RunOptions {
   label?: string
   undoable?: boolean
 }
 
+const HISTORY_LIMIT = 200
+
 export class NotebookSession {
   notebook: Notebook
   save: SaveState = { kind: 'saved' }
   private undoStack: HistoryEntry[] = []
   private redoStack: HistoryEntry[] = []
+  private nextEntryId = 1
   private queue: Promise<void> = Promise.resolve()
   private inFlight = 0
   private listeners = new Set<() => void>()
@@ -37,17 +46,23 @@ export class NotebookSession {
     for (const l of this.listeners) l()
   }
 
-  /** Applies ops now (throws a GlossaError if the reducer refuses them) and persists them. */
-  run(ops: Op[], options: RunOptions = {}): void {
+  /**
+   * Applies ops now (throws a GlossaError if the reducer refuses them) and persists them.
+   * Returns the history entry's id (for an "Undo" button), or null when not undoable.
+   */
+  run(ops: Op[], options: RunOptions = {}): number | null {
     const { notebook, inverse } = applyOps(this.notebook, ops, new Date().toISOString())
     this.notebook = notebook
+    let id: number | null = null
     if (options.undoable !== false) {
-      this.undoStack.push({ label: options.label ?? 'change', ops, inverse })
-      if (this.undoStack.length > 200) this.undoStack.shift()
+      id = this.nextEntryId++
+      this.undoStack.push({ id, label: options.label ?? 'change', ops, inverse, after: notebook })
+      if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift()
       this.redoStack = []
     }
     this.persist(ops)
     this.emit()
+    return id
   }
 
   get canUndo(): boolean {
@@ -60,27 +75,51 @@ export class NotebookSession {
     return this.undoStack.at(-1)?.label
   }
 
+  /** Undoes the last entry; returns its label, or null when there is nothing to undo. */
   undo(): string | null {
-    const entry = this.undoStack.pop()
-    if (!entry) return null
-    this.replay(entry.inverse)
-    this.redoStack.push(entry)
+    const entry = this.undoStack.at(-1)
+    return entry ? this.undoEntry(entry.id) : null
+  }
+
+  /**
+   * Undoes one entry, wherever it is in the history (a toast's own action). Throws a
+   * GlossaError, changing nothing, when that would overwrite a later edit or the entry is gone.
+   */
+  undoEntry(id: number): string | null {
+    const index = this.undoStack.findIndex((e) => e.id === id)
+    if (index < 0) return null
+    const entry = this.undoStack[index]
+    const conflict = laterEditConflict(entry.inverse, entry.after, this.notebook)
+    if (conflict) throw new GlossaError('undo/conflict', `Cannot undo “${entry.label}”: ${conflict}.`)
+    try {
+      this.replay(entry.inverse)
+    } catch (error) {
+      throw new GlossaError('undo/conflict', `Cannot undo “${entry.label}”: ${errorMessage(error)}`)
+    }
+    this.undoStack.splice(index, 1)
+    this.redoStack.push({ ...entry, after: this.notebook })
     return entry.label
   }
 
   redo(): string | null {
-    const entry = this.redoStack.pop()
+    const entry = this.redoStack.at(-1)
     if (!entry) return null
-    this.replay(entry.ops)
-    this.undoStack.push(entry)
+    const conflict = laterEditConflict(entry.ops, entry.after, this.notebook)
+    if (conflict) throw new GlossaError('undo/conflict', `Cannot redo “${entry.label}”: ${conflict}.`)
+    const inverse = this.replay(entry.ops)
+    this.redoStack.pop()
+    this.undoStack.push({ ...entry, inverse, after: this.notebook })
     return entry.label
   }
 
-  private replay(ops: Op[]): void {
-    if (ops.length === 0) return
-    this.notebook = applyOps(this.notebook, ops, new Date().toISOString()).notebook
+  /** Applies ops as part of undo/redo; returns their inverse (what undoes them again). */
+  private replay(ops: Op[]): Op[] {
+    if (ops.length === 0) return []
+    const { notebook, inverse } = applyOps(this.notebook, ops, new Date().toISOString())
+    this.notebook = notebook
     this.persist(ops)
     this.emit()
+    return inverse
   }
 
   private persist(ops: Op[]): void {

@@ -38,23 +38,15 @@ export function addTagToPassage(
     tagId = created.id
   } else tagId = tag.id
   if (passage.tagIds.includes(tagId)) return
-  ops.push({ type: 'updateAnnotation', id: passageId, patch: { tagIds: [...passage.tagIds, tagId] } })
+  // Field-level (retag), so undoing this never reverts other tag changes made since.
+  ops.push({ type: 'retag', changes: [{ id: passageId, add: { tagId, index: passage.tagIds.length } }] })
   session.run(ops, { label: 'Tag passage' })
 }
 
 export function removeTagFromPassage(session: NotebookSession, passageId: string, tagId: string): void {
   const passage = session.notebook.annotations.find((a) => a.id === passageId)
   if (!passage || !passage.tagIds.includes(tagId)) return
-  session.run(
-    [
-      {
-        type: 'updateAnnotation',
-        id: passageId,
-        patch: { tagIds: passage.tagIds.filter((id) => id !== tagId) },
-      },
-    ],
-    { label: 'Untag passage' },
-  )
+  session.run([{ type: 'retag', changes: [{ id: passageId, remove: tagId }] }], { label: 'Untag passage' })
 }
 
 export function tagCounts(nb: Notebook): Map<string, number> {

@@ -7,6 +7,13 @@ export interface TagFilter {
   mode: 'and' | 'or'
   untagged: boolean
 }
+/** A destructive action waiting for the in-app confirmation (ConfirmHost shows it). */
+export interface ConfirmRequest {
+  title: string
+  message: string
+  confirmLabel: string
+  onConfirm: () => void
+}
 export interface UiState {
   selectedPassageId: string | null
   flash: { id: string; at: number } | null
@@ -26,6 +33,7 @@ export interface UiState {
   linkFrom: string | null
   /** The graph of the notebook is shown in place of the reader. */
   graphOpen: boolean
+  confirm: ConfirmRequest | null
 }
 
 const initial: UiState = {
@@ -41,6 +49,7 @@ const initial: UiState = {
   filterOpen: false,
   linkFrom: null,
   graphOpen: false,
+  confirm: null,
 }
 
 let state = initial

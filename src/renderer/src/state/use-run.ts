@@ -8,18 +8,19 @@ import { useSession } from './use-session'
 export function useRun(): {
   error: string | null
   setError: (e: string | null) => void
-  run: (ops: Op[], label: string) => boolean
+  /** Runs undoable ops; returns the history entry (for a toast's Undo), or null when refused. */
+  run: (ops: Op[], label: string) => { entry: number | null } | null
 } {
   const session = useSession()
   const [error, setError] = useState<string | null>(null)
-  const run = (ops: Op[], label: string): boolean => {
+  const run = (ops: Op[], label: string): { entry: number | null } | null => {
     try {
-      session.run(ops, { label })
+      const entry = session.run(ops, { label })
       setError(null)
-      return true
+      return { entry }
     } catch (e) {
       setError(errorMessage(e))
-      return false
+      return null
     }
   }
   return { error, setError, run }

@@ -10,6 +10,7 @@ import { useNotebook, useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'
 import { NEW_RELATION, nextRelationColor, RelationField, type RelationChoice } from './RelationField'
 import { TargetPicker } from './TargetPicker'
+import { undoAction } from '../../state/undo-action'
 
 export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () => void }) {
   const session = useSession()
@@ -48,14 +49,15 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
       createdAt: new Date().toISOString(),
     }
     ops.push({ type: 'addLink', link })
+    let entry: number | null
     try {
-      session.run(ops, { label: 'Link passages' })
+      entry = session.run(ops, { label: 'Link passages' })
     } catch (e) {
       return setError(errorMessage(e))
     }
     onClose()
     toastStore.show('Linked.', {
-      action: { label: 'Undo', run: () => session.undoLabel === 'Link passages' && session.undo() },
+      action: undoAction(session, entry),
     })
   }
 

@@ -6,6 +6,7 @@ import { toastStore } from '../../state/toasts'
 import { useRun } from '../../state/use-run'
 import { useSession } from '../../state/use-session'
 import { Icon } from '../Icon'
+import { undoAction } from '../../state/undo-action'
 
 export function RelationRow({ relation, count }: { relation: Relation; count: number }) {
   const session = useSession()
@@ -31,10 +32,9 @@ export function RelationRow({ relation, count }: { relation: Relation; count: nu
       reset()
   }
   const remove = () => {
-    if (!apply([{ type: 'deleteRelation', id: relation.id }], 'Delete relation')) return
-    toastStore.show(`Deleted the relation “${relation.name}”.`, {
-      action: { label: 'Undo', run: () => session.undoLabel === 'Delete relation' && session.undo() },
-    })
+    const done = apply([{ type: 'deleteRelation', id: relation.id }], 'Delete relation')
+    if (!done) return
+    toastStore.show(`Deleted the relation “${relation.name}”.`, { action: undoAction(session, done.entry) })
   }
   const links = `${count} link${count === 1 ? '' : 's'}`
 

@@ -6,6 +6,7 @@ import { useSession } from '../../state/use-session'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { Icon } from '../Icon'
 import { TitleDialog } from '../TitleDialog'
+import { undoAction } from '../../state/undo-action'
 
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
@@ -15,10 +16,10 @@ export function NoteMenu({ note }: { note: NotePage }) {
   ).length
 
   const remove = () => {
-    session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
+    const entry = session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
     setDialog(null)
     toastStore.show(`Deleted “${note.title}”.`, {
-      action: { label: 'Undo', run: () => session.undoLabel === 'Delete note' && session.undo() },
+      action: undoAction(session, entry),
     })
   }
 
@@ -45,9 +46,9 @@ export function NoteMenu({ note }: { note: NotePage }) {
           title="Rename note"
           initial={note.title}
           submitLabel="Rename"
-          onSubmit={(title) =>
+          onSubmit={(title) => {
             session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
-          }
+          }}
           onClose={() => setDialog(null)}
         />
       )}

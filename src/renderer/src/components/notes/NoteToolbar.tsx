@@ -1,10 +1,13 @@
 // Formatting for a note page: headings, bold, italic, lists, quote, link, passage reference.
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import { applyLink } from '../../editor/apply-link'
 import { Icon } from '../Icon'
+import { LinkAddressDialog } from './LinkAddressDialog'
 
 export function NoteToolbar({ editor }: { editor: Editor }) {
+  const [askingLink, setAskingLink] = useState(false)
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -53,8 +56,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
       pressed: active.link,
       run: () => {
         if (active.link) return void chain().unsetLink().run()
-        const href = window.prompt('Link address (https://…)')?.trim()
-        if (href && /^(https?:|mailto:)/i.test(href)) chain().setLink({ href }).run()
+        setAskingLink(true)
       },
     },
     { label: 'Reference a passage', text: '[[', run: () => chain().insertContent('[[').run() },
@@ -74,6 +76,12 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
           {t.text}
         </button>
       ))}
+      {askingLink && (
+        <LinkAddressDialog
+          onSubmit={(href) => applyLink(editor, href)}
+          onClose={() => setAskingLink(false)}
+        />
+      )}
     </div>
   )
 }

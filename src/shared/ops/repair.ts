@@ -1,0 +1,118 @@
+// What the core does to a notebook as it opens it, as ordinary operations (so the fix is
+// written to disk, undo-free, and every reader of the notebook — the window, the command-line
+// export — sees the same repaired notebook): put passages whose source text changed back in
+// place (or orphan them), and mend references a hand-edited or older file left broken.
+import { reanchorAnnotations } from '../anchoring'
+import { brokenLinks } from '../links'
+import { plainText, textHash } from '../plain-text'
+import { count } from '../plural'
+import type { Annotation, Notebook, Source } from '../schema'
+import { applyOps } from './apply'
+import type { Op } from './schema'
+
+export interface Repair {
+  ops: Op[]
+  /** One sentence per kind of fix, for the person opening the notebook. */
+  notices: string[]
+}
+
+/** The operations that bring a notebook up to date with its rules; empty when it already is. */
+export function repairOps(nb: Notebook, at: string): Repair {
+  const notices: string[] = []
+  // Stage 1: sources (a passage needs its source before anything else can be checked).
+  const sourceOps = [...missingSourceOps(nb, at, notices), ...staleHashOps(nb)]
+  const staged = sourceOps.length ? applyOps(nb, sourceOps, at).notebook : nb
+  // Stage 2: passages' tags and places, then links whose ends or relation are gone.
+  const passageOps = [...tagOps(staged, notices), ...reanchorOps(staged, notices)]
+  const broken = brokenLinks(staged)
+  if (broken.length)
+    notices.push(`Removed ${count(broken.length, 'link')} to passages or notes that no longer exist.`)
+  return {
+    ops: [...sourceOps, ...passageOps, ...broken.map((l): Op => ({ type: 'deleteLink', id: l.id }))],
+    notices,
+  }
+}
+
+/** Operations re-anchoring a source's passages to its current text (empty if none needed). */
+export function reanchorSourceOps(nb: Notebook, source: Source): { ops: Op[]; orphaned: number } {
+  const own = nb.annotations.filter((a) => a.sourceId === source.id)
+  if (own.every((a) => a.anchoredHash === source.textHash)) return { ops: [], orphaned: 0 }
+  const result = reanchorAnnotations(plainText(source.doc), source.textHash, own)
+  const changed = new Set(result.changed)
+  const ops = result.annotations
+    .filter((a) => changed.has(a.id))
+    .map((a): Op => ({
+      type: 'updateAnnotation',
+      id: a.id,
+      patch: { target: a.target, anchoredHash: a.anchoredHash, status: a.status },
+    }))
+  const orphaned = result.annotations.filter((a) => changed.has(a.id) && a.status === 'orphaned').length
+  return { ops, orphaned }
+}
+
+function reanchorOps(nb: Notebook, notices: string[]): Op[] {
+  const ops: Op[] = []
+  let orphaned = 0
+  for (const source of nb.sources) {
+    const r = reanchorSourceOps(nb, source)
+    ops.push(...r.ops)
+    orphaned += r.orphaned
+  }
+  if (orphaned > 0)
+    notices.push(`${count(orphaned, 'passage')} could not be found in changed source text; see Orphans.`)
+  return ops
+}
+
+/** A file whose stored text hash is wrong (edited by hand) gets the right one. */
+function staleHashOps(nb: Notebook): Op[] {
+  return nb.sources
+    .filter((s) => textHash(plainText(s.doc)) !== s.textHash)
+    .map((s): Op => ({ type: 'updateSource', id: s.id, patch: { doc: s.doc } }))
+}
+
+/**
+ * Passages whose source is gone keep their quotes: a stand-in source holding those quotes is
+ * added under the missing id, so the passages re-anchor to it and nothing is dropped.
+ */
+function missingSourceOps(nb: Notebook, at: string, notices: string[]): Op[] {
+  const known = new Set(nb.sources.map((s) => s.id))
+  const orphansBySource = new Map<string, Annotation[]>()
+  for (const a of nb.annotations)
+    if (!known.has(a.sourceId))
+      orphansBySource.set(a.sourceId, [...(orphansBySource.get(a.sourceId) ?? []), a])
+  if (orphansBySource.size)
+    notices.push(
+      `${count(orphansBySource.size, 'source')} missing from the file; its passages are kept in “Recovered passages”.`,
+    )
+  return [...orphansBySource].map(([id, passages]): Op => {
+    const doc = {
+      type: 'doc',
+      content: passages.map((p) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: p.target.quote.exact }],
+      })),
+    }
+    const source: Source = {
+      id,
+      title: 'Recovered passages',
+      origin: '',
+      doc,
+      textHash: '',
+      createdAt: at,
+      updatedAt: at,
+    }
+    return { type: 'addSource', source }
+  })
+}
+
+/** Tag ids that name no tag are dropped from passages, and a tag carried twice is kept once. */
+function tagOps(nb: Notebook, notices: string[]): Op[] {
+  const known = new Set(nb.tags.map((t) => t.id))
+  const ops: Op[] = []
+  for (const a of nb.annotations) {
+    const tagIds = [...new Set(a.tagIds.filter((id) => known.has(id)))]
+    if (tagIds.length !== a.tagIds.length) ops.push({ type: 'updateAnnotation', id: a.id, patch: { tagIds } })
+  }
+  if (ops.length) notices.push(`Removed unknown tags from ${count(ops.length, 'passage')}.`)
+  return ops
+}
