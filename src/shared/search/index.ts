@@ -15,6 +15,7 @@ import {
   type IndexDoc,
 } from './docs'
 import { compileFilter } from './filters'
+import { foldTerm } from './fold'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
@@ -36,6 +37,8 @@ export class NotebookSearch {
   private nb: Indexed = EMPTY
   private readonly ms = new MiniSearch<IndexDoc>({
     fields: [...FIELDS],
+    // Accents and hamza/ʿayn marks folded: "harir" finds "Ḥarīr", "ain" finds "ʿAin".
+    processTerm: foldTerm,
     storeFields: [], // results are resolved through `docs`, so nothing is stored twice
     searchOptions: {
       boost: { quote: 2, title: 2, tags: 1.5 },
@@ -144,9 +147,9 @@ export class NotebookSearch {
       picked.sort((a, b) => b.score - a.score)
     }
     const marked = plan.required.map((p) => p.re).concat(adjacent ? [adjacent] : [])
-    const bare = new Set(q.terms.flatMap((t) => tokenize(t.toLowerCase())))
+    const bare = new Set(q.terms.flatMap((t) => tokenize(t).map(foldTerm)))
     const phraseWords = new Set(
-      q.phrases.flatMap((p) => tokenize(p.toLowerCase())).filter((w) => !bare.has(w)),
+      q.phrases.flatMap((p) => tokenize(p).map(foldTerm)).filter((w) => !bare.has(w)),
     )
     return picked.slice(0, limit).map((p) => hitResult(p.doc, p.hit, p.score, marked, this.live, phraseWords))
   }

@@ -1,5 +1,6 @@
 // Phrase matching and result snippets. Tokens are found with the same separator class as
 // MiniSearch's default tokenizer, so a word that matched in the index is marked here too.
+import { foldTerm } from './fold'
 
 export interface Snippet {
   text: string
@@ -58,7 +59,7 @@ function nextMark(
   let best: [number, number] | null = null
   TOKEN.lastIndex = from
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (terms.has(m[0].toLowerCase())) {
+    if (terms.has(foldTerm(m[0]))) {
       best = [m.index, m.index + m[0].length]
       break
     }

@@ -3,11 +3,13 @@
 // re-indexes one tag and no passage; the query maps words to the tokens of matching tags.
 import MiniSearch from 'minisearch'
 import type { Tag } from '../schema'
+import { foldTerm } from './fold'
 import { termOptions } from './plan'
 
 export class TagMatcher {
   private readonly ms = new MiniSearch<Tag>({
     fields: ['name', 'label'],
+    processTerm: foldTerm,
     searchOptions: { ...termOptions, combineWith: 'AND' },
   })
   private readonly tokens = new Map<string, string>()

@@ -63,3 +63,37 @@ describe('findTargets', () => {
     expect(ids(renamed, 'airbase')).toEqual(['p2'])
   })
 })
+
+describe('findTargets: ranking', () => {
+  const { nb, source, text } = notebookWithSource([
+    'Notes mention the move. Ain al-Asad empties first. The ʿAin al-Asad base stays open.',
+    'Forces left Ḥarīr.',
+  ])
+  const note = (words: string) => ({
+    type: 'doc' as const,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }],
+  })
+  const ranked: Notebook = {
+    ...nb,
+    annotations: [
+      passage('mention', source, text, 'Notes mention the move', { note: note('About Ain al-Asad') }),
+      passage('within', source, text, 'The ʿAin al-Asad base stays open'),
+      passage('prefix', source, text, 'Ain al-Asad empties first'),
+      passage('exact', source, text, 'Ain al-Asad'),
+      passage('harir', source, text, 'Forces left Ḥarīr'),
+    ],
+    notes: [],
+  }
+
+  it('puts the quote equal to the query first, then quotes starting with it, then containing it, then notes', () => {
+    expect(ids(ranked, 'Ain al-Asad')).toEqual(['exact', 'prefix', 'within', 'mention'])
+    expect(ids(ranked, 'ain al')).toEqual(['exact', 'prefix', 'within', 'mention'])
+  })
+
+  it('folds case, accents, hyphens and hamza/ʿayn marks', () => {
+    expect(ids(ranked, 'ain al asad')).toEqual(['exact', 'prefix', 'within', 'mention'])
+    expect(ids(ranked, 'ʿain')).toEqual(['exact', 'prefix', 'within', 'mention'])
+    expect(ids(ranked, 'harir')).toEqual(['harir'])
+    expect(ids(ranked, 'HARĪR')).toEqual(['harir'])
+  })
+})

@@ -46,3 +46,22 @@ describe('source:', () => {
     expect(search.search('source:memo').map((r) => r.id)).toEqual(['a-memo'])
   })
 })
+
+describe('folding', () => {
+  const spelled = NotebookSearch.build(
+    notebook({
+      sources: [source('s', 'Names', ['Troops left Ḥarīr and the ʿAin al-Asad base; the Baʾath party.'])],
+    }),
+  )
+  it('finds words whatever their accents and hamza/ʿayn marks, and marks them', () => {
+    for (const [q, word] of [
+      ['harir', 'Ḥarīr'],
+      ['ain asad', 'ʿAin'],
+      ['baath', 'Baʾath'],
+    ]) {
+      const [r] = spelled.search(q)
+      expect(r, q).toBeDefined()
+      expect(marked(r), q).toContain(word)
+    }
+  })
+})
