@@ -1,6 +1,6 @@
 import { GlossaError } from '../errors'
 import type { Annotation, Notebook } from '../schema'
-import { assertNew, mustFind, replaceAt, type Applied } from './apply'
+import { assertNew, mustFind, removeWhere, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 import { definedOnly, touches } from './sources'
 
@@ -32,16 +32,18 @@ export function applyAnnotationOp(nb: Notebook, op: AnnotationOp, at: string): A
       }
     }
     case 'deleteAnnotation': {
-      const { item } = mustFind(nb.annotations, op.id, 'passage')
+      const { item, index } = mustFind(nb.annotations, op.id, 'passage')
       const ids = new Set([op.id])
-      const links = nb.links.filter((l) => touches(l, ids))
+      const links = removeWhere(nb.links, (l) => touches(l, ids))
       return {
-        notebook: {
-          ...nb,
-          annotations: nb.annotations.filter((a) => a.id !== op.id),
-          links: nb.links.filter((l) => !touches(l, ids)),
-        },
-        inverse: [{ type: 'restore', annotations: [item], links }],
+        notebook: { ...nb, annotations: nb.annotations.filter((a) => a.id !== op.id), links: links.kept },
+        inverse: [
+          {
+            type: 'restore',
+            annotations: [{ annotation: item, index }],
+            links: links.removed.map(({ item: link, index: at }) => ({ link, index: at })),
+          },
+        ],
       }
     }
   }

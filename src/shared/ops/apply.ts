@@ -57,6 +57,7 @@ export function applyOp(nb: Notebook, op: Op, at: string): Applied {
     case 'putPassageDate':
     case 'removePassageDate':
     case 'setSourcePublished':
+    case 'setSourceDateRejected':
       return applyDateOp(nb, op, at)
     case 'setPassageGrade':
     case 'setSourceReliability':
@@ -111,4 +112,15 @@ export function insertAt<T>(items: readonly T[], index: number, item: T): T[] {
   const next = items.slice()
   next.splice(Math.min(index, next.length), 0, item)
   return next
+}
+
+/** Splits items into those kept and those removed, each removed one with its index (for restore). */
+export function removeWhere<T>(
+  items: readonly T[],
+  remove: (item: T) => boolean,
+): { kept: T[]; removed: { item: T; index: number }[] } {
+  const kept: T[] = []
+  const removed: { item: T; index: number }[] = []
+  items.forEach((item, index) => (remove(item) ? removed.push({ item, index }) : kept.push(item)))
+  return { kept, removed }
 }

@@ -20,9 +20,20 @@ export const DATE_OP_SCHEMAS = [
   z.object({ type: z.literal('removePassageDate'), passageId: Id, dateId: Id }),
   /** null clears it. */
   z.object({ type: z.literal('setSourcePublished'), id: Id, published: PartialDateSchema.nullable() }),
+  /** A date found in a source's text (not in a passage) that the user rejects, or takes back. */
+  z.object({
+    type: z.literal('setSourceDateRejected'),
+    id: Id,
+    text: z.string().min(1).max(200),
+    rejected: z.boolean(),
+  }),
 ] as const
 
-export type DateOp = OpOf<'putPassageDate'> | OpOf<'removePassageDate'> | OpOf<'setSourcePublished'>
+export type DateOp =
+  | OpOf<'putPassageDate'>
+  | OpOf<'removePassageDate'>
+  | OpOf<'setSourcePublished'>
+  | OpOf<'setSourceDateRejected'>
 
 export function applyDateOp(nb: Notebook, op: DateOp, at: string): Applied {
   switch (op.type) {
@@ -65,6 +76,20 @@ export function applyDateOp(nb: Notebook, op: DateOp, at: string): Applied {
       return {
         notebook: { ...nb, sources: replaceAt(nb.sources, index, { ...next, updatedAt: at }) },
         inverse: [{ type: 'setSourcePublished', id: op.id, published: previous ?? null }],
+      }
+    }
+    case 'setSourceDateRejected': {
+      const { item, index } = mustFind(nb.sources, op.id, 'source')
+      const list = item.rejectedDates ?? []
+      const was = list.includes(op.text)
+      if (was === op.rejected) return { notebook: nb, inverse: [] }
+      // Kept sorted, so rejecting and taking back in any order gives the same list.
+      const next = op.rejected ? [...list, op.text].sort() : list.filter((t) => t !== op.text)
+      const { rejectedDates: _old, ...rest } = item
+      const source = next.length > 0 ? { ...rest, rejectedDates: next } : rest
+      return {
+        notebook: { ...nb, sources: replaceAt(nb.sources, index, source) },
+        inverse: [{ ...op, rejected: was }],
       }
     }
   }

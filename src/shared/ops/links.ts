@@ -1,7 +1,7 @@
 // Typed links between passages (or a passage and a note page), shown at both ends.
 import { GlossaError } from '../errors'
 import type { Endpoint, Link, Notebook } from '../schema'
-import { assertNew, mustFind, replaceAt, type Applied } from './apply'
+import { assertNew, mustFind, removeWhere, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 import { definedOnly } from './sources'
 
@@ -30,14 +30,16 @@ export function applyLinkOp(nb: Notebook, op: LinkOp): Applied {
     }
     case 'deleteRelation': {
       const { item, index } = mustFind(nb.relations, op.id, 'relation')
-      const links = nb.links.filter((l) => l.relationId === op.id)
+      const links = removeWhere(nb.links, (l) => l.relationId === op.id)
       return {
-        notebook: {
-          ...nb,
-          relations: nb.relations.filter((r) => r.id !== op.id),
-          links: nb.links.filter((l) => l.relationId !== op.id),
-        },
-        inverse: [{ type: 'restore', relations: [{ relation: item, index }], links }],
+        notebook: { ...nb, relations: nb.relations.filter((r) => r.id !== op.id), links: links.kept },
+        inverse: [
+          {
+            type: 'restore',
+            relations: [{ relation: item, index }],
+            links: links.removed.map(({ item: link, index: at }) => ({ link, index: at })),
+          },
+        ],
       }
     }
     case 'addLink': {
@@ -49,10 +51,10 @@ export function applyLinkOp(nb: Notebook, op: LinkOp): Applied {
       }
     }
     case 'deleteLink': {
-      const { item } = mustFind(nb.links, op.id, 'link')
+      const { item, index } = mustFind(nb.links, op.id, 'link')
       return {
         notebook: { ...nb, links: nb.links.filter((l) => l.id !== op.id) },
-        inverse: [{ type: 'restore', links: [item] }],
+        inverse: [{ type: 'restore', links: [{ link: item, index }] }],
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Notebook } from '../schema'
-import { assertNew, mustFind, replaceAt, type Applied } from './apply'
+import { assertNew, mustFind, removeWhere, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 import { definedOnly } from './sources'
 
@@ -25,14 +25,16 @@ export function applyNoteOp(nb: Notebook, op: NoteOp, at: string): Applied {
     case 'deleteNote': {
       const { item, index } = mustFind(nb.notes, op.id, 'note')
       const touching = (e: { kind: string; id: string }) => e.kind === 'note' && e.id === op.id
-      const links = nb.links.filter((l) => touching(l.from) || touching(l.to))
+      const links = removeWhere(nb.links, (l) => touching(l.from) || touching(l.to))
       return {
-        notebook: {
-          ...nb,
-          notes: nb.notes.filter((n) => n.id !== op.id),
-          links: nb.links.filter((l) => !links.includes(l)),
-        },
-        inverse: [{ type: 'restore', notes: [{ note: item, index }], links }],
+        notebook: { ...nb, notes: nb.notes.filter((n) => n.id !== op.id), links: links.kept },
+        inverse: [
+          {
+            type: 'restore',
+            notes: [{ note: item, index }],
+            links: links.removed.map(({ item: link, index: at }) => ({ link, index: at })),
+          },
+        ],
       }
     }
   }

@@ -2,9 +2,9 @@
 // written to disk, undo-free, and every reader of the notebook — the window, the command-line
 // export — sees the same repaired notebook): put passages whose source text changed back in
 // place (or orphan them), and mend references a hand-edited or older file left broken.
-import { reanchorAnnotations } from '../anchoring'
+import { describeRange, reanchorAnnotations } from '../anchoring'
 import { brokenLinks } from '../links'
-import { plainText, textHash } from '../plain-text'
+import { docFromParagraphs, plainText, textHash } from '../plain-text'
 import { count } from '../plural'
 import type { Annotation, Notebook, Source } from '../schema'
 import { applyOps } from './apply'
@@ -84,24 +84,28 @@ function missingSourceOps(nb: Notebook, at: string, notices: string[]): Op[] {
     notices.push(
       `${count(orphansBySource.size, 'source')} missing from the file; its passages are kept in “Recovered passages”.`,
     )
-  return [...orphansBySource].map(([id, passages]): Op => {
-    const doc = {
-      type: 'doc',
-      content: passages.map((p) => ({
-        type: 'paragraph',
-        content: [{ type: 'text', text: p.target.quote.exact }],
-      })),
-    }
+  return [...orphansBySource].flatMap(([id, passages]): Op[] => {
+    // One paragraph per quote; each passage is placed on its own paragraph directly (its old
+    // context is not in this text, so searching for the quote could refuse short ones).
+    const doc = docFromParagraphs(passages.map((p) => p.target.quote.exact))
+    const text = plainText(doc)
+    const hash = textHash(text)
     const source: Source = {
       id,
       title: 'Recovered passages',
       origin: '',
       doc,
-      textHash: '',
+      textHash: hash,
       createdAt: at,
       updatedAt: at,
     }
-    return { type: 'addSource', source }
+    let start = 0
+    const place = passages.map((p): Op => {
+      const target = describeRange(text, start, start + p.target.quote.exact.length)
+      start += p.target.quote.exact.length + 1
+      return { type: 'updateAnnotation', id: p.id, patch: { target, anchoredHash: hash, status: 'anchored' } }
+    })
+    return [{ type: 'addSource', source }, ...place]
   })
 }
 

@@ -1,7 +1,7 @@
 // Puts entities back as they were: the inverse of deletes, merges and cascades. Upserts by id,
 // so undoing twice cannot duplicate anything.
 import type { Notebook } from '../schema'
-import { insertAt, type Applied } from './apply'
+import type { Applied } from './apply'
 import type { OpOf } from './schema'
 import { withTextHash } from './sources'
 
@@ -27,28 +27,39 @@ export function applyRestore(nb: Notebook, op: OpOf<'restore'>): Applied {
       next.notes,
       op.notes.map((n) => ({ item: n.note, index: n.index })),
     )
-  if (op.annotations) next.annotations = upsert(next.annotations, op.annotations)
-  if (op.links) next.links = upsert(next.links, op.links)
+  if (op.annotations)
+    next.annotations = putAt(
+      next.annotations,
+      op.annotations.map((a) => ({ item: a.annotation, index: a.index })),
+    )
+  if (op.links)
+    next.links = putAt(
+      next.links,
+      op.links.map((l) => ({ item: l.link, index: l.index })),
+    )
   // Redo goes through the original operation, so a restore needs no inverse of its own.
   return { notebook: next, inverse: [] }
 }
 
+/**
+ * Puts each entry back at its index (an entry whose id is present replaces it in place), in
+ * one pass: a source's deletion can put back thousands of passages among tens of thousands.
+ */
 function putAt<T extends { id: string }>(items: T[], entries: { item: T; index: number }[]): T[] {
-  let result = items
-  for (const { item, index } of [...entries].sort((a, b) => a.index - b.index)) {
-    const at = result.findIndex((x) => x.id === item.id)
-    if (at >= 0) {
-      result = result.slice()
-      result[at] = item
-    } else result = insertAt(result, index, item)
-  }
-  return result
-}
-
-function upsert<T extends { id: string }>(items: T[], restored: T[]): T[] {
-  const byId = new Map(restored.map((r) => [r.id, r]))
-  const result = items.map((x) => byId.get(x.id) ?? x)
+  const replace = new Map<string, T>()
   const present = new Set(items.map((x) => x.id))
-  for (const r of restored) if (!present.has(r.id)) result.push(r)
+  const added = new Map<string, { item: T; index: number }>()
+  for (const e of entries) {
+    if (present.has(e.item.id)) replace.set(e.item.id, e.item)
+    else added.set(e.item.id, e)
+  }
+  const inserts = [...added.values()].sort((a, b) => a.index - b.index)
+  const result: T[] = []
+  let next = 0
+  for (const x of items) {
+    while (next < inserts.length && inserts[next].index <= result.length) result.push(inserts[next++].item)
+    result.push(replace.get(x.id) ?? x)
+  }
+  while (next < inserts.length) result.push(inserts[next++].item)
   return result
 }

@@ -114,12 +114,14 @@ export const OpSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('restore'),
     sources: z.array(z.object({ source: SourceSchema, index: z.number().int().nonnegative() })).optional(),
-    annotations: z.array(AnnotationSchema).optional(),
+    annotations: z
+      .array(z.object({ annotation: AnnotationSchema, index: z.number().int().nonnegative() }))
+      .optional(),
     tags: z.array(z.object({ tag: TagSchema, index: z.number().int().nonnegative() })).optional(),
     relations: z
       .array(z.object({ relation: RelationSchema, index: z.number().int().nonnegative() }))
       .optional(),
-    links: z.array(LinkSchema).optional(),
+    links: z.array(z.object({ link: LinkSchema, index: z.number().int().nonnegative() })).optional(),
     notes: z.array(z.object({ note: NotePageSchema, index: z.number().int().nonnegative() })).optional(),
   }),
   ...DATE_OP_SCHEMAS,

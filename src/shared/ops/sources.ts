@@ -1,7 +1,7 @@
 import { GlossaError } from '../errors'
 import { plainText, textHash } from '../plain-text'
 import { LIMITS, type Notebook, type Source } from '../schema'
-import { assertNew, insertAt, mustFind, replaceAt, type Applied } from './apply'
+import { assertNew, insertAt, mustFind, removeWhere, replaceAt, type Applied } from './apply'
 import type { OpOf } from './schema'
 
 type SourceOp = OpOf<'addSource'> | OpOf<'updateSource'> | OpOf<'deleteSource'>
@@ -30,17 +30,27 @@ export function applySourceOp(nb: Notebook, op: SourceOp, at: string): Applied {
     }
     case 'deleteSource': {
       const { item, index } = mustFind(nb.sources, op.id, 'source')
-      const annotations = nb.annotations.filter((a) => a.sourceId === op.id)
-      const gone = new Set(annotations.map((a) => a.id))
-      const links = nb.links.filter((l) => touches(l, gone))
+      const annotations = removeWhere(nb.annotations, (a) => a.sourceId === op.id)
+      const gone = new Set(annotations.removed.map(({ item: a }) => a.id))
+      const links = removeWhere(nb.links, (l) => touches(l, gone))
       return {
         notebook: {
           ...nb,
           sources: nb.sources.filter((s) => s.id !== op.id),
-          annotations: nb.annotations.filter((a) => !gone.has(a.id)),
-          links: nb.links.filter((l) => !touches(l, gone)),
+          annotations: annotations.kept,
+          links: links.kept,
         },
-        inverse: [{ type: 'restore', sources: [{ source: item, index }], annotations, links }],
+        inverse: [
+          {
+            type: 'restore',
+            sources: [{ source: item, index }],
+            annotations: annotations.removed.map(({ item: annotation, index: at }) => ({
+              annotation,
+              index: at,
+            })),
+            links: links.removed.map(({ item: link, index: at }) => ({ link, index: at })),
+          },
+        ],
       }
     }
   }
