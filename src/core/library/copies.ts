@@ -49,7 +49,5 @@ export async function importNotebook(
       (error as GlossaError).code === 'store/newer-version' ? 'import/newer-version' : 'import/invalid'
     throw new GlossaError(code, `Could not import “${fileName}”: ${(error as Error).message}`)
   }
-  const { notebooks } = await library.list()
-  if (notebooks.some((n) => n.id === nb.id)) nb = { ...nb, id: nanoid(12) }
-  return library.add(nb)
+  return library.add(nb, { newIdIfTaken: true })
 }

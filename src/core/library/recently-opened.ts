@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileDurably } from '../store/durable-file'
+import { writeFileDurably } from '../store/durable-write'
 
 const StateSchema = z.object({ lastOpened: z.record(z.string(), z.string()) })
 /** Keeps the file small however many notebooks come and go. */

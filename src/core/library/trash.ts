@@ -1,13 +1,11 @@
 // The trash: deleted notebooks sit in <data-dir>/trash/<time>-<random>-<file> until restored.
 // Listing reads each file for its title; a file that no longer validates is still listed
 // (with the reason) so nothing in the trash is ever invisible.
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
 import type { NotebookSummary } from '@shared/schema'
-import { notebookFileName } from '../store/file-names'
-import { summarize, type Library } from '../store/library'
+import type { Library } from '../store/library'
 import { MAX_NOTEBOOK_BYTES, parseNotebookText } from '../store/validate'
 import { assertPlainFileName } from './file-names'
 
@@ -74,17 +72,6 @@ export async function restoreFromTrash(library: Library, trashedAs: string): Pro
   } catch (error) {
     throw new GlossaError('store/damaged', `“${trashedAs}” cannot be restored: ${(error as Error).message}`)
   }
-  const { notebooks } = await library.list()
-  if (notebooks.some((n) => n.id === nb.id)) {
-    const summary = await library.add({ ...nb, id: nanoid(12) })
-    await rm(path)
-    return summary
-  }
-  const taken = new Set(await readdir(library.notebooksDir))
-  const lowerTaken = new Set([...taken].map((n) => n.toLowerCase()))
-  const { original } = parseTrashName(trashedAs)
-  const file = lowerTaken.has(original.toLowerCase()) ? notebookFileName(nb.title, taken) : original
-  // rename keeps the exact bytes and is atomic: the notebook is either in the trash or back.
-  await rename(path, join(library.notebooksDir, file))
-  return summarize(nb, file)
+  // Never over another file: a name taken meanwhile gets a free one (see Library.adopt).
+  return library.adopt(path, nb, parseTrashName(trashedAs).original)
 }

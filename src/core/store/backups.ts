@@ -2,7 +2,7 @@
 // <data-dir>/backups/<file>/ — at most one per interval, the newest few kept.
 import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { writeFileDurably } from './durable-file'
+import { writeFileDurably } from './durable-write'
 
 export interface BackupPolicy {
   minIntervalMs: number

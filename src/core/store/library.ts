@@ -1,20 +1,17 @@
 // The notebook library: every *.json directly in <data-dir>/notebooks/. Files that do not
 // parse or validate are listed as damaged with the reason and never written to.
-import { mkdir, readdir, rename, stat } from 'node:fs/promises'
+import * as nodeFs from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '@shared/schema'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
-import {
-  DurableNotebookFile,
-  removeStaleTempFiles,
-  writeFileDurably,
-  serializeNotebook,
-  type FsLike,
-} from './durable-file'
+import { DurableNotebookFile, serializeNotebook } from './durable-file'
+import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-write'
 import { notebookFileName } from './file-names'
+import { moveUnderFreeName } from './free-name'
 import { OpenNotebook } from './open-notebook'
 import { MAX_NOTEBOOK_BYTES } from './validate'
 
@@ -37,6 +34,10 @@ export class Library {
   private readonly open = new Map<string, OpenNotebook>()
   private readonly fileById = new Map<string, string>()
   private readonly summaries = new Map<string, { mtimeMs: number; size: number; summary: NotebookSummary }>()
+  /** Ids of notebooks being added right now: parallel imports of one file must not both keep its id. */
+  private readonly adding = new Set<string>()
+  /** Names are claimed one at a time in this process (other processes: link() in free-name.ts). */
+  private naming: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: LibraryOptions) {
     this.notebooksDir = join(options.dataDir, 'notebooks')
@@ -143,15 +144,70 @@ export class Library {
     return handle
   }
 
-  /** Writes a brand-new notebook file (durably, before returning). */
-  async add(notebook: Notebook): Promise<NotebookSummary> {
+  /**
+   * Writes a brand-new notebook file (durably, before returning) under a name no other file
+   * has. `newIdIfTaken`: a notebook whose id is already in the library gets a new one.
+   */
+  async add(notebook: Notebook, { newIdIfTaken = false } = {}): Promise<NotebookSummary> {
     await mkdir(this.notebooksDir, { recursive: true })
-    const taken = new Set(await readdir(this.notebooksDir))
-    const file = notebookFileName(notebook.title, taken)
-    const path = join(this.notebooksDir, file)
-    await writeFileDurably(path, serializeNotebook(notebook), this.options.fs)
-    this.fileById.set(notebook.id, file)
-    return summarize(notebook, file)
+    if (newIdIfTaken) await this.list()
+    // No await between the check and the claim: two parallel adds cannot both keep one id.
+    const nb = newIdIfTaken && this.hasId(notebook.id) ? { ...notebook, id: nanoid(12) } : notebook
+    this.adding.add(nb.id)
+    try {
+      const tmp = await writeTempFile(join(this.notebooksDir, 'new.json'), serializeNotebook(nb), this.fs)
+      const file = await this.moveIn(tmp, (taken) => notebookFileName(nb.title, taken)).catch(
+        async (error: unknown) => {
+          await this.fs.unlink(tmp).catch(() => {})
+          throw error
+        },
+      )
+      this.fileById.set(nb.id, file)
+      return summarize(nb, file)
+    } finally {
+      this.adding.delete(nb.id)
+    }
+  }
+
+  /**
+   * Moves the file at `path`, which holds `nb` (from the trash), into the library under
+   * `preferred` when no file has that name, else under a free one; never over another file.
+   * If the library holds a notebook with the same id meanwhile, the file is added as a
+   * copy with a new id instead, and `path` removed.
+   */
+  async adopt(path: string, nb: Notebook, preferred: string): Promise<NotebookSummary> {
+    await this.list()
+    if (this.hasId(nb.id)) {
+      const summary = await this.add({ ...nb, id: nanoid(12) })
+      await rm(path)
+      return summary
+    }
+    this.adding.add(nb.id)
+    try {
+      const file = await this.moveIn(path, (taken) =>
+        [...taken].some((n) => n.toLowerCase() === preferred.toLowerCase())
+          ? notebookFileName(nb.title, taken)
+          : preferred,
+      )
+      this.fileById.set(nb.id, file)
+      return summarize(nb, file)
+    } finally {
+      this.adding.delete(nb.id)
+    }
+  }
+
+  private hasId(id: string): boolean {
+    return this.fileById.has(id) || this.adding.has(id)
+  }
+
+  private moveIn(from: string, choose: (taken: Set<string>) => string): Promise<string> {
+    const moved = this.naming.then(() => moveUnderFreeName(from, this.notebooksDir, choose, this.fs))
+    this.naming = moved.catch(() => {})
+    return moved
+  }
+
+  private get fs(): FsLike {
+    return this.options.fs ?? nodeFs
   }
 
   /** Moves the notebook file to <data-dir>/trash (restorable by moving it back). */
