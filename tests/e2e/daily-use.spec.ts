@@ -1,0 +1,75 @@
+// Regressions from a new user's day with the app (issue #15): each test is one defect as a
+// person meets it.
+import { expect, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+test('Ctrl+K opens search from inside a passage note and a note page', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('n')
+  const note = passageCard(page, 'Hareer base').getByRole('textbox', { name: /Note on/ })
+  await expect(note).toBeFocused()
+  await page.keyboard.type('Relocation target')
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await expect(search).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(search).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note page text' }).click()
+  await page.keyboard.type('Some thoughts')
+  await page.keyboard.press('Control+k')
+  await expect(search).toBeFocused()
+})
+
+test('Enter in the empty tag picker adds no tag; it closes the picker', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('t')
+  const picker = page.getByRole('dialog', { name: 'Add tag' })
+  const input = picker.getByRole('combobox', { name: 'Tag name' })
+  await expect(input).toBeFocused()
+  await expect(picker.getByRole('option', { selected: true })).toHaveCount(0)
+  await input.press('Enter')
+  await expect(picker).toHaveCount(0)
+  await expect(passageCard(page, 'Hareer base').locator('.chip')).toHaveCount(0)
+
+  // Typing still picks the first match; an arrow key picks from the full list.
+  await passageCard(page, 'Hareer base')
+    .getByRole('button', { name: /Hareer base/ })
+    .click()
+  await selectInSource(page, 'Ain al-Asad')
+  await page.keyboard.press('t')
+  await input.press('ArrowDown')
+  await expect(picker.getByRole('option', { selected: true })).toHaveText(/phase\/1/)
+  await input.press('Enter')
+  await expect(picker.locator('.chip-label')).toHaveText(['phase/1'])
+})
+
+test('a refused change in the Tags panel is said next to the field, which keeps what was typed', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await openSeedNotebook(page)
+  await page.getByRole('button', { name: 'Tags', exact: true }).click()
+  const manager = page.getByRole('dialog', { name: 'Tags' })
+  // The last tag of a list that scrolls.
+  const name = manager.getByRole('textbox', { name: 'Name of tag policy/history-2003-2014' })
+  await name.fill('phase/1')
+  await name.press('Enter')
+  const alert = manager.getByRole('alert')
+  await expect(alert).toHaveText('A tag named “phase/1” already exists.')
+  await expect(alert).toBeInViewport()
+  await expect(name).toHaveValue('phase/1')
+  await expect(name).toHaveAttribute('aria-invalid', 'true')
+  await expect(name).toHaveAccessibleDescription('A tag named “phase/1” already exists.')
+  // Escape gives the old name back; the panel stays open.
+  await name.press('Escape')
+  await expect(name).toHaveValue('policy/history-2003-2014')
+  await expect(alert).toHaveCount(0)
+  await expect(manager).toBeVisible()
+})
