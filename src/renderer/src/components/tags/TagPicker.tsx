@@ -1,5 +1,7 @@
 // The tag picker: focus in its input, type-ahead over existing tags grouped by facet, Enter on
-// a new name creates it, Backspace in the empty input removes the last tag.
+// a new name creates it, Backspace in the empty input removes the last tag. With nothing typed
+// no option is highlighted until an arrow key moves to one, so Enter in the empty field adds
+// nothing: it closes the picker (as Done does).
 import { useMemo, useState } from 'react'
 import { facetCounts } from '@shared/filter'
 import type { Tag } from '@shared/schema'
@@ -14,7 +16,8 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
   const notebook = useNotebook()
   const passage = notebook.annotations.find((a) => a.id === passageId)
   const [query, setQuery] = useState('')
-  const [active, setActive] = useState(0)
+  /** The highlighted option; -1: none (nothing typed and no arrow key pressed yet). */
+  const [active, setActive] = useState(-1)
   const [error, setError] = useState<string | null>(null)
 
   const groups = useMemo(() => {
@@ -46,7 +49,7 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
     try {
       addTagToPassage(session, passageId, tag)
       setQuery('')
-      setActive(0)
+      setActive(-1)
       setError(null)
     } catch (e) {
       setError(errorMessage(e))
@@ -58,8 +61,9 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
     else if (e.key === 'Enter') {
       // The highlighted option wins; past the options sits "Create tag …".
       if (options[active]) choose(options[active])
-      else if (canCreate) choose({ create: query })
+      else if (active === options.length && canCreate) choose({ create: query })
       else if (exact) choose(exact)
+      else if (query.trim() === '') onClose()
     } else if (e.key === 'Backspace' && query === '' && current.length > 0) {
       removeTagFromPassage(session, passageId, current[current.length - 1].id)
     } else return
@@ -84,14 +88,16 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
         role="combobox"
         aria-expanded="true"
         aria-controls="tag-options"
-        aria-activedescendant={options.length || canCreate ? `tag-option-${active}` : undefined}
+        aria-activedescendant={
+          active >= 0 && (options.length || canCreate) ? `tag-option-${active}` : undefined
+        }
         aria-label="Tag name"
         placeholder="Type to find or create a tag, e.g. base/harir"
         value={query}
         maxLength={200}
         onChange={(e) => {
           setQuery(e.target.value)
-          setActive(0)
+          setActive(e.target.value.trim() ? 0 : -1)
           setError(null)
         }}
         onKeyDown={onKeyDown}
