@@ -48,7 +48,6 @@ export function TagManager({ onClose }: { onClose: () => void }) {
                   tag={tag}
                   count={count}
                   notebook={notebook}
-                  run={run}
                 />
               ))}
             </ul>

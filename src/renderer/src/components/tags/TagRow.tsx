@@ -1,18 +1,25 @@
-// One tag in the tag manager, with its actions.
-import { useState } from 'react'
+// One tag in the tag manager, with its actions. A refused change (a duplicate name, say) is
+// said in the row itself, next to the field, which keeps what was typed so it can be fixed:
+// an error at the top of a scrolled list is one nobody sees.
+import { useEffect, useId, useRef, useState } from 'react'
 import { tagFacetKey } from '@shared/filter'
-import type { Op } from '@shared/ops'
 import type { Notebook, Tag } from '@shared/schema'
+import { useRun } from '../../state/use-run'
 import { Icon } from '../Icon'
 
 interface TagRowProps {
   tag: Tag
   count: number
   notebook: Notebook
-  run: (ops: Op[], label: string) => boolean
 }
 
-export function TagRow({ tag, count, notebook, run }: TagRowProps) {
+export function TagRow({ tag, count, notebook }: TagRowProps) {
+  const { error, setError, run } = useRun()
+  const errorId = useId()
+  const errorRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [error])
   const [name, setName] = useState(tag.name)
   const [description, setDescription] = useState(tag.description)
   const [confirming, setConfirming] = useState(false)
@@ -26,16 +33,24 @@ export function TagRow({ tag, count, notebook, run }: TagRowProps) {
         className="tm-name"
         onSubmit={(e) => {
           e.preventDefault()
-          if (name !== tag.name && !run([{ type: 'updateTag', id: tag.id, patch: { name } }], 'Rename tag'))
-            setName(tag.name)
+          if (name !== tag.name) run([{ type: 'updateTag', id: tag.id, patch: { name } }], 'Rename tag')
         }}
       >
         <input
           aria-label={`Name of tag ${tag.name}`}
           value={name}
           maxLength={200}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           onChange={(e) => setName(e.target.value)}
           onBlur={(e) => e.currentTarget.form?.requestSubmit()}
+          onKeyDown={(e) => {
+            // Escape gives the name back (and keeps the dialog open).
+            if (e.key !== 'Escape' || name === tag.name) return
+            e.preventDefault()
+            setName(tag.name)
+            setError(null)
+          }}
         />
       </form>
       <span className="tm-count" title="Passages with this tag">
@@ -107,6 +122,11 @@ export function TagRow({ tag, count, notebook, run }: TagRowProps) {
         >
           <Icon name="trash" />
         </button>
+      )}
+      {error && (
+        <p id={errorId} ref={errorRef} role="alert" className="field-error tm-error">
+          {error}
+        </p>
       )}
       <input
         className="tm-description"
