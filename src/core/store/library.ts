@@ -10,7 +10,7 @@ import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
 import { DurableNotebookFile, serializeNotebook } from './durable-file'
 import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-write'
-import { notebookFileName } from './file-names'
+import { notebookFileName, storedForm } from './file-names'
 import { moveUnderFreeName } from './free-name'
 import { OpenNotebook } from './open-notebook'
 import { MAX_NOTEBOOK_BYTES } from './validate'
@@ -185,9 +185,7 @@ export class Library {
     this.adding.add(nb.id)
     try {
       const file = await this.moveIn(path, (taken) =>
-        [...taken].some((n) => n.toLowerCase() === preferred.toLowerCase())
-          ? notebookFileName(nb.title, taken)
-          : preferred,
+        [...taken].some((n) => sameName(n, preferred)) ? notebookFileName(nb.title, taken) : preferred,
       )
       this.fileById.set(nb.id, file)
       return summarize(nb, file)
@@ -247,3 +245,6 @@ export function summarize(nb: Notebook, file: string): NotebookSummary {
     updatedAt: nb.updatedAt,
   }
 }
+
+const sameName = (a: string, b: string): boolean =>
+  storedForm(a).toLowerCase() === storedForm(b).toLowerCase()

@@ -49,3 +49,21 @@ describe('notebook titles that would make unsafe file names', () => {
     }
   })
 })
+
+describe('titles the file system would store under one name', () => {
+  it('a lone surrogate and U+FFFD get two files, each holding its own notebook', async () => {
+    const dataDir = await tempDir()
+    const { h } = await serviceIn(dataDir)
+    const replacement = await h.createNotebook({ title: '\ufffd' })
+    const lone = await h.createNotebook({ title: '\ud800' })
+    expect(lone.file).not.toBe(replacement.file)
+    for (const c of [replacement, lone]) {
+      const onDisk = JSON.parse(await readFile(join(dataDir, 'notebooks', c.file), 'utf8'))
+      expect(onDisk.id).toBe(c.id)
+      expect((await h.openNotebook({ id: c.id })).notebook.id).toBe(c.id)
+    }
+    const { notebooks, damaged } = await h.listNotebooks({})
+    expect(damaged).toEqual([])
+    expect(notebooks.map((n) => n.id)).toEqual(expect.arrayContaining([replacement.id, lone.id]))
+  })
+})
