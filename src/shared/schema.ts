@@ -1,7 +1,7 @@
 // The notebook file format: one zod schema per domain type. Validated on every read and
 // before every write (core), and on every API boundary (main, web host).
 import { z } from 'zod'
-import { isRealDate, rangeProblem } from './views/partial-date'
+import { isRealDate, rangeProblem } from './views/dates/partial-date'
 
 export const SCHEMA_VERSION = 2
 
@@ -106,6 +106,8 @@ export const SourceSchema = z.object({
   /** Publication date: the reference for "next year" in its text. */
   published: PartialDateSchema.optional(),
   reliability: SourceGradeSchema.optional(),
+  /** Words of found dates the user rejected ("in 2003"): not suggested again in this source. */
+  rejectedDates: z.array(z.string().max(200)).max(1_000).optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 })

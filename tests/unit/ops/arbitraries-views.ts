@@ -62,12 +62,18 @@ export function viewOpArb(nb: Notebook): fc.Arbitrary<Op> {
     fc.record({
       type: fc.constant('setSourcePublished' as const),
       id: sourceId,
-      published: fc.option(partialDate),
+      published: fc.option(partialDate, { nil: null }),
     }),
     fc.record({
       type: fc.constant('setSourceReliability' as const),
       id: sourceId,
-      reliability: fc.option(fc.record({ reliability, reason })),
+      reliability: fc.option(fc.record({ reliability, reason }), { nil: null }),
+    }),
+    fc.record({
+      type: fc.constant('setSourceDateRejected' as const),
+      id: sourceId,
+      text: fc.constantFrom('in 2003', 'until 2026', 'next year'),
+      rejected: fc.boolean(),
     }),
     fc
       .record({ type: fc.constant('addEntity' as const), entity: entityArb })
@@ -80,7 +86,7 @@ export function viewOpArb(nb: Notebook): fc.Arbitrary<Op> {
       fc.record({
         type: fc.constant('setPassageGrade' as const),
         id: passageId,
-        grade: fc.option(passageGrade),
+        grade: fc.option(passageGrade, { nil: null }),
       }),
     )
     const dated = nb.annotations.flatMap((a) =>
