@@ -9,7 +9,9 @@ const BASES = 'Ain al-Asad and Baghdad International Airport'
 
 // Downloads are the browser host's way; the desktop app saves through a native dialog that a
 // test cannot click (saveExport is covered by unit tests with an injected dialog).
-test.beforeEach((_fixtures, testInfo) => test.skip(testInfo.project.name === 'electron', 'browser-host downloads'))
+// Playwright requires a destructuring pattern for the (unused) fixtures argument.
+// eslint-disable-next-line no-empty-pattern
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === 'electron', 'browser-host downloads'))
 
 async function highlightBases(page: Page): Promise<void> {
   await openSeedNotebook(page)

@@ -26,7 +26,7 @@ export function repairOps(nb: Notebook, at: string): Repair {
   const passageOps = [...tagOps(staged, notices), ...reanchorOps(staged, notices)]
   const broken = brokenLinks(staged)
   if (broken.length)
-    notices.push(`Removed ${count(broken.length, 'link')} to passages or notes that no longer exist.`)
+    notices.push(`Removed ${count(broken.length, 'broken link')}. Their passages or notes no longer exist.`)
   return {
     ops: [...sourceOps, ...passageOps, ...broken.map((l): Op => ({ type: 'deleteLink', id: l.id }))],
     notices,
