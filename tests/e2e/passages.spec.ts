@@ -114,7 +114,8 @@ test('importing an HTML file with script payloads adds a source and runs nothing
   await expect(reader).toContainText('Harir is in the Kurdistan region.')
   await expect(page.getByRole('navigation').getByRole('button', { name: /^Base report/ })).toBeVisible()
   await reader.getByText('click').click()
-  await page.waitForTimeout(300)
+  // Let any handler the click could have triggered run: two animation frames, not a fixed sleep.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   expect(ran).toEqual([])
   expect(
     await page

@@ -122,11 +122,9 @@ describe('buildGraph', () => {
       link(`k${i}`, `a${i}`, `a${(i * 13 + 7) % 2000}`, 'supports'),
     )
     const nb = { ...base, annotations, links }
-    const started = performance.now()
+    // Its speed is measured by `npm run bench`, not asserted here (CI machines are busy).
     const g = buildGraph(nb, { ...DEFAULT_GRAPH_OPTIONS, showTags: true })
-    const ms = performance.now() - started
     expect(g.nodes.length).toBe(2000 + 1 + 2)
     expect(g.edges.length).toBe(2000 + 2000)
-    expect(ms).toBeLessThan(250)
   })
 })
