@@ -33,6 +33,26 @@ export class WriteCoalescer {
     return done
   }
 
+  /** Runs `task` while no write is under way; writes flushed meanwhile wait for it. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.running.then(task)
+    this.running = result.then(
+      () => {},
+      () => {},
+    )
+    return result
+  }
+
+  /**
+   * Answers every waiting edit now, without a write: the caller replaced them (a reload that
+   * discards unsaved edits) and tells each edit so itself.
+   */
+  dropPending(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.waiters.splice(0).forEach((w) => w.resolve())
+  }
+
   /** Writes now if anything is pending (e.g. on quit). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)

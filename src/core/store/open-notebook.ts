@@ -13,6 +13,8 @@ export interface SaveOutcome {
   saveError?: string
 }
 
+const DISCARDED = 'This edit was discarded when the notebook was reloaded from disk.'
+
 export class OpenNotebook {
   private readonly db: Low<Notebook>
   private readonly coalescer: WriteCoalescer
@@ -21,6 +23,8 @@ export class OpenNotebook {
   private savedVersion = 0
   /** The write in progress, so a check for outside changes never mistakes our own write for one. */
   private writing: Promise<void> = Promise.resolve()
+  /** Versions a reload threw away unsaved, (after, through]: those edits answer saved: false. */
+  private readonly discarded: { after: number; through: number }[] = []
 
   private constructor(
     readonly file: DurableNotebookFile,
@@ -70,27 +74,36 @@ export class OpenNotebook {
     return this.file.changedOnDisk()
   }
 
-  /** Replaces the in-memory notebook with the file on disk; refused while edits are unsaved unless discarded. */
-  async reload(discardUnsaved = false): Promise<Notebook> {
-    await this.writing
-    if (this.hasUnsavedChanges && !discardUnsaved) {
-      throw new GlossaError(
-        'store/unsaved-edits',
-        'This notebook has edits that are not saved yet; reloading it from disk would lose them.',
-      )
-    }
-    const notebook = await this.file.read().catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+  /**
+   * Replaces the in-memory notebook with the file on disk; refused while edits are unsaved
+   * unless discarded. No write runs meanwhile: one finishing between the read and the swap
+   * would put on disk an edit that memory then forgets. Discarded edits answer saved: false.
+   */
+  reload(discardUnsaved = false): Promise<Notebook> {
+    return this.coalescer.exclusive(async () => {
+      if (this.hasUnsavedChanges && !discardUnsaved) {
         throw new GlossaError(
-          'not-found',
-          'The notebook file is no longer on disk (moved or deleted by another program).',
+          'store/unsaved-edits',
+          'This notebook has edits that are not saved yet; reloading it from disk would lose them.',
         )
-      throw error
+      }
+      const notebook = await this.file.read().catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new GlossaError(
+            'not-found',
+            'The notebook file is no longer on disk (moved or deleted by another program).',
+          )
+        throw error
+      })
+      if (!notebook) throw new GlossaError('store/damaged', 'The file on disk is empty.')
+      // From here on nothing awaits: edits applied during the read are discarded with the rest.
+      if (this.version !== this.savedVersion)
+        this.discarded.push({ after: this.savedVersion, through: this.version })
+      this.coalescer.dropPending()
+      this.db.data = notebook
+      this.savedVersion = this.version // what is in memory is what is on disk
+      return notebook
     })
-    if (!notebook) throw new GlossaError('store/damaged', 'The file on disk is empty.')
-    this.db.data = notebook
-    this.savedVersion = this.version // what is in memory is what is on disk
-    return notebook
   }
 
   /** "Keep mine": writes the in-memory notebook over whatever another program put on disk. */
@@ -98,20 +111,23 @@ export class OpenNotebook {
     await this.writing
     this.file.forgetStamp()
     this.version++ // a write happens even when nothing was edited since the last one
-    return this.save()
+    return this.save(this.version)
   }
 
   /** Applies the batch atomically in memory (refused ops change nothing), then saves. */
   async apply(ops: readonly Op[], at: string): Promise<SaveOutcome & { updatedAt: string }> {
     const { notebook } = applyOps(this.db.data, ops, at)
     this.db.data = notebook
-    this.version++
-    return { ...(await this.save()), updatedAt: notebook.updatedAt }
+    const version = ++this.version
+    return { ...(await this.save(version)), updatedAt: notebook.updatedAt }
   }
 
-  async save(): Promise<SaveOutcome> {
+  /** Waits for the write holding edit `version`; saved: true only if that edit is on disk. */
+  private async save(version: number): Promise<SaveOutcome> {
     try {
       await this.coalescer.schedule()
+      if (this.discarded.some((d) => version > d.after && version <= d.through))
+        return { saved: false, saveError: DISCARDED }
       return { saved: true }
     } catch (error) {
       // The edit stays in memory and is written with the next save; the previous file is intact.
