@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test'
 // "electron" (the desktop app; skipped with a message where the Electron binary is missing).
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 45_000,
-  expect: { timeout: 8_000 },
+  // Generous limits: CI may run while another job keeps both cores busy. They bound a hang; no
+  // test depends on them for correctness (timing is measured by `npm run bench`, not asserted).
+  timeout: process.env.CI ? 120_000 : 60_000,
+  expect: { timeout: process.env.CI ? 20_000 : 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
