@@ -73,3 +73,27 @@ test('a refused change in the Tags panel is said next to the field, which keeps 
   await expect(alert).toHaveCount(0)
   await expect(manager).toBeVisible()
 })
+
+test('a search jump shows the phrase without selecting it: no toolbar, and H marks nothing', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  // A selection made before searching does not survive the jump either.
+  await selectInSource(page, 'Ain al-Asad')
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await search.fill('"two-phase transition"')
+  await expect(page.getByRole('option').first().locator('mark')).toHaveText('two-phase transition')
+  await search.press('Enter')
+  await expect(search).toHaveCount(0)
+  const shown = () =>
+    page.evaluate(() => {
+      const hit = CSS.highlights.get('search-hit')
+      return hit ? [...hit].map((r) => r.toString()).join('') : null
+    })
+  await expect.poll(shown).toBe('two-phase transition')
+  await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toHaveCount(0)
+  await page.keyboard.press('h')
+  await expect(page.getByRole('complementary', { name: 'Passages' }).getByRole('article')).toHaveCount(0)
+})
