@@ -6,14 +6,26 @@ import { nanoid } from 'nanoid'
 import { z } from 'zod'
 import { DEFAULT_RELATIONS } from '@shared/defaults'
 import { docFromParagraphs, plainText, textHash } from '@shared/plain-text'
-import { FacetSchema, SCHEMA_VERSION, type Notebook, type Source } from '@shared/schema'
+import {
+  EntitySchema,
+  FacetSchema,
+  PartialDateSchema,
+  SCHEMA_VERSION,
+  SourceGradeSchema,
+  type Notebook,
+  type Source,
+} from '@shared/schema'
 
 const SeedArticleSchema = z.object({
   title: z.string(),
   origin: z.string(),
   summary: z.string(),
+  published: PartialDateSchema.optional(),
+  reliability: SourceGradeSchema.optional(),
   paragraphs: z.array(z.string()).min(1),
 })
+/** The places, people and organizations the article names (each validated once given its id). */
+const SeedEntitiesSchema = z.object({ entities: z.array(z.record(z.string(), z.unknown())) })
 const SeedTaxonomySchema = z.object({
   facets: z.array(FacetSchema),
   tags: z.array(
@@ -35,6 +47,7 @@ export function emptyNotebook(title: string, now: string): Notebook {
     relations: DEFAULT_RELATIONS.map((r) => ({ ...r })),
     links: [],
     notes: [],
+    entities: [],
   }
 }
 
@@ -51,6 +64,8 @@ export async function seedNotebook(resourcesDir: string, now: string): Promise<N
     title: article.title,
     origin: article.origin,
     summary: article.summary,
+    ...(article.published ? { published: article.published } : {}),
+    ...(article.reliability ? { reliability: article.reliability } : {}),
     doc,
     textHash: textHash(plainText(doc)),
     createdAt: now,
@@ -60,5 +75,9 @@ export async function seedNotebook(resourcesDir: string, now: string): Promise<N
   nb.sources = [source]
   nb.facets = taxonomy.facets
   nb.tags = taxonomy.tags.map((t) => ({ id: nanoid(12), ...t }))
+  const { entities } = SeedEntitiesSchema.parse(
+    JSON.parse(await readFile(join(resourcesDir, 'seed-entities.json'), 'utf8')),
+  )
+  nb.entities = entities.map((e) => EntitySchema.parse({ ...e, id: nanoid(12) }))
   return nb
 }

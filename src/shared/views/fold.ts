@@ -32,7 +32,9 @@ export function foldWithMap(text: string): { folded: string; from: number[] } {
   const from: number[] = []
   let i = 0
   for (const ch of text) {
-    const f = foldChar(ch)
+    // A possessive ("coalition’s") ends the name before it; other apostrophes mark hamza or ʿayn.
+    const possessive = /['’]/u.test(ch) && /^s(?![\p{L}\p{N}])/u.test(text.slice(i + 1, i + 3))
+    const f = possessive ? ' ' : foldChar(ch)
     // Runs of spaces fold to one, so "al -  Asad" still meets "al Asad".
     for (const c of f) {
       if (c === ' ' && folded.endsWith(' ')) continue

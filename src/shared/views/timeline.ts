@@ -94,7 +94,10 @@ export function timelineEntries(
           kind: 'source-suggestion',
           sourceId: source.id,
           range: s.value,
-          label: short(s.clause.text, 90),
+          label: short(
+            `${s.clause.cut?.start ? '…' : ''}${s.clause.text}${s.clause.cut?.end ? '…' : ''}`,
+            90,
+          ),
           phrase: s.text,
           lane: FOUND_LANE,
           suggestion: s,

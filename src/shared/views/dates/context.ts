@@ -6,6 +6,8 @@ export interface Span {
   start: number
   end: number
   text: string
+  /** The span starts or ends inside its sentence (a label shows "…" there). */
+  cut?: { start: boolean; end: boolean }
 }
 
 const CLAUSE_BREAK = /[,;:—–]\s+|\s+[—–]\s+/g
@@ -43,7 +45,8 @@ export function clauseAround(text: string, start: number, end: number, max = 90)
   // No trailing punctuation or spaces.
   while (to > from && /[\s.,;:!?]/.test(text[to - 1])) to--
   while (from < to && /\s/.test(text[from])) from++
-  return { start: from, end: to, text: text.slice(from, to) }
+  const cut = { start: from > sStart, end: to < sEnd - 1 && !/^[\s.!?]*$/.test(text.slice(to, sEnd)) }
+  return { start: from, end: to, text: text.slice(from, to), cut }
 }
 
 /** Whole words around [start, end) within [from, to), growing both ways up to `max` characters. */
