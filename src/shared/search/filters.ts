@@ -2,6 +2,7 @@
 // than indexed fields, so status changes and tag renames never require re-indexing to filter.
 import { isUntagged } from '../filter'
 import type { Annotation, Source, Tag } from '../schema'
+import { effectiveGrade, matchesGrade } from '../views/grades'
 import type { IndexDoc } from './docs'
 import { KINDS, type QueryFilters, type SearchKind } from './query'
 
@@ -52,7 +53,9 @@ export function compileFilter(f: QueryFilters, ctx: FilterContext): CompiledFilt
   const sources = f.sources.length > 0 ? matchingSources(f.sources, ctx.sources) : null
   const tagSets = f.tags.map((name) => tagIdsUnder(name, ctx.tags))
   // tag:, is:orphaned and is:untagged only make sense for passages.
-  const passageOnly = tagSets.length > 0 || f.orphaned === true || f.untagged === true
+  const grades = f.grades?.length ? f.grades : null
+  const sourceById = grades ? new Map(ctx.sources.map((s) => [s.id, s])) : null
+  const passageOnly = tagSets.length > 0 || f.orphaned === true || f.untagged === true || grades !== null
   if (!kinds && !sources && !passageOnly) return null
 
   const passage = (a: Annotation): boolean => {
@@ -60,6 +63,8 @@ export function compileFilter(f: QueryFilters, ctx: FilterContext): CompiledFilt
     if (sources && !sources.has(a.sourceId)) return false
     if (f.orphaned && a.status !== 'orphaned') return false
     if (f.untagged && !isUntagged(a, ctx.tags)) return false
+    if (grades && !grades.every((g) => matchesGrade(g, effectiveGrade(a, sourceById!.get(a.sourceId)))))
+      return false
     return tagSets.every((ids) => a.tagIds.some((id) => ids.has(id)))
   }
   const doc = (d: IndexDoc): boolean => {

@@ -1,6 +1,8 @@
 // The search box language: bare words, "quoted phrases" and a few operators
-// (tag:, source:, is:, kind:). Parsing never throws: whatever the user typed mid-edit
+// (tag:, source:, is:, kind:, grade:). Parsing never throws: whatever the user typed mid-edit
 // must still produce a usable query, so problems are reported in `errors` instead.
+
+import { parseGradeFilter, type GradeFilter } from '../views/grades'
 
 export type SearchKind = 'source' | 'passage' | 'note' | 'tag'
 export const KINDS: readonly SearchKind[] = ['source', 'passage', 'note', 'tag']
@@ -12,6 +14,8 @@ export interface QueryFilters {
   sources: string[]
   orphaned?: boolean
   untagged?: boolean
+  /** Admiralty grades, all of which a passage must match (`grade:B2`, `grade:<=C3`). */
+  grades?: GradeFilter[]
   kinds?: SearchKind[]
 }
 
@@ -79,9 +83,9 @@ export function parseQuery(input: string): ParsedQuery {
   return out
 }
 
-type OperatorKey = 'tag' | 'source' | 'is' | 'kind'
+type OperatorKey = 'tag' | 'source' | 'is' | 'kind' | 'grade'
 function isOperator(key: string): key is OperatorKey {
-  return key === 'tag' || key === 'source' || key === 'is' || key === 'kind'
+  return key === 'tag' || key === 'source' || key === 'is' || key === 'kind' || key === 'grade'
 }
 
 function addTerm(out: ParsedQuery, word: string): void {
@@ -98,7 +102,11 @@ function applyOperator(
   const f = out.filters
   if (key === 'tag') f.tags.push(value.replace(/^\/+|\/+$/gu, ''))
   else if (key === 'source') f.sources.push(value)
-  else if (key === 'is') {
+  else if (key === 'grade') {
+    const grade = parseGradeFilter(value)
+    if ('error' in grade) errors.push(grade.error)
+    else f.grades = [...(f.grades ?? []), grade]
+  } else if (key === 'is') {
     const v = value.toLowerCase()
     if (v === 'orphaned') f.orphaned = true
     else if (v === 'untagged') f.untagged = true
@@ -116,5 +124,11 @@ function applyOperator(
 
 /** True when the query names a filter that restricts results (used for operator-only queries). */
 export function hasFilters(f: QueryFilters): boolean {
-  return f.tags.length > 0 || f.sources.length > 0 || f.orphaned === true || f.untagged === true
+  return (
+    f.tags.length > 0 ||
+    f.sources.length > 0 ||
+    f.orphaned === true ||
+    f.untagged === true ||
+    (f.grades?.length ?? 0) > 0
+  )
 }
