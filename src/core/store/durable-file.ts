@@ -1,24 +1,22 @@
 // A lowdb adapter for one notebook file: validate on read and before every write; write
 // durably (temp file + fsync + rename + fsync of the folder) so a crash leaves either the old
 // or the new file, never half of one; refuse to write over a file changed by someone else.
+import { createHash } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { GlossaError } from '@shared/errors'
 import type { Notebook } from '@shared/schema'
+import { contentOf, contentOfFile, hashing, type Content } from './content-hash'
+import { syncFolder, writeFailed, writeTempFile, type FsLike } from './durable-write'
 import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
-import { writeFileDurably, type FsLike } from './durable-write'
 import { readNotebookText } from './validate'
 
 export type { FsLike } from './durable-write'
-export interface FileStamp {
-  mtimeMs: number
-  size: number
-}
 
 export class DurableNotebookFile implements Adapter<Notebook> {
-  /** mtime and size after our last read or write: anything else means another program wrote. */
-  private stamp: FileStamp | null = null
+  /** What the file held after our last read or write: anything else means another program wrote. */
+  private known: Content | null = null
   /** Set when the file on disk is an older schema version, until the migrated notebook is written. */
   private migratedFrom: number | undefined
 
@@ -29,45 +27,60 @@ export class DurableNotebookFile implements Adapter<Notebook> {
   ) {}
 
   async read(): Promise<Notebook | null> {
-    const text = await this.fs.readFile(this.path, 'utf8')
-    const st = await this.fs.stat(this.path)
-    const { notebook, migratedFrom } = readNotebookText(text, basename(this.path))
+    const bytes = await this.fs.readFile(this.path)
+    const { notebook, migratedFrom } = readNotebookText(bytes.toString('utf8'), basename(this.path))
     markValid(notebook) // just parsed: saves need not check these objects again
-    this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+    this.known = contentOf(bytes)
     this.migratedFrom = migratedFrom
     return notebook
   }
 
-  /** True when the file on disk is not the one we last read or wrote. */
+  /** True when the file on disk is not the one we last read or wrote (compared by content). */
   async changedOnDisk(): Promise<boolean> {
-    if (!this.stamp) return false
-    try {
-      const st = await this.fs.stat(this.path)
-      return st.mtimeMs !== this.stamp.mtimeMs || st.size !== this.stamp.size
-    } catch {
-      return true
-    }
+    if (!this.known) return false
+    // Another size is another file; the same size (or mtime) proves nothing, so the bytes decide.
+    if (await this.sizeChanged()) return true
+    return (await contentOfFile(this.path, this.fs))?.sha256 !== this.known.sha256
+  }
+
+  private async sizeChanged(): Promise<boolean> {
+    const st = await this.fs.stat(this.path).catch(() => null)
+    return st?.size !== this.known?.size
   }
 
   /** "Keep mine": the next write replaces the file even if another program changed it. */
   forgetStamp(): void {
-    this.stamp = null
+    this.known = null
   }
 
   async write(data: Notebook): Promise<void> {
     validateForSave(data, SAVE_NAME) // throws before touching disk
-    if (await this.changedOnDisk()) {
-      throw new GlossaError(
-        'store/changed-on-disk',
-        `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`,
-      )
-    }
+    // The quick check first (a changed size), so a doomed save writes nothing.
+    if (this.known && (await this.sizeChanged())) throw this.changedError()
     if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
     // Streamed in chunks from the save cache: never one long block of stringify + encode.
-    await writeFileDurably(this.path, serializeChunks(data), this.fs)
-    const st = await this.fs.stat(this.path)
-    this.stamp = { mtimeMs: st.mtimeMs, size: st.size }
+    const hash = createHash('sha256')
+    const tmp = await writeTempFile(this.path, hashing(serializeChunks(data), hash), this.fs)
+    try {
+      const { size } = await this.fs.stat(tmp)
+      // Checked again by content once the new file is ready, just before the rename: a change
+      // that landed while it was written is not overwritten (the temp file goes, theirs stays).
+      if (await this.changedOnDisk()) throw this.changedError()
+      await this.fs.rename(tmp, this.path)
+      this.known = { size, sha256: hash.digest('hex') }
+    } catch (error) {
+      await this.fs.unlink(tmp).catch(() => {})
+      throw writeFailed(this.path, error)
+    }
+    await syncFolder(dirname(this.path), this.fs)
     this.migratedFrom = undefined
+  }
+
+  private changedError(): GlossaError {
+    return new GlossaError(
+      'store/changed-on-disk',
+      `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`,
+    )
   }
 }
 
