@@ -49,10 +49,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     createNotebook: async ({ title }) => library.add(emptyNotebook(title.trim(), new Date().toISOString())),
     openNotebook: async ({ id }) => {
-      const { data } = await library.openNotebook(id)
+      const handle = await library.openNotebook(id)
       // Only for sorting the library: a failure to note it must not stop the notebook opening.
       await recent.record(id, new Date().toISOString()).catch(() => {})
-      return { notebook: data }
+      return { notebook: handle.data, notices: handle.takeNotices() }
     },
     applyOps: async ({ id, at, ops }) => (await library.openNotebook(id)).apply(ops, at),
     deleteNotebook: async ({ id }) => ({ trashedAs: await library.trash(id) }),

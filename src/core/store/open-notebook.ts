@@ -3,6 +3,7 @@
 import { Low } from 'lowdb'
 import { GlossaError } from '@shared/errors'
 import { applyOps } from '@shared/ops'
+import { repairOps } from '@shared/ops/repair'
 import type { Op } from '@shared/ops'
 import type { Notebook } from '@shared/schema'
 import { WriteCoalescer, type CoalescePolicy } from './coalescer'
@@ -39,7 +40,32 @@ export class OpenNotebook {
   static async open(file: DurableNotebookFile, coalesce?: CoalescePolicy): Promise<OpenNotebook> {
     const notebook = await file.read()
     if (!notebook) throw new GlossaError('not-found', 'The notebook file is missing.')
-    return new OpenNotebook(file, notebook, coalesce)
+    const handle = new OpenNotebook(file, notebook, coalesce)
+    await handle.repair()
+    return handle
+  }
+
+  /** What opening had to fix (shared/ops/repair.ts), told once to the window that opens it. */
+  private notices: string[] = []
+  takeNotices(): string[] {
+    const notices = this.notices
+    this.notices = []
+    return notices
+  }
+
+  /**
+   * Re-anchors passages of changed sources and mends broken references as ordinary operations,
+   * saved like any edit, so every reader (window, command-line export) sees the same notebook.
+   */
+  private async repair(): Promise<void> {
+    const at = new Date().toISOString()
+    try {
+      const { ops, notices } = repairOps(this.db.data, at)
+      this.notices.push(...notices)
+      if (ops.length) await this.apply(ops, at)
+    } catch (error) {
+      this.notices.push(`Glossa could not repair this notebook: ${(error as Error).message}`)
+    }
   }
 
   static create(file: DurableNotebookFile, notebook: Notebook, coalesce?: CoalescePolicy): OpenNotebook {
