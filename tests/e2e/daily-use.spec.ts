@@ -97,3 +97,40 @@ test('a search jump shows the phrase without selecting it: no toolbar, and H mar
   await page.keyboard.press('h')
   await expect(page.getByRole('complementary', { name: 'Passages' }).getByRole('article')).toHaveCount(0)
 })
+
+for (const [width, height] of [
+  [1024, 700],
+  [1440, 900],
+] as const) {
+  test(`at ${width}×${height} the selection toolbar fits in the reader on one line, below the top bar; the nav tools one line each`, async ({
+    glossa,
+  }) => {
+    const { page } = glossa
+    await page.setViewportSize({ width, height })
+    await openSeedNotebook(page)
+    const reader = page.getByRole('main', { name: 'Source' })
+    const toolbar = page.getByRole('toolbar', { name: 'Passage actions' })
+    // A selection at the very top of the visible text: the toolbar must not go under the top bar.
+    await page.evaluate(() => {
+      const p = document.querySelector('.source-text .ProseMirror p')!
+      p.scrollIntoView({ block: 'start' })
+    })
+    await selectInSource(page, 'The United States has reached')
+    const box = (await reader.boundingBox())!
+    const bar = (await toolbar.boundingBox())!
+    expect(bar.x).toBeGreaterThanOrEqual(box.x)
+    expect(bar.x + bar.width).toBeLessThanOrEqual(box.x + box.width)
+    expect(bar.y).toBeGreaterThanOrEqual(box.y)
+    for (const button of await toolbar.getByRole('button').all()) {
+      const b = (await button.boundingBox())!
+      expect(b.height, await button.innerText()).toBeLessThan(36)
+    }
+    // The nav's tools: one line each, none cut, however many views there are.
+    const nav = (await page.getByRole('navigation', { name: 'Notebook contents' }).boundingBox())!
+    for (const tool of await page.getByRole('navigation').locator('.nav-tools > *').all()) {
+      const t = (await tool.boundingBox())!
+      expect(t.height, await tool.innerText()).toBeLessThan(34)
+      expect(t.x + t.width).toBeLessThanOrEqual(nav.x + nav.width)
+    }
+  })
+}

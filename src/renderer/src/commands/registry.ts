@@ -23,7 +23,7 @@ export interface Command {
   run: (session: NotebookSession) => void
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 export const COMMANDS = {
   highlight: {

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { COMMANDS, shortcutLabel } from '../commands/registry'
 import { navigate } from '../state/route'
 import { ui } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
@@ -20,13 +19,6 @@ export function NotebookNav({
   return (
     <nav className="nav" aria-label="Notebook contents">
       <div className="nav-tools">
-        <button
-          className="button small"
-          onClick={() => ui.set({ panel: 'search' })}
-          title={`Search (${shortcutLabel(COMMANDS.search)})`}
-        >
-          Search
-        </button>
         <button
           className="button small"
           onClick={() => ui.set({ panel: 'tags' })}

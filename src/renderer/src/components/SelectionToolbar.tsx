@@ -1,32 +1,45 @@
 // The small toolbar next to a selection in the reader: Highlight, Annotate, Add tag, Link.
 import type { Editor } from '@tiptap/core'
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { HIGHLIGHT_COLORS } from '@shared/defaults'
 import { COMMANDS, shortcutLabel, type Command } from '../commands/registry'
 import { selectedRange } from '../editor/reader-ref'
 import { useSession } from '../state/use-session'
 import { ui, useUi } from '../state/ui-store'
 
-interface Position {
+/** Where the selection is, in the scroller's content coordinates. */
+interface Anchor {
   top: number
-  left: number
+  bottom: number
+  x: number
+  /** The scroller's visible width and the top of its visible part. */
+  width: number
+  viewTop: number
 }
+const GAP = 8
 
 export function SelectionToolbar({ editor, container }: { editor: Editor; container: HTMLElement | null }) {
   const session = useSession()
   const color = useUi((s) => s.color)
   const editing = useUi((s) => s.editingSource)
-  const [position, setPosition] = useState<Position | null>(null)
+  const [anchor, setAnchor] = useState<Anchor | null>(null)
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
+  const ref = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     const update = () => {
-      if (!container || editor.isEditable || !selectedRange(editor)) return setPosition(null)
+      if (!container || editor.isEditable || !selectedRange(editor)) return setAnchor(null)
       const { from, to } = editor.state.selection
       const start = editor.view.coordsAtPos(from)
       const end = editor.view.coordsAtPos(to)
       const box = container.getBoundingClientRect()
-      const left = Math.min(Math.max((start.left + end.right) / 2 - box.left, 150), box.width - 150)
-      setPosition({ top: Math.min(start.top, end.top) - box.top + container.scrollTop - 52, left })
+      setAnchor({
+        top: Math.min(start.top, end.top) - box.top + container.scrollTop,
+        bottom: Math.max(start.bottom, end.bottom) - box.top + container.scrollTop,
+        x: (start.left + end.right) / 2 - box.left,
+        width: container.clientWidth,
+        viewTop: container.scrollTop,
+      })
     }
     editor.on('selectionUpdate', update)
     editor.on('transaction', update)
@@ -36,14 +49,32 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
     }
   }, [editor, container])
 
-  if (!position || editing) return null
+  // Placed once its size is known: inside the reader's width (centred on the selection where
+  // there is room), above the selection, or below it when above would be out of view.
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!anchor || !el) return setPlace(null)
+    const w = el.offsetWidth
+    const h = el.offsetHeight
+    const left = Math.min(Math.max(anchor.x, w / 2 + GAP), Math.max(anchor.width - w / 2 - GAP, w / 2 + GAP))
+    const above = anchor.top - h - GAP
+    setPlace({ top: above >= anchor.viewTop + GAP ? above : anchor.bottom + GAP, left })
+  }, [anchor])
+
+  if (!anchor || editing) return null
   const actions = ['highlight', 'annotate', 'add-tag', 'link-passage'] as const
   return (
     <div
       className="selection-toolbar"
       role="toolbar"
       aria-label="Passage actions"
-      style={{ top: position.top, left: position.left }}
+      ref={ref}
+      style={{
+        top: place?.top ?? anchor.top,
+        left: place?.left ?? anchor.x,
+        maxWidth: anchor.width - 2 * GAP,
+        visibility: place ? undefined : 'hidden',
+      }}
       onMouseDown={(e) => e.preventDefault()}
     >
       {actions.map((id) => {
