@@ -4,6 +4,7 @@ import { ui } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { AddSourceDialog } from './AddSourceDialog'
 import { NavLinkTools } from './links/NavLinkTools'
+import { NavViews } from './analyst/NavViews'
 import { NavNotes } from './notes/NavNotes'
 import { SourceMenu } from './SourceMenu'
 
@@ -53,6 +54,7 @@ export function NotebookNav({
         ))}
       </ul>
       <NavNotes activeNoteId={activeNoteId} />
+      <NavViews />
       {adding && <AddSourceDialog onClose={() => setAdding(false)} />}
     </nav>
   )

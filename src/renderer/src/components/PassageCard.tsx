@@ -9,6 +9,7 @@ import { deletePassage, reattachToSelection, revealPassage } from '../state/pass
 import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
 import { PassageLinks } from './PassageLinks'
+import { PassageAnalysis } from './grades/PassageAnalysis'
 import { PassageTags } from './PassageTags'
 import { relativeTime } from './relative-time'
 import { Icon } from './Icon'
@@ -74,6 +75,7 @@ export const PassageCard = memo(function PassageCard({
       )}
       <PassageTags annotation={a} tagsById={tagsById} />
       <PassageLinks annotation={a} />
+      <PassageAnalysis annotation={a} selected={selected} />
       <footer className="passage-footer">
         <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>
           {relativeTime(a.createdAt)}

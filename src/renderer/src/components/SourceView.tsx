@@ -13,6 +13,7 @@ import { filtered } from '../state/filtered'
 import { Margin } from './Margin'
 import { isFilterActive } from './tags/FilterPanel'
 import { SelectionToolbar } from './SelectionToolbar'
+import { SourceGrade } from './grades/SourceGrade'
 import { useFlash } from './use-flash'
 
 export function SourceView({ source }: { source: Source }) {
@@ -74,6 +75,7 @@ export function SourceView({ source }: { source: Source }) {
             <p className="source-origin">{source.origin}</p>
             <h1 className="source-title">{source.title}</h1>
             {source.summary && <p className="source-summary">{source.summary}</p>}
+            <SourceGrade source={source} />
           </header>
           <Reader source={source} editable={editing} decorations={decorations} onReady={onReady} />
         </article>

@@ -8,6 +8,7 @@ import { SearchPalette } from '../components/search/SearchPalette'
 import { TagManager } from '../components/tags/TagManager'
 import { TagPicker } from '../components/tags/TagPicker'
 import { GraphView } from '../components/graph/GraphView'
+import { AnalystViews, isAnalystRoute } from '../components/analyst/AnalystViews'
 import { LinksLayer } from '../components/links/LinksLayer'
 import { ConfirmHost } from '../components/ConfirmHost'
 import { NoteView } from '../components/notes/NoteView'
@@ -82,7 +83,8 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
   }, [session])
   const source =
-    notebook.sources.find((s) => s.id === route.sourceId) ?? (route.noteId ? undefined : notebook.sources[0])
+    notebook.sources.find((s) => s.id === route.sourceId) ??
+    (route.noteId || isAnalystRoute(route) ? undefined : notebook.sources[0])
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`
   }, [notebook.title])
@@ -94,6 +96,8 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
         <NotebookNav activeSourceId={source?.id} activeNoteId={route.noteId} />
         {graphOpen ? (
           <GraphView />
+        ) : isAnalystRoute(route) ? (
+          <AnalystViews route={route} />
         ) : route.noteId ? (
           <NoteView key={route.noteId} noteId={route.noteId} />
         ) : source ? (

@@ -1,15 +1,29 @@
 // Hash routes, so a reload comes back to the same place: #/ (library), #/nb/<id>,
-// #/nb/<id>/s/<sourceId>, #/nb/<id>/n/<noteId>.
+// #/nb/<id>/s/<sourceId>, #/nb/<id>/n/<noteId>, and the analyst's views: #/nb/<id>/v/<view>
+// (timeline, places, entities), #/nb/<id>/e/<entityId> (an entity's page).
 import { useSyncExternalStore } from 'react'
 
 export type Route =
-  { screen: 'library' } | { screen: 'notebook'; notebookId: string; sourceId?: string; noteId?: string }
+  | { screen: 'library' }
+  | {
+      screen: 'notebook'
+      notebookId: string
+      sourceId?: string
+      noteId?: string
+      view?: AnalystView
+      entityId?: string
+    }
+export type AnalystView = 'timeline' | 'places' | 'entities'
+const VIEWS: readonly string[] = ['timeline', 'places', 'entities'] satisfies AnalystView[]
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (parts[0] === 'nb' && parts[1]) {
     if (parts[2] === 's' && parts[3]) return { screen: 'notebook', notebookId: parts[1], sourceId: parts[3] }
     if (parts[2] === 'n' && parts[3]) return { screen: 'notebook', notebookId: parts[1], noteId: parts[3] }
+    if (parts[2] === 'v' && VIEWS.includes(parts[3]))
+      return { screen: 'notebook', notebookId: parts[1], view: parts[3] as AnalystView }
+    if (parts[2] === 'e' && parts[3]) return { screen: 'notebook', notebookId: parts[1], entityId: parts[3] }
     return { screen: 'notebook', notebookId: parts[1] }
   }
   return { screen: 'library' }
@@ -20,6 +34,8 @@ export function routeHash(route: Route): string {
   const base = `#/nb/${encodeURIComponent(route.notebookId)}`
   if (route.sourceId) return `${base}/s/${encodeURIComponent(route.sourceId)}`
   if (route.noteId) return `${base}/n/${encodeURIComponent(route.noteId)}`
+  if (route.view) return `${base}/v/${route.view}`
+  if (route.entityId) return `${base}/e/${encodeURIComponent(route.entityId)}`
   return base
 }
 
