@@ -24,6 +24,15 @@ export function tagFacetKey(name: string): string | null {
 }
 
 /**
+ * The declared facet of a tag name, matched without regard to case: tag names are unique
+ * case-insensitively, so "Actor/x" and "actor/y" are in one facet, not two.
+ */
+export function facetOf<F extends { key: string }>(facets: readonly F[], name: string): F | undefined {
+  const key = tagFacetKey(name)?.toLowerCase()
+  return key === undefined ? undefined : facets.find((f) => f.key.toLowerCase() === key)
+}
+
+/**
  * A passage counts as untagged when none of its tag ids resolve to an existing tag, so a
  * dangling id left by a deleted tag does not hide the passage from "untagged".
  */
@@ -63,25 +72,36 @@ export function facetCounts(nb: Notebook): FacetGroup[] {
     // A passage listing a tag twice still counts once.
     for (const id of new Set(a.tagIds)) counts.set(id, (counts.get(id) ?? 0) + 1)
   }
+  // Grouped by the facet segment in lower case ("Actor/x" and "actor/y" are one facet); an
+  // undeclared facet is named as its first tag spells it.
   const byKey = new Map<string, Tag[]>()
+  const spelled = new Map<string, string>()
   for (const tag of nb.tags) {
-    const key = tagFacetKey(tag.name) ?? OTHER_FACET_KEY
+    const segment = tagFacetKey(tag.name)
+    const key = segment?.toLowerCase() ?? OTHER_FACET_KEY
+    if (segment && !spelled.has(key)) spelled.set(key, segment)
     const list = byKey.get(key)
     if (list) list.push(tag)
     else byKey.set(key, [tag])
   }
   const group = (facet: FacetGroup['facet']): FacetGroup => ({
     facet,
-    tags: (byKey.get(facet.key) ?? [])
+    tags: (byKey.get(facet.key.toLowerCase()) ?? [])
       .slice()
       // numeric collation so "phase/2" sorts before "phase/10"
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }))
       .map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 })),
   })
-  const declared = new Set(nb.facets.map((f) => f.key))
-  const groups = nb.facets.map(group)
+  const declared = new Set<string>()
+  const groups: FacetGroup[] = []
+  for (const f of nb.facets) {
+    const key = f.key.toLowerCase()
+    if (declared.has(key)) continue // a second facet spelled with other case: its tags are listed once
+    declared.add(key)
+    groups.push(group(f))
+  }
   const unknown = [...byKey.keys()].filter((k) => k !== OTHER_FACET_KEY && !declared.has(k)).sort()
-  for (const key of unknown) groups.push(group({ key, name: key }))
+  for (const key of unknown) groups.push(group({ key, name: spelled.get(key) ?? key }))
   if (byKey.has(OTHER_FACET_KEY)) groups.push(group({ key: OTHER_FACET_KEY, name: 'Other' }))
   return groups
 }

@@ -1,7 +1,7 @@
 // Regressions from a new user's day with the app (issue #15): each test is one defect as a
 // person meets it.
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { addPastedSource, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('Ctrl+K opens search from inside a passage note and a note page', async ({ glossa }) => {
   const { page } = glossa
@@ -134,3 +134,44 @@ for (const [width, height] of [
     }
   })
 }
+
+test('facets ignore case; source: finds a source by its origin; tag: alone says what it needs; counts read right', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  for (const [quote, name] of [
+    ['Pentagon deputy press secretary Sabrina Singh', 'Actor/singh'],
+    ['Iraqi Prime Minister Mohammed al-Sudani', 'actor/sudani'],
+  ]) {
+    await selectInSource(page, quote)
+    await page.keyboard.press('t')
+    const input = page.getByRole('dialog', { name: 'Add tag' }).getByRole('combobox', { name: 'Tag name' })
+    await input.fill(name)
+    await input.press('Enter')
+    await page.getByRole('dialog', { name: 'Add tag' }).getByRole('button', { name: 'Done' }).click()
+  }
+  await page.getByRole('button', { name: 'Filter', exact: true }).click()
+  const facet = page.getByRole('group', { name: 'Actor' })
+  await expect(facet.locator('.chip-label')).toHaveText(['Actor/singh', 'actor/sudani'])
+  await expect(page.getByRole('group', { name: 'actor', exact: true })).toHaveCount(0)
+
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await search.fill('tag:')
+  await expect(page.getByRole('status').filter({ hasText: 'tag: needs a value' })).toBeVisible()
+  await expect(page.getByText('No results.')).toHaveCount(0)
+  await search.fill('source:apnews')
+  await expect(page.getByRole('option')).toHaveCount(2)
+  await page.keyboard.press('Escape')
+
+  const nav = page.getByRole('navigation', { name: 'Notebook contents' })
+  await nav.getByRole('button', { name: /^Delete source “U\.S\. and Iraq/ }).click()
+  const confirm = page.getByRole('dialog', { name: 'Delete source?' })
+  await expect(confirm.getByRole('button', { name: 'Delete source and 2 passages' })).toBeVisible()
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await addPastedSource(page, 'Empty reading', 'Nothing marked here.')
+  await nav.getByRole('button', { name: 'Delete source “Empty reading”' }).click()
+  await expect(confirm.getByRole('button', { name: 'Delete source', exact: true })).toBeVisible()
+  await expect(confirm).toContainText('It has no passages.')
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { facetCounts, filterPassages, tagFacetKey } from '../../src/shared/filter'
+import { facetCounts, facetOf, filterPassages, tagFacetKey } from '../../src/shared/filter'
 import { passage, seedNotebook, tag } from './search/fixture'
 
 const ids = (xs: { id: string }[]): string[] => xs.map((x) => x.id)
@@ -100,5 +100,27 @@ describe('facetCounts', () => {
         (g) => g.facet.key === '',
       ),
     ).toBe(false)
+  })
+})
+
+describe('facets ignore case', () => {
+  it('puts "Actor/x" and "actor/y" in one facet, and a declared facet takes "Phase/x"', () => {
+    const nb = seedNotebook()
+    const groups = facetCounts({
+      ...nb,
+      tags: [...nb.tags, tag('t-a1', 'Actor/sadr'), tag('t-a2', 'actor/sudani'), tag('t-P3', 'Phase/3')],
+    })
+    const names = Object.fromEntries(groups.map((g) => [g.facet.name, g.tags.map((x) => x.tag.name)]))
+    expect(names.Actor).toEqual(['Actor/sadr', 'actor/sudani'])
+    expect(names.actor).toBeUndefined()
+    expect(names.Phase).toEqual(['phase/1', 'phase/2', 'Phase/3'])
+    expect(groups.filter((g) => g.facet.key.toLowerCase() === 'phase')).toHaveLength(1)
+  })
+
+  it('facetOf finds the declared facet whatever the case', () => {
+    const facets = [{ key: 'phase', name: 'Phases' }]
+    expect(facetOf(facets, 'PHASE/1')?.name).toBe('Phases')
+    expect(facetOf(facets, 'phases/1')).toBeUndefined()
+    expect(facetOf(facets, 'plain')).toBeUndefined()
   })
 })

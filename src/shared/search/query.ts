@@ -74,7 +74,7 @@ export function parseQuery(input: string): ParsedQuery {
     let value = raw.slice(colon + 1)
     if (value === '' && text[i] === '"') value = readQuoted()
     if (value === '') {
-      errors.push(`${key}: needs a value`)
+      errors.push(`${key}: needs a value, as in ${EXAMPLE[key]}`)
       continue
     }
     applyOperator(out, key, value, raw, errors)
@@ -84,6 +84,13 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 type OperatorKey = 'tag' | 'source' | 'is' | 'kind' | 'grade'
+const EXAMPLE: Record<OperatorKey, string> = {
+  tag: 'tag:base/harir',
+  source: 'source:apnews',
+  is: 'is:orphaned or is:untagged',
+  kind: 'kind:note',
+  grade: 'grade:B2',
+}
 function isOperator(key: string): key is OperatorKey {
   return key === 'tag' || key === 'source' || key === 'is' || key === 'kind' || key === 'grade'
 }
@@ -112,7 +119,7 @@ function applyOperator(
     else if (v === 'untagged') f.untagged = true
     else {
       // Not an operator we know: search for the words rather than silently dropping them.
-      errors.push(`unknown is:${value}`)
+      errors.push(`unknown is:${value} (use is:orphaned or is:untagged)`)
       addTerm(out, raw)
     }
   } else {

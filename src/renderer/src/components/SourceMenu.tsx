@@ -1,5 +1,6 @@
 // Rename and delete a source. Deleting says how many passages go with it, and can be undone.
 import { useState } from 'react'
+import { count } from '@shared/plural'
 import type { Source } from '@shared/schema'
 import { navigate } from '../state/route'
 import { toastStore } from '../state/toasts'
@@ -57,12 +58,14 @@ export function SourceMenu({ source }: { source: Source }) {
       {dialog === 'delete' && (
         <ConfirmDialog
           title="Delete source?"
-          confirmLabel={`Delete source and ${passages} passage${passages === 1 ? '' : 's'}`}
+          confirmLabel={passages > 0 ? `Delete source and ${count(passages, 'passage')}` : 'Delete source'}
           onConfirm={remove}
           onClose={() => setDialog(null)}
         >
-          “{source.title}” and {passages === 1 ? 'its 1 passage' : `its ${passages} passages`} will be
-          deleted, with their links. You can undo this.
+          {passages > 0
+            ? `“${source.title}” and its ${count(passages, 'passage')} will be deleted, with their links.`
+            : `“${source.title}” will be deleted. It has no passages.`}{' '}
+          You can undo this.
         </ConfirmDialog>
       )}
     </span>

@@ -1,6 +1,6 @@
 // Tagging passages and managing tags, through undoable operations.
 import { nanoid } from 'nanoid'
-import { tagFacetKey } from '@shared/filter'
+import { facetOf } from '@shared/filter'
 import type { Op } from '@shared/ops'
 import { assertUniqueTagName, normalizeTagName } from '@shared/ops'
 import type { Notebook, Tag } from '@shared/schema'
@@ -10,8 +10,7 @@ const PALETTE = ['#2f6fb3', '#b35a1f', '#6b4fa8', '#2e7d4f', '#a3476b', '#7a6a1f
 
 /** A new tag takes its facet's color, else a palette color. */
 export function colorForNewTag(nb: Notebook, name: string): string {
-  const key = tagFacetKey(name)
-  const facet = nb.facets.find((f) => f.key === key)
+  const facet = facetOf(nb.facets, name)
   return facet?.color ?? PALETTE[nb.tags.length % PALETTE.length]
 }
 

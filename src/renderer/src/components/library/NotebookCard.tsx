@@ -2,6 +2,7 @@
 // The action buttons' names do not repeat the title (the list item gives the context), so
 // "the button named <title>" stays the card itself.
 import type { ResultOf } from '@shared/contract'
+import { count } from '@shared/plural'
 import { navigate } from '../../state/route'
 import { relativeTime } from '../relative-time'
 import { duplicate, moveToTrash } from './library-actions'
@@ -23,7 +24,7 @@ export function NotebookCard({
       <button className="notebook-card" onClick={() => navigate({ screen: 'notebook', notebookId: nb.id })}>
         <span className="notebook-title">{nb.title}</span>
         <span className="notebook-meta">
-          {plural(nb.sourceCount, 'source')} · {plural(nb.annotationCount, 'passage')} ·{' '}
+          {count(nb.sourceCount, 'source')} · {count(nb.annotationCount, 'passage')} ·{' '}
           {opened ? 'opened' : 'changed'}{' '}
           <time dateTime={opened ? nb.openedAt : nb.updatedAt}>
             {relativeTime(opened ? nb.openedAt! : nb.updatedAt)}
@@ -43,8 +44,4 @@ export function NotebookCard({
       </span>
     </li>
   )
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 }

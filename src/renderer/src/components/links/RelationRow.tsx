@@ -1,6 +1,7 @@
 // One relation type in the Relations panel: rename it, change how it reads from the other end,
 // recolor it, or delete it (saying how many links go with it). Every change is undoable.
 import { useEffect, useState } from 'react'
+import { count as countOf } from '@shared/plural'
 import type { Relation } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useRun } from '../../state/use-run'
@@ -36,7 +37,7 @@ export function RelationRow({ relation, count }: { relation: Relation; count: nu
     if (!done) return
     toastStore.show(`Deleted the relation “${relation.name}”.`, { action: undoAction(session, done.entry) })
   }
-  const links = `${count} link${count === 1 ? '' : 's'}`
+  const links = countOf(count, 'link')
 
   return (
     <li className="relation-row" aria-label={`Relation ${relation.name}`}>

@@ -1,5 +1,6 @@
 // Rename and delete a note page. Deleting says how many links go with it, and can be undone.
 import { useState } from 'react'
+import { count } from '@shared/plural'
 import type { NotePage } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
@@ -59,8 +60,8 @@ export function NoteMenu({ note }: { note: NotePage }) {
           onConfirm={remove}
           onClose={() => setDialog(null)}
         >
-          “{note.title}” will be deleted{links > 0 ? `, with its ${links} link${links === 1 ? '' : 's'}` : ''}
-          . Its references to passages go with it; the passages stay. You can undo this.
+          “{note.title}” will be deleted{links > 0 ? `, with its ${count(links, 'link')}` : ''}. Its
+          references to passages go with it; the passages stay. You can undo this.
         </ConfirmDialog>
       )}
     </span>

@@ -2,6 +2,7 @@
 // show a snippet with the match marked; Enter jumps to it, also into another source.
 import { useMemo, useState } from 'react'
 import type { SearchResult } from '@shared/search'
+import { parseQuery } from '@shared/search/query'
 import { navigate } from '../../state/route'
 import { revealPassage } from '../../state/passage-actions'
 import { searchNotebook } from '../../state/search-index'
@@ -18,6 +19,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const notebook = useNotebook()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
+  // What the parser could not use ("tag: needs a value"): said instead of a bare "No results".
+  const problems = useMemo(() => parseQuery(query).errors ?? [], [query])
   const results = useMemo(() => {
     if (!query.trim()) return []
     try {
@@ -40,6 +43,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         aria-label="Search the notebook"
         aria-expanded={results.length > 0}
         aria-controls="search-results"
+        aria-describedby={problems.length > 0 ? 'search-problems' : undefined}
         aria-activedescendant={results.length ? `search-result-${active}` : undefined}
         placeholder='Words, "a phrase", tag:base/harir, source:…, is:orphaned'
         autoFocus
@@ -57,8 +61,15 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           e.preventDefault()
         }}
       />
+      {problems.length > 0 && (
+        <p id="search-problems" role="status" className="search-problems">
+          {problems.join('; ')}
+        </p>
+      )}
       <ul id="search-results" role="listbox" aria-label="Search results" className="search-results">
-        {query.trim() && results.length === 0 && <li className="muted empty-state small">No results.</li>}
+        {query.trim() && results.length === 0 && problems.length === 0 && (
+          <li className="muted empty-state small">No results.</li>
+        )}
         {results.map((r, i) => (
           <li
             key={`${r.kind}:${r.id}`}

@@ -19,7 +19,8 @@ export function TagManager({ onClose }: { onClose: () => void }) {
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '')
     if (!key) return setError('A facet needs a name with letters or digits.')
-    if (notebook.facets.some((f) => f.key === key)) return setError(`A facet “${key}” already exists.`)
+    if (notebook.facets.some((f) => f.key.toLowerCase() === key))
+      return setError(`A facet “${key}” already exists.`)
     if (run([{ type: 'putFacet', facet: { key, name, color: '#5f6b7a' } }], 'Add facet')) setFacetName('')
   }
 
@@ -46,7 +47,7 @@ export function TagManager({ onClose }: { onClose: () => void }) {
                 <TagRow
                   key={`${tag.id}:${tag.name}:${tag.description}`}
                   tag={tag}
-                  count={count}
+                  uses={count}
                   notebook={notebook}
                 />
               ))}

@@ -2,18 +2,19 @@
 // said in the row itself, next to the field, which keeps what was typed so it can be fixed:
 // an error at the top of a scrolled list is one nobody sees.
 import { useEffect, useId, useRef, useState } from 'react'
-import { tagFacetKey } from '@shared/filter'
+import { facetOf } from '@shared/filter'
+import { count } from '@shared/plural'
 import type { Notebook, Tag } from '@shared/schema'
 import { useRun } from '../../state/use-run'
 import { Icon } from '../Icon'
 
 interface TagRowProps {
   tag: Tag
-  count: number
+  uses: number
   notebook: Notebook
 }
 
-export function TagRow({ tag, count, notebook }: TagRowProps) {
+export function TagRow({ tag, uses, notebook }: TagRowProps) {
   const { error, setError, run } = useRun()
   const errorId = useId()
   const errorRef = useRef<HTMLParagraphElement>(null)
@@ -54,7 +55,7 @@ export function TagRow({ tag, count, notebook }: TagRowProps) {
         />
       </form>
       <span className="tm-count" title="Passages with this tag">
-        {count}
+        {uses}
       </span>
       <input
         type="color"
@@ -66,7 +67,7 @@ export function TagRow({ tag, count, notebook }: TagRowProps) {
       />
       <select
         aria-label={`Move tag ${tag.name} to facet`}
-        value={tagFacetKey(tag.name) ?? ''}
+        value={facetOf(notebook.facets, tag.name)?.key ?? ''}
         onChange={(e) =>
           run(
             [
@@ -103,7 +104,7 @@ export function TagRow({ tag, count, notebook }: TagRowProps) {
       </select>
       {confirming ? (
         <span className="tm-confirm" role="group" aria-label="Confirm delete">
-          {count > 0 ? `${count} passage${count === 1 ? '' : 's'} will lose it.` : 'No passage uses it.'}
+          {uses > 0 ? `${count(uses, 'passage')} will lose it.` : 'No passage uses it.'}
           <button
             className="button small danger-fill"
             onClick={() => run([{ type: 'deleteTag', id: tag.id }], 'Delete tag')}
