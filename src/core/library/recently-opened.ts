@@ -1,10 +1,10 @@
 // When each notebook was last opened, in <data-dir>/library-state.json, so the library can
 // list notebooks opened or changed most recently first. A convenience: a missing or damaged
 // state file is treated as empty and rewritten, never an error.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { writeFileDurably } from '../store/durable-write'
+import { readRegularFile } from '../store/regular-file'
 
 const StateSchema = z.object({ lastOpened: z.record(z.string(), z.string()) })
 /** Keeps the file small however many notebooks come and go. */
@@ -21,7 +21,10 @@ export class RecentlyOpened {
 
   private async load(): Promise<Map<string, string>> {
     if (this.state) return this.state
-    const text = await readFile(this.path, 'utf8').catch(() => '')
+    const text = await readRegularFile(this.path).then(
+      (bytes) => bytes.toString('utf8'),
+      () => '',
+    )
     let entries: [string, string][] = []
     try {
       entries = Object.entries(StateSchema.parse(JSON.parse(text)).lastOpened)

@@ -1,7 +1,7 @@
 // "Restore from backup" for a damaged notebook file: the damaged file is moved aside to
 // <data-dir>/damaged/ (never deleted: it may hold work worth recovering by hand) and the
 // newest backup that parses and validates is put in its place.
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
@@ -9,6 +9,7 @@ import type { Notebook, NotebookSummary } from '@shared/schema'
 import { serializeNotebook } from '../store/durable-file'
 import { writeFileDurably } from '../store/durable-write'
 import { summarize, type Library } from '../store/library'
+import { readRegularFile } from '../store/regular-file'
 import { parseNotebookText } from '../store/validate'
 import { assertPlainFileName, fileStamp } from './file-names'
 
@@ -19,7 +20,7 @@ export async function newestValidBackup(
 ): Promise<{ path: string; text: string; notebook: Notebook } | null> {
   for (const path of await library.backups.list(file)) {
     try {
-      const text = await readFile(path, 'utf8')
+      const text = (await readRegularFile(path)).toString('utf8')
       return { path, text, notebook: parseNotebookText(text, path) }
     } catch {
       // A damaged backup: try the next older one.

@@ -1,11 +1,12 @@
 // The trash: deleted notebooks sit in <data-dir>/trash/<time>-<random>-<file> until restored.
 // Listing reads each file for its title; a file that no longer validates is still listed
 // (with the reason) so nothing in the trash is ever invisible.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '@shared/errors'
 import type { NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
+import { notRegularReason, readRegularFile } from '../store/regular-file'
 import { MAX_NOTEBOOK_BYTES, parseNotebookText } from '../store/validate'
 import { assertPlainFileName } from './file-names'
 
@@ -32,12 +33,13 @@ export async function listTrash(library: Library): Promise<TrashedNotebook[]> {
       .map(async (trashedAs): Promise<TrashedNotebook> => {
         const path = join(library.trashDir, trashedAs)
         const parsed = parseTrashName(trashedAs)
-        const st = await stat(path)
+        const st = await lstat(path)
         const trashedAt = parsed.trashedAt ?? st.mtime.toISOString()
         try {
-          if (!st.isFile()) throw new Error('This is not a file.')
+          const notRegular = notRegularReason(st)
+          if (notRegular) throw new Error(notRegular)
           if (st.size > MAX_NOTEBOOK_BYTES) throw new Error('The file is too large to open.')
-          const nb = parseNotebookText(await readFile(path, 'utf8'), trashedAs)
+          const nb = parseNotebookText((await readRegularFile(path)).toString('utf8'), trashedAs)
           return { trashedAs, title: nb.title, trashedAt }
         } catch (error) {
           return {
@@ -62,13 +64,16 @@ export async function listTrash(library: Library): Promise<TrashedNotebook[]> {
 export async function restoreFromTrash(library: Library, trashedAs: string): Promise<NotebookSummary> {
   assertPlainFileName(trashedAs, 'trash')
   const path = join(library.trashDir, trashedAs)
-  const st = await stat(path).catch(() => null)
-  if (!st?.isFile()) throw new GlossaError('not-found', `There is no “${trashedAs}” in the trash.`)
+  const st = await lstat(path).catch(() => null)
+  if (!st) throw new GlossaError('not-found', `There is no “${trashedAs}” in the trash.`)
+  const notRegular = notRegularReason(st)
+  if (notRegular)
+    throw new GlossaError('store/not-a-file', `“${trashedAs}” cannot be restored: ${notRegular}`)
   if (st.size > MAX_NOTEBOOK_BYTES)
     throw new GlossaError('store/too-large', `“${trashedAs}” is too large to restore.`)
   let nb
   try {
-    nb = parseNotebookText(await readFile(path, 'utf8'), trashedAs)
+    nb = parseNotebookText((await readRegularFile(path)).toString('utf8'), trashedAs)
   } catch (error) {
     throw new GlossaError('store/damaged', `“${trashedAs}” cannot be restored: ${(error as Error).message}`)
   }

@@ -1,6 +1,6 @@
 // Rolling backups: before a notebook file is replaced, a copy of the current file is kept in
 // <data-dir>/backups/<file>/ — at most one per interval, the newest few kept.
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { writeFileDurably } from './durable-write'
 
@@ -47,8 +47,9 @@ export class Backups {
 
   /** Copies the current file aside unless a recent backup exists. */
   async beforeReplace(path: string): Promise<void> {
-    const exists = await stat(path).then(
-      () => true,
+    // Only a regular file is copied (copying a FIFO would wait for a writer forever).
+    const exists = await lstat(path).then(
+      (st) => st.isFile(),
       () => false,
     )
     if (!exists) return

@@ -3,6 +3,7 @@
 // size and mtime (cp -p, a sync tool) looked unchanged, and a file only touched looked changed.
 import { createHash, type Hash } from 'node:crypto'
 import type { FsLike } from './durable-write'
+import { SAFE_READ_FLAGS } from './regular-file'
 
 export interface Content {
   size: number
@@ -18,7 +19,7 @@ export function contentOf(bytes: Buffer): Content {
 
 /** The content of the file at `path` (read piece by piece, never whole); null if it cannot be read. */
 export async function contentOfFile(path: string, fs: FsLike): Promise<Content | null> {
-  const handle = await fs.open(path, 'r').catch(() => null)
+  const handle = await fs.open(path, SAFE_READ_FLAGS).catch(() => null)
   if (!handle) return null
   try {
     const hash = createHash('sha256')

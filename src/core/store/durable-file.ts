@@ -9,6 +9,7 @@ import { GlossaError } from '@shared/errors'
 import type { Notebook } from '@shared/schema'
 import { contentOf, contentOfFile, hashing, type Content } from './content-hash'
 import { syncFolder, writeFailed, writeTempFile, type FsLike } from './durable-write'
+import { notRegularReason, readRegularFile } from './regular-file'
 import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
 import { readNotebookText } from './validate'
 
@@ -27,7 +28,7 @@ export class DurableNotebookFile implements Adapter<Notebook> {
   ) {}
 
   async read(): Promise<Notebook | null> {
-    const bytes = await this.fs.readFile(this.path)
+    const bytes = await readRegularFile(this.path, this.fs)
     const { notebook, migratedFrom } = readNotebookText(bytes.toString('utf8'), basename(this.path))
     markValid(notebook) // just parsed: saves need not check these objects again
     this.known = contentOf(bytes)
@@ -43,9 +44,10 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     return (await contentOfFile(this.path, this.fs))?.sha256 !== this.known.sha256
   }
 
+  /** A different size, or no longer a regular file (a symbolic link, a FIFO: never replaced). */
   private async sizeChanged(): Promise<boolean> {
-    const st = await this.fs.stat(this.path).catch(() => null)
-    return st?.size !== this.known?.size
+    const st = await this.fs.lstat(this.path).catch(() => null)
+    return !st?.isFile() || st.size !== this.known?.size
   }
 
   /** "Keep mine": the next write replaces the file even if another program changed it. */
@@ -55,7 +57,8 @@ export class DurableNotebookFile implements Adapter<Notebook> {
 
   async write(data: Notebook): Promise<void> {
     validateForSave(data, SAVE_NAME) // throws before touching disk
-    // The quick check first (a changed size), so a doomed save writes nothing.
+    // The quick checks first, so a doomed save writes nothing.
+    await this.refuseIfNotRegular()
     if (this.known && (await this.sizeChanged())) throw this.changedError()
     if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
     // Streamed in chunks from the save cache: never one long block of stringify + encode.
@@ -66,6 +69,7 @@ export class DurableNotebookFile implements Adapter<Notebook> {
       // Checked again by content once the new file is ready, just before the rename: a change
       // that landed while it was written is not overwritten (the temp file goes, theirs stays).
       if (await this.changedOnDisk()) throw this.changedError()
+      await this.refuseIfNotRegular() // even "Keep mine" never replaces a link or a pipe
       await this.fs.rename(tmp, this.path)
       this.known = { size, sha256: hash.digest('hex') }
     } catch (error) {
@@ -74,6 +78,14 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     }
     await syncFolder(dirname(this.path), this.fs)
     this.migratedFrom = undefined
+  }
+
+  /** A symbolic link, FIFO, socket or folder at our path is never replaced (a missing file may be written). */
+  private async refuseIfNotRegular(): Promise<void> {
+    const st = await this.fs.lstat(this.path).catch(() => null)
+    const reason = st && notRegularReason(st)
+    if (reason)
+      throw new GlossaError('store/not-a-file', `${reason} Glossa did not replace “${basename(this.path)}”.`)
   }
 
   private changedError(): GlossaError {

@@ -6,7 +6,10 @@ import { basename, dirname, join } from 'node:path'
 import { GlossaError } from '@shared/errors'
 
 /** The file system notebook files go through (tests inject faults). */
-export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'unlink' | 'readFile' | 'link'>
+export type FsLike = Pick<
+  typeof nodeFs,
+  'open' | 'rename' | 'stat' | 'lstat' | 'unlink' | 'readFile' | 'link'
+>
 
 /** `.<name>.<8 hex>.tmp` beside the file it will become: hidden from the library, swept once stale. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.tmp$/

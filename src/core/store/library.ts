@@ -1,7 +1,7 @@
 // The notebook library: every *.json directly in <data-dir>/notebooks/. Files that do not
 // parse or validate are listed as damaged with the reason and never written to.
 import * as nodeFs from 'node:fs/promises'
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
@@ -13,6 +13,7 @@ import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-writ
 import { notebookFileName, storedForm } from './file-names'
 import { moveUnderFreeName } from './free-name'
 import { OpenNotebook } from './open-notebook'
+import { checkRegular } from './regular-file'
 import { MAX_NOTEBOOK_BYTES } from './validate'
 
 /** `fs` is the file system notebook files are read and written through (tests inject faults). */
@@ -71,9 +72,9 @@ export class Library {
       const open = [...this.open.values()].find((o) => o.file.path === path)
       if (open) return { file, summary: summarize(open.data, file) }
       // Listing parses whole files; an unchanged file (same size and mtime) keeps its summary.
-      const st = await stat(path)
+      const st = await lstat(path)
       const cached = this.summaries.get(file)
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size)
+      if (st.isFile() && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size)
         return { file, summary: cached.summary }
       const summary = summarize(await this.readChecked(path), file)
       this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary })
@@ -107,10 +108,9 @@ export class Library {
     })
   }
 
-  /** Refuses folders and files too large to parse, before reading them. */
+  /** Refuses folders, links, pipes and files too large to parse, before reading them. */
   private async checkFile(path: string): Promise<void> {
-    const st = await stat(path)
-    if (st.isDirectory()) throw new GlossaError('store/damaged', 'This is a folder, not a notebook file.')
+    const st = await checkRegular(path)
     if (st.size > MAX_NOTEBOOK_BYTES) {
       throw new GlossaError(
         'store/too-large',
