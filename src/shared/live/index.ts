@@ -1,0 +1,7 @@
+export { fillFragment, fragmentToDoc, updateFragment } from './fragment'
+export { COLLECTIONS, type Collection } from './layout'
+export { repairMerge, type MergeRepair } from './merge-rules'
+export { LIVE_LIMITS, LiveProjection, yDocToNotebook, type Projection, type Refusal } from './project'
+export { notebookToYDoc, rewriteEntity, writeNotebookDiff } from './write'
+export { REPAIR_ORIGIN, settle, type Settled } from './settle'
+export { readConflicts, type Conflict } from './conflicts'
