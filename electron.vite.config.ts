@@ -12,7 +12,12 @@ export default defineConfig({
     resolve: resolveShared,
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/web/cli.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/web/cli.ts'),
+          // Source conversion runs in a worker thread; src/core/import/worker-entry.ts finds it here.
+          'import-worker': resolve('src/core/import/worker.ts'),
+        },
       },
     },
   },

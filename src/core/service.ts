@@ -1,5 +1,5 @@
 // The contract's implementation on top of the library: what main and the browser host serve.
-import { convertSource } from './import'
+import { ConversionPool } from './import/pool'
 import { exportNotebook } from '@shared/export'
 import type { Handlers } from '@shared/contract'
 import { emptyNotebook, seedNotebook } from './seed'
@@ -37,6 +37,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
 
   const recent = new RecentlyOpened(options.dataDir)
+  // Conversions run in worker threads with a time and memory budget (src/core/import/pool.ts).
+  const converter = new ConversionPool()
   const handlers: Handlers = {
     appInfo: async () => ({ version: options.version, dataDir: options.dataDir, host: options.host }),
     listNotebooks: async () => {
@@ -58,7 +60,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     deleteNotebook: async ({ id }) => ({ trashedAs: await library.trash(id) }),
     convertSource: async (args) => {
       try {
-        return convertSource(args)
+        return await converter.convert(args)
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'import/invalid'
         throw new GlossaError(code, error instanceof Error ? error.message : String(error))
@@ -76,5 +78,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     forceSave: async ({ id }) => (await library.openNotebook(id)).forceSave(),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }
-  return { handlers, library, close: () => library.flushAll() }
+  return {
+    handlers,
+    library,
+    close: async () => void (await Promise.all([library.flushAll(), converter.close()])),
+  }
 }

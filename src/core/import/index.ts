@@ -3,7 +3,9 @@
 import type { DocNode } from '@shared/schema'
 import { LIMITS } from '@shared/schema'
 import { plainText } from '@shared/plain-text'
+import { checkMarkdownComplexity } from './complexity'
 import { htmlToDoc } from './html'
+import { ImportError } from './import-error'
 import { markdownToDoc } from './markdown'
 import { textToDoc } from './text'
 
@@ -17,21 +19,7 @@ export interface ImportResult {
   title: string
   doc: DocNode
 }
-export type ImportErrorCode = 'import/too-large' | 'import/empty' | 'import/invalid'
-
-export class ImportError extends Error {
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ImportError'
-  }
-  /** Errors cross IPC/HTTP as { code, message }. */
-  toJSON(): { code: string; message: string } {
-    return { code: this.code, message: this.message }
-  }
-}
+export { ImportError, type ImportErrorCode } from './import-error'
 
 const TITLE_FROM_TEXT_CHARS = 80
 const LIMIT = LIMITS.sourceTextChars
@@ -50,6 +38,7 @@ export function convertSource(input: ImportInput): ImportResult {
   // Checked before parsing so a huge payload costs nothing; the plain text is checked again below.
   if (raw.length > LIMIT) throw tooLarge(raw.length)
   const content = raw.replace(/^\uFEFF/, '')
+  if (input.format === 'markdown') checkMarkdownComplexity(content, input.fileName)
   let doc: DocNode
   let htmlTitle: string | null = null
   try {
