@@ -33,6 +33,8 @@ export class Library {
   readonly trashDir: string
   readonly backups: Backups
   private readonly open = new Map<string, OpenNotebook>()
+  /** Opens under way: a second open of the same notebook waits for the first (one handle). */
+  private readonly opening = new Map<string, Promise<OpenNotebook>>()
   private readonly fileById = new Map<string, string>()
   private readonly summaries = new Map<string, { mtimeMs: number; size: number; summary: NotebookSummary }>()
   /** Ids of notebooks being added right now: parallel imports of one file must not both keep its id. */
@@ -126,9 +128,20 @@ export class Library {
     return nb
   }
 
-  async openNotebook(id: string): Promise<OpenNotebook> {
+  /** The notebook's one handle: opened once, however many callers ask at the same time. */
+  openNotebook(id: string): Promise<OpenNotebook> {
     const already = this.open.get(id)
-    if (already) return already
+    if (already) return Promise.resolve(already)
+    let opening = this.opening.get(id)
+    if (!opening) {
+      // Forgotten once settled: after a failure the next call tries again.
+      opening = this.openOnce(id).finally(() => this.opening.delete(id))
+      this.opening.set(id, opening)
+    }
+    return opening
+  }
+
+  private async openOnce(id: string): Promise<OpenNotebook> {
     let file = this.fileById.get(id)
     if (!file) {
       await this.list()
