@@ -1,9 +1,9 @@
 // When each notebook was last opened, in <data-dir>/library-state.json, so the library can
 // list notebooks opened or changed most recently first. A convenience: a missing or damaged
 // state file is treated as empty and rewritten, never an error.
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import { writeFileDurably } from '../store/durable-write'
+import { removeStaleTempFiles, writeFileDurably } from '../store/durable-write'
 import { readRegularFile } from '../store/regular-file'
 
 const StateSchema = z.object({ lastOpened: z.record(z.string(), z.string()) })
@@ -21,6 +21,8 @@ export class RecentlyOpened {
 
   private async load(): Promise<Map<string, string>> {
     if (this.state) return this.state
+    // Temp files of this file that a crash left behind (the data dir may hold other things: only ours).
+    await removeStaleTempFiles(dirname(this.path), { of: basename(this.path) })
     const text = await readRegularFile(this.path).then(
       (bytes) => bytes.toString('utf8'),
       () => '',

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/temp-dir'
@@ -41,5 +41,23 @@ describe('recent notebooks first', () => {
       JSON.parse(await readFile(join(dataDir, 'library-state.json'), 'utf8')).lastOpened[seed.id],
     ).toBeDefined()
     expect((await h.listNotebooks({})).notebooks).toHaveLength(1)
+  })
+})
+
+describe('library-state.json temp files', () => {
+  it('sweeps the ones a crash left (once a minute old), and nothing else', async () => {
+    const dataDir = await tempDir()
+    await mkdir(dataDir, { recursive: true })
+    const stale = '.library-state.json.0badc0de.tmp'
+    const fresh = '.library-state.json.0000beef.tmp' // a write under way in another instance
+    const other = '.something-else.json.0badc0de.tmp' // not ours to remove
+    for (const name of [stale, fresh, other]) await writeFile(join(dataDir, name), '{"lastOp')
+    const old = new Date(Date.now() - 120_000)
+    for (const name of [stale, other]) await utimes(join(dataDir, name), old, old)
+    const { h } = await serviceIn(dataDir)
+    await h.listNotebooks({})
+    const left = await readdir(dataDir)
+    expect(left).not.toContain(stale)
+    expect(left).toEqual(expect.arrayContaining([fresh, other]))
   })
 })
