@@ -84,7 +84,7 @@ export async function removeStaleTempFiles(
   return removed
 }
 
-export async function syncFolder(dir: string, fs: FsLike = nodeFs): Promise<void> {
+export async function syncFolder(dir: string, fs: Pick<FsLike, 'open'> = nodeFs): Promise<void> {
   // Makes a rename or link itself durable; not supported on every platform (Windows), so best effort.
   const handle = await fs.open(dir, 'r').catch(() => undefined)
   if (!handle) return
