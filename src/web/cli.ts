@@ -5,8 +5,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
 import { argValue, resolveDataDir } from '../core/data-dir'
+import { LiveDocs } from '../core/live/live-docs'
+import { LiveRelay } from '../core/live/relay'
 import { createService } from '../core/service'
 import { FAULT_MODES, faultyFs, type FaultMode } from './fault-inject'
+import { liveUpgrade } from './live-socket'
 import { startWebHost } from './server'
 
 export async function runWebHost(argv: string[]): Promise<void> {
@@ -38,13 +41,23 @@ export async function runWebHost(argv: string[]): Promise<void> {
     version: appVersion(root),
     fs,
   })
-  const { server, port: actual } = await startWebHost({ handlers: service.handlers, staticDir, token, port })
+  const liveDocs = new LiveDocs(service.library)
+  const relay = new LiveRelay(liveDocs)
+  const { server, port: actual } = await startWebHost({
+    handlers: service.handlers,
+    staticDir,
+    token,
+    port,
+    upgrade: liveUpgrade(relay, token),
+  })
   console.log(`Glossa web host: http://127.0.0.1:${actual}/#token=${token}`)
   console.log(`Data folder: ${dataDir}`)
 
   const stop = async () => {
+    relay.close()
     server.close()
     await service.close()
+    await liveDocs.closeAll()
     process.exit(0)
   }
   process.on('SIGINT', stop)

@@ -2,6 +2,7 @@
 // Every /api/ call needs the bearer token; the Host header must name our own address (DNS
 // rebinding); no CORS headers are ever sent; bodies are size-limited.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { timingSafeEqual } from 'node:crypto'
 import type { Handlers } from '@shared/contract'
 import { dispatch } from '../core/dispatch'
@@ -14,6 +15,8 @@ export interface WebHostOptions {
   staticDir: string
   token: string
   port: number
+  /** WebSocket upgrades (live notebooks, src/web/live-socket.ts); without it every upgrade is refused. */
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
 }
 
 export function startWebHost(options: WebHostOptions): Promise<{ server: Server; port: number }> {
@@ -25,6 +28,11 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
       if (!res.headersSent) sendJson(res, 500, { code: 'internal', message: 'Internal error' })
       else res.destroy()
     })
+  })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    if (options.upgrade) options.upgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

@@ -76,6 +76,16 @@ export class OpenNotebook {
     return this.db.data
   }
 
+  /** Told every new notebook in memory (batches, reloads): the live doc follows (src/core/live). */
+  private readonly watchers = new Set<(notebook: Notebook) => void>()
+  watch(watcher: (notebook: Notebook) => void): () => void {
+    this.watchers.add(watcher)
+    return () => this.watchers.delete(watcher)
+  }
+  private changed(): void {
+    for (const w of this.watchers) w(this.db.data)
+  }
+
   get writeCount(): number {
     return this.coalescer.writes
   }
@@ -128,6 +138,7 @@ export class OpenNotebook {
       this.coalescer.dropPending()
       this.db.data = notebook
       this.savedVersion = this.version // what is in memory is what is on disk
+      this.changed()
       return notebook
     })
   }
@@ -144,6 +155,7 @@ export class OpenNotebook {
   async apply(ops: readonly Op[], at: string): Promise<SaveOutcome & { updatedAt: string }> {
     const { notebook } = applyOps(this.db.data, ops, at)
     this.db.data = notebook
+    this.changed()
     const version = ++this.version
     return { ...(await this.save(version)), updatedAt: notebook.updatedAt }
   }

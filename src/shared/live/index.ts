@@ -5,3 +5,4 @@ export { LIVE_LIMITS, LiveProjection, yDocToNotebook, type Projection, type Refu
 export { notebookToYDoc, rewriteEntity, writeNotebookDiff } from './write'
 export { REPAIR_ORIGIN, settle, type Settled } from './settle'
 export { readConflicts, type Conflict } from './conflicts'
+export { handleSyncMessage, syncStep1, updateMessage } from './sync-messages'

@@ -1,0 +1,82 @@
+// One open notebook's Y.Doc in the core (docs/LIVE.md, "Many windows in one app"). The store
+// stays the keeper of the JSON file; every change it makes to the notebook in memory (a batch
+// applied, a reload from disk) is written into the doc as the difference, and the doc's updates
+// are what windows (and, later, the team server) receive.
+import { isDeepStrictEqual } from 'node:util'
+import * as Y from 'yjs'
+import { notebookToYDoc, writeNotebookDiff, yDocToNotebook } from '@shared/live'
+import type { Notebook } from '@shared/schema'
+import { readYDocFile, writeYDocFile } from './ydoc-file'
+
+export const LOCAL_ORIGIN = 'glossa-core'
+/** The doc is saved this long after its last change (it is history; the JSON file is durable on its own). */
+const SAVE_DELAY_MS = 500
+
+export class LiveNotebook {
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private saving: Promise<void> = Promise.resolve()
+
+  private constructor(
+    readonly doc: Y.Doc,
+    private current: Notebook,
+    private readonly path: string,
+  ) {
+    doc.on('update', () => this.scheduleSave())
+  }
+
+  /**
+   * The doc saved at `path`, brought up to `notebook` (the file, which is the truth): what
+   * differs — another program's edit, a doc lost or damaged — is written into it as an edit.
+   */
+  static async open(path: string, notebook: Notebook): Promise<LiveNotebook> {
+    const doc = new Y.Doc()
+    const saved = await readYDocFile(path)
+    let projected: Notebook | null = null
+    if (saved) {
+      try {
+        Y.applyUpdate(doc, saved, LOCAL_ORIGIN)
+        projected = yDocToNotebook(doc).notebook
+      } catch {
+        projected = null
+      }
+    }
+    if (!projected || projected.id !== notebook.id) {
+      const fresh = notebookToYDoc(notebook)
+      const live = new LiveNotebook(fresh, notebook, path)
+      live.scheduleSave()
+      return live
+    }
+    const live = new LiveNotebook(doc, notebook, path)
+    if (!isDeepStrictEqual(projected, notebook)) writeNotebookDiff(doc, projected, notebook, LOCAL_ORIGIN)
+    return live
+  }
+
+  /** The store changed the notebook in memory (`before` is what the doc last followed). */
+  follow(after: Notebook): void {
+    writeNotebookDiff(this.doc, this.current, after, LOCAL_ORIGIN)
+    this.current = after
+  }
+
+  get notebook(): Notebook {
+    return this.current
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS)
+  }
+
+  /** Saves the doc now (and waits for a save in progress). */
+  save(): Promise<void> {
+    clearTimeout(this.timer)
+    this.saving = this.saving
+      .then(() => writeYDocFile(this.path, Y.encodeStateAsUpdate(this.doc)))
+      .catch((error: unknown) => console.error('[glossa live] could not save the live state:', error))
+    return this.saving
+  }
+
+  async close(): Promise<void> {
+    await this.save()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,71 @@
+// Windows follow a notebook's live doc over a WebSocket speaking y-protocols' sync messages:
+// a window says what it has (step 1), gets what it lacks, then every update as the core makes
+// it. Windows are read-only here (they edit through applyOps), so what they send besides step 1
+// is ignored. The host authorizes the upgrade (token, Host, Origin) before handing it over.
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { handleSyncMessage, updateMessage } from '@shared/live'
+import type { LiveDocs } from './live-docs'
+import type { LiveNotebook } from './live-notebook'
+
+/** The subprotocol windows ask for; the token travels as a second one ("token.<token>"). */
+export const LIVE_PROTOCOL = 'glossa-live.v1'
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+
+export class LiveRelay {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: (protocols) => (protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
+  })
+
+  constructor(private readonly docs: LiveDocs) {}
+
+  /** Completes an upgrade the host has authorized, for notebook `id`. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer, id: string): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, id))
+  }
+
+  private connect(ws: WebSocket, id: string): void {
+    const ready: Promise<LiveNotebook> = this.docs.get(id)
+    ready.catch(() => ws.close(4404, 'The notebook could not be opened.'))
+    let detach = () => {}
+    void ready.then(
+      (live) => {
+        const onUpdate = (update: Uint8Array) => ws.readyState === ws.OPEN && ws.send(updateMessage(update))
+        live.doc.on('update', onUpdate)
+        detach = () => live.doc.off('update', onUpdate)
+        if (ws.readyState !== ws.OPEN) detach()
+      },
+      () => {},
+    )
+    // Messages that arrive while the doc opens wait for it, in order.
+    let queue = Promise.resolve()
+    ws.on('message', (data: RawData) => {
+      queue = queue.then(
+        async () => {
+          const live = await ready
+          try {
+            const reply = handleSyncMessage(live.doc, toBytes(data), { readOnly: true, origin: ws })
+            if (reply && ws.readyState === ws.OPEN) ws.send(reply)
+          } catch {
+            ws.close(4400, 'Not a sync message.')
+          }
+        },
+        () => {},
+      )
+    })
+    ws.on('close', () => detach())
+  }
+
+  close(): void {
+    for (const ws of this.wss.clients) ws.terminate()
+    this.wss.close()
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data)
+}

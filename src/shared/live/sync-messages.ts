@@ -1,0 +1,49 @@
+// The relay between the core and its windows speaks y-protocols' sync messages (the same ones
+// Hocuspocus and y-websocket speak): step 1 says what a side has, step 2 answers with what it
+// lacks, then updates follow. Windows are read-only replicas here: they change the notebook
+// through the contract (applyOps), so updates from a window are ignored by the core.
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as sync from 'y-protocols/sync'
+import type * as Y from 'yjs'
+
+/** The first byte of every message (y-websocket's framing: 0 sync, 1 awareness). */
+export const MESSAGE_SYNC = 0
+
+export function syncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  sync.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  sync.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Handles one message for `doc`: answers a step 1 (returns the reply), applies a step 2 or an
+ * update unless `readOnly`. Throws on a message that is not a sync message.
+ */
+export function handleSyncMessage(
+  doc: Y.Doc,
+  message: Uint8Array,
+  { readOnly, origin }: { readOnly: boolean; origin: unknown },
+): Uint8Array | null {
+  const decoder = decoding.createDecoder(message)
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) throw new Error('Not a sync message.')
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  const kind = decoding.readVarUint(decoder)
+  if (kind === sync.messageYjsSyncStep1) {
+    sync.readSyncStep1(decoder, encoder, doc)
+    return encoding.toUint8Array(encoder)
+  }
+  if (kind !== sync.messageYjsSyncStep2 && kind !== sync.messageYjsUpdate)
+    throw new Error('Unknown sync message.')
+  if (!readOnly) sync.readSyncStep2(decoder, doc, origin)
+  return null
+}

@@ -1,0 +1,145 @@
+// Windows following a notebook: the browser host's /live/<id> WebSocket, authorized like /api/,
+// sends the core's live doc and then every change the core makes, and the core keeps that doc
+// beside the file (rebuilt from the file where they disagree).
+import { writeFile, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { LiveDocs } from '../../../src/core/live/live-docs'
+import { LiveNotebook } from '../../../src/core/live/live-notebook'
+import { LIVE_PROTOCOL, LiveRelay } from '../../../src/core/live/relay'
+import { ydocPath } from '../../../src/core/live/ydoc-file'
+import { handleSyncMessage, syncStep1, yDocToNotebook } from '../../../src/shared/live'
+import { liveUpgrade } from '../../../src/web/live-socket'
+import { startTestHost, TOKEN, type TestHost } from '../web/host'
+import { useTempDirs } from '../../helpers/temp-dir'
+import { AT } from '../../helpers/notebook'
+
+const tempDir = useTempDirs()
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function hostWithLive(): Promise<{ host: TestHost; id: string; docs: LiveDocs }> {
+  const host = await startTestHost(await tempDir())
+  const docs = new LiveDocs(host.service.library)
+  const relay = new LiveRelay(docs)
+  host.server.removeAllListeners('upgrade')
+  host.server.on('upgrade', liveUpgrade(relay, TOKEN))
+  cleanups.push(async () => {
+    relay.close()
+    await host.close()
+    await docs.closeAll()
+  })
+  const { notebooks } = await host.service.library.list()
+  return { host, id: notebooks[0].id, docs }
+}
+
+/** A window's replica: connects, sends step 1, applies what comes. */
+function follow(port: number, id: string, options: { token?: string; origin?: string } = {}) {
+  const doc = new Y.Doc()
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${port}/live/${id}`,
+    [LIVE_PROTOCOL, `token.${options.token ?? TOKEN}`],
+    {
+      origin: options.origin ?? `http://127.0.0.1:${port}`,
+    },
+  )
+  ws.binaryType = 'arraybuffer'
+  cleanups.push(() => closeQuietly(ws))
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => {
+      ws.send(syncStep1(doc))
+      resolve()
+    })
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)))
+    ws.on('error', reject)
+  })
+  ws.on('message', (data: ArrayBuffer) =>
+    handleSyncMessage(doc, new Uint8Array(data), { readOnly: false, origin: 'core' }),
+  )
+  return { doc, ws, opened }
+}
+
+function closeQuietly(ws: WebSocket): void {
+  ws.on('error', () => {})
+  if (ws.readyState !== WebSocket.CONNECTING) ws.terminate()
+}
+
+async function until(check: () => boolean): Promise<void> {
+  await expect.poll(check, { timeout: 10_000 }).toBe(true)
+}
+
+describe('the live relay', () => {
+  it('sends the notebook, then each change the core applies, to every window', async () => {
+    const { host, id } = await hostWithLive()
+    const a = follow(host.port, id)
+    const b = follow(host.port, id)
+    await Promise.all([a.opened, b.opened])
+    const handle = await host.service.library.openNotebook(id)
+    await until(() => a.doc.getMap('meta').get('id') === id && b.doc.getMap('meta').get('id') === id)
+    expect(yDocToNotebook(a.doc).notebook).toEqual(handle.data)
+    await handle.apply([{ type: 'renameNotebook', title: 'Renamed in another window' }], AT)
+    await until(() => yDocToNotebook(b.doc).notebook.title === 'Renamed in another window')
+    expect(yDocToNotebook(a.doc).notebook).toEqual(handle.data)
+  })
+
+  it('ignores what a window sends besides its state vector (windows edit through applyOps)', async () => {
+    const { host, id, docs } = await hostWithLive()
+    const a = follow(host.port, id)
+    await a.opened
+    await until(() => a.doc.getMap('meta').get('id') === id)
+    const before = yDocToNotebook((await docs.get(id)).doc).notebook.title
+    const evil = new Y.Doc()
+    Y.applyUpdate(evil, Y.encodeStateAsUpdate(a.doc))
+    evil.getMap('meta').set('title', 'Written by a window')
+    const { updateMessage } = await import('../../../src/shared/live')
+    a.ws.send(updateMessage(Y.encodeStateAsUpdate(evil, Y.encodeStateVector(a.doc))))
+    // A round trip after it: the core answered a later step 1, so it has handled the update.
+    const probe = follow(host.port, id)
+    await probe.opened
+    await until(() => probe.doc.getMap('meta').get('id') === id)
+    expect(yDocToNotebook((await docs.get(id)).doc).notebook.title).toBe(before)
+  })
+
+  it('refuses a wrong token, another site’s page, another host name and an unknown path', async () => {
+    const { host, id } = await hostWithLive()
+    await expect(follow(host.port, id, { token: 'wrong-token-0123456789' }).opened).rejects.toThrow(/401/)
+    await expect(follow(host.port, id, { origin: 'https://evil.example' }).opened).rejects.toThrow(/403/)
+    const other = new WebSocket(`ws://127.0.0.1:${host.port}/live/${id}`, [LIVE_PROTOCOL, `token.${TOKEN}`], {
+      headers: { host: `evil.example:${host.port}` },
+    })
+    other.on('error', () => {})
+    cleanups.push(() => closeQuietly(other))
+    await expect(
+      new Promise((_, reject) =>
+        other.on('unexpected-response', (_r, res) => reject(new Error(`${res.statusCode}`))),
+      ),
+    ).rejects.toThrow('403')
+    await expect(follow(host.port, '../etc').opened).rejects.toThrow(/404/)
+  })
+
+  it('keeps the doc beside the file, and writes another program’s edit into it as an edit', async () => {
+    const { host, id, docs } = await hostWithLive()
+    const handle = await host.service.library.openNotebook(id)
+    const live = await docs.get(id)
+    await handle.apply([{ type: 'renameNotebook', title: 'Kept in the doc' }], AT)
+    await live.save()
+    const path = ydocPath(host.service.library.notebooksDir, id)
+    const saved = new Y.Doc()
+    Y.applyUpdate(saved, new Uint8Array(await readFile(path)))
+    expect(yDocToNotebook(saved).notebook).toEqual(handle.data)
+    // Opened again against a file that says otherwise: the file wins, history is kept.
+    const reopened = await LiveNotebook.open(path, { ...handle.data, title: 'Changed on disk' })
+    expect(yDocToNotebook(reopened.doc).notebook.title).toBe('Changed on disk')
+    expect(Y.encodeStateVector(reopened.doc).length).toBeGreaterThanOrEqual(Y.encodeStateVector(saved).length)
+    // A damaged doc is rebuilt from the file.
+    await writeFile(path, 'not a ydoc')
+    const rebuilt = await LiveNotebook.open(path, handle.data)
+    expect(yDocToNotebook(rebuilt.doc).notebook).toEqual(handle.data)
+    await Promise.all([reopened.close(), rebuilt.close()])
+    expect(join(path, '..').endsWith('.live')).toBe(true)
+  })
+})
