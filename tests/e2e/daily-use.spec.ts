@@ -175,3 +175,34 @@ test('facets ignore case; source: finds a source by its origin; tag: alone says 
   await expect(confirm.getByRole('button', { name: 'Delete source', exact: true })).toBeVisible()
   await expect(confirm).toContainText('It has no passages.')
 })
+
+test('margin cards show a note with its formatting and a one-line footer', async ({ glossa }) => {
+  const { page } = glossa
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('n')
+  await page.keyboard.type('The ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type('only')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type(' base kept.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('- check the numbers')
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+  // Another passage selected: the first card shows its note, not an editor.
+  await page.locator('.source-header').click()
+  await selectInSource(page, 'Ain al-Asad')
+  await page.keyboard.press('h')
+  const card = passageCard(page, 'Hareer base')
+  await expect(card.getByRole('textbox')).toHaveCount(0)
+  await expect(card.locator('.note-preview strong')).toHaveText('only')
+  await expect(card.locator('.note-preview li')).toHaveText('check the numbers')
+  for (const c of [card, passageCard(page, 'Ain al-Asad')]) {
+    const footer = (await c.locator('footer').boundingBox())!
+    expect(footer.height).toBeLessThan(30)
+  }
+  // The note opens for editing from the keyboard too.
+  await card.getByRole('button', { name: /The only base kept/ }).press('Enter')
+  await expect(card.getByRole('textbox', { name: /Note on/ })).toBeFocused()
+})

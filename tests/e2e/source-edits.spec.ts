@@ -37,20 +37,22 @@ test('passages follow an edit of the source; a deleted passage becomes an orphan
   })
   await page.keyboard.press('Delete')
   await page.getByRole('button', { name: 'Done' }).click()
-  const orphans = page.getByRole('region', { name: /Orphans/ })
+  // The orphans are counted in a tab beside the passages.
+  const orphansTab = page.getByRole('tab', { name: 'Orphans 1' })
+  await orphansTab.click()
+  const orphans = page.getByRole('tabpanel', { name: /Orphans/ })
   await expect(orphans).toContainText('Pentagon deputy press secretary Sabrina Singh')
   await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText(
-    'Pentagon deputy press secretary Sabrina Singh',
-  )
+  await orphansTab.click()
+  await expect(orphans).toContainText('Pentagon deputy press secretary Sabrina Singh')
   await expect(page.getByRole('document', { name: 'Source text' })).toContainText('EDITED LEAD.')
 
   // Re-attach the orphan to new text.
   await selectInSource(page, 'the adjusting nature of the U.S. presence')
   await passageCard(page, 'Pentagon deputy').getByRole('button', { name: 'Re-attach to selection' }).click()
-  await expect(page.getByRole('region', { name: /Orphans/ })).toHaveCount(0)
+  await expect(page.getByRole('tab', { name: /Orphans/ })).toHaveCount(0)
   await expect(highlight(page)).toHaveCount(2)
 })
 
@@ -101,7 +103,8 @@ test('typing over the whole text of a tagged passage in Edit source never leaves
 
   // Other words typed over it: the quote is gone, so the passage is an orphan (tag kept), not "a".
   await replace('Harir base in the Kurdistan region', 'a base near Erbil')
-  await expect(page.getByRole('region', { name: /Orphans/ })).toContainText('base/harir')
+  await page.getByRole('tab', { name: /Orphans/ }).click()
+  await expect(page.getByRole('tabpanel', { name: /Orphans/ })).toContainText('base/harir')
   await expect(highlight(page)).toHaveCount(0)
   await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
 })

@@ -1,5 +1,5 @@
-// The margin: the source's passages in document order and its orphans — or, while a tag
-// filter is active, the matching passages of the whole notebook.
+// The margin: the source's passages in document order, its orphans in a tab beside them — or,
+// while a tag filter is active, the matching passages of the whole notebook.
 import { useMemo, useState } from 'react'
 import { filtered } from '../state/filtered'
 import type { Annotation, Source } from '@shared/schema'
@@ -40,6 +40,7 @@ export function Margin({ source }: { source: Source }) {
   )
 
   const [scroller, setScroller] = useState<HTMLElement | null>(null)
+  const [tab, setTab] = useState<'passages' | 'orphans'>('passages')
   const cardOf = (showSource: boolean) => (a: Annotation) => (
     <>
       {showSource && <div className="card-source">{sourceTitles.get(a.sourceId)}</div>}
@@ -51,13 +52,53 @@ export function Margin({ source }: { source: Source }) {
       />
     </>
   )
+  const showOrphans = !filtering && tab === 'orphans' && orphans.length > 0
+  const tabs = !filtering && orphans.length > 0
+  const tabKeys = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
+    const next = showOrphans ? 'passages' : 'orphans'
+    setTab(next)
+    document.getElementById(`margin-tab-${next}`)?.focus()
+  }
   return (
     <aside className="margin" aria-label="Passages" ref={setScroller}>
       <div className="margin-head">
-        <h2 className="margin-heading">
-          {filtering ? 'Matching passages' : 'Passages'}{' '}
-          <span className="count">{filtering ? matches.length : anchored.length}</span>
-        </h2>
+        {tabs ? (
+          // Orphans are a tab beside the passages (as Hypothesis's "Orphaned"), counted in view
+          // instead of at the bottom of a long list.
+          <div
+            role="tablist"
+            aria-label="Passages of this source"
+            className="margin-tabs"
+            onKeyDown={tabKeys}
+          >
+            <button
+              role="tab"
+              id="margin-tab-passages"
+              aria-selected={!showOrphans}
+              aria-controls="margin-panel"
+              tabIndex={showOrphans ? -1 : 0}
+              onClick={() => setTab('passages')}
+            >
+              Passages <span className="count">{anchored.length}</span>
+            </button>
+            <button
+              role="tab"
+              id="margin-tab-orphans"
+              aria-selected={showOrphans}
+              aria-controls="margin-panel"
+              tabIndex={showOrphans ? 0 : -1}
+              onClick={() => setTab('orphans')}
+            >
+              Orphans <span className="count">{orphans.length}</span>
+            </button>
+          </div>
+        ) : (
+          <h2 className="margin-heading">
+            {filtering ? 'Matching passages' : 'Passages'}{' '}
+            <span className="count">{filtering ? matches.length : anchored.length}</span>
+          </h2>
+        )}
         <button
           className="button small"
           aria-expanded={filterOpen}
@@ -84,38 +125,42 @@ export function Margin({ source }: { source: Source }) {
           />
         </>
       ) : (
-        <>
-          {anchored.length === 0 && (
-            <div className="empty-state small">
-              <p>Select text in the source to mark a passage.</p>
-              <p className="muted">
-                <kbd>H</kbd> highlight · <kbd>N</kbd> annotate · <kbd>?</kbd> all shortcuts
-              </p>
-            </div>
-          )}
-          <PassageList
-            passages={anchored}
-            scroller={scroller}
-            selectedId={selectedId}
-            renderCard={cardOf(false)}
-          />
-          {orphans.length > 0 && (
-            <section className="orphans" aria-labelledby="orphans-heading">
-              <h2 className="margin-heading" id="orphans-heading">
-                Orphans <span className="count">{orphans.length}</span>
-              </h2>
-              <p className="muted small-text">
-                These passages lost their place when the source changed. Their quote and note are kept; select
-                new text and re-attach them.
+        <div
+          id="margin-panel"
+          role={tabs ? 'tabpanel' : undefined}
+          aria-labelledby={tabs ? `margin-tab-${showOrphans ? 'orphans' : 'passages'}` : undefined}
+        >
+          {showOrphans ? (
+            <>
+              <p className="muted small-text orphans-help">
+                These passages lost their place when the source changed. Their quote, note and tags are kept:
+                select the text they belong to and choose “Re-attach to selection”.
               </p>
               <ul className="passage-list">
                 {orphans.map((a) => (
                   <li key={a.id}>{cardOf(false)(a)}</li>
                 ))}
               </ul>
-            </section>
+            </>
+          ) : (
+            <>
+              {anchored.length === 0 && (
+                <div className="empty-state small">
+                  <p>Select text in the source to mark a passage.</p>
+                  <p className="muted">
+                    <kbd>H</kbd> highlight · <kbd>N</kbd> annotate · <kbd>?</kbd> all shortcuts
+                  </p>
+                </div>
+              )}
+              <PassageList
+                passages={anchored}
+                scroller={scroller}
+                selectedId={selectedId}
+                renderCard={cardOf(false)}
+              />
+            </>
           )}
-        </>
+        </div>
       )}
     </aside>
   )

@@ -1,13 +1,14 @@
-// One passage in the margin: its quote, note, color and dates.
+// One passage in the margin: its quote, note, tags, links, color and date; adding a tag or a
+// link and deleting are in its one-line footer.
 import { memo, useEffect, useRef } from 'react'
 import { HIGHLIGHT_COLORS } from '@shared/defaults'
-import { plainText } from '@shared/plain-text'
 import type { Annotation, Tag } from '@shared/schema'
 import { passageColor } from '../editor/decorations'
 import { NoteEditor } from '../editor/NoteEditor'
 import { deletePassage, reattachToSelection, revealPassage } from '../state/passage-actions'
 import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
+import { NoteText } from './NoteText'
 import { PassageLinks } from './PassageLinks'
 import { PassageAnalysis } from './grades/PassageAnalysis'
 import { PassageTags } from './PassageTags'
@@ -30,6 +31,12 @@ export const PassageCard = memo(function PassageCard({
   const session = useSession()
   const ref = useRef<HTMLElement>(null)
   const orphaned = a.status === 'orphaned'
+  const edited = a.updatedAt !== a.createdAt
+  const dates = `Created ${new Date(a.createdAt).toLocaleString()}${
+    edited ? `, edited ${new Date(a.updatedAt).toLocaleString()}` : ''
+  }`
+  const recolor = (color: string | null) =>
+    session.run([{ type: 'updateAnnotation', id: a.id, patch: { color } }], { label: 'Recolor passage' })
 
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' })
@@ -52,14 +59,22 @@ export const PassageCard = memo(function PassageCard({
         <span className="quote-text">{a.target.quote.exact}</span>
       </button>
       {!selected && a.note && (
-        // A live editor per card is costly with thousands of passages: show the text until selected.
-        <button
+        // A live editor per card is costly with thousands of passages: the note is shown (with
+        // its formatting) until the card is selected.
+        <div
           className="note-preview"
-          onClick={() => ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })}
+          role="button"
+          tabIndex={0}
           title="Edit the note"
+          onClick={() => ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return
+            e.preventDefault()
+            ui.set({ selectedPassageId: a.id, focusNoteOf: a.id })
+          }}
         >
-          {plainText(a.note)}
-        </button>
+          <NoteText doc={a.note} className="note-text" />
+        </div>
       )}
       {selected && (
         <NoteEditor
@@ -76,47 +91,57 @@ export const PassageCard = memo(function PassageCard({
       <PassageTags annotation={a} tagsById={tagsById} />
       <PassageLinks annotation={a} />
       <PassageAnalysis annotation={a} selected={selected} />
-      <footer className="passage-footer">
-        <time dateTime={a.createdAt} title={`Created ${new Date(a.createdAt).toLocaleString()}`}>
-          {relativeTime(a.createdAt)}
-        </time>
-        {a.updatedAt !== a.createdAt && <span className="muted"> · edited {relativeTime(a.updatedAt)}</span>}
-        <span className="spacer" />
-        {selected && !orphaned && (
-          <span role="radiogroup" aria-label="Passage color" className="swatches small">
+      {selected && !orphaned && (
+        <div role="radiogroup" aria-label="Passage color" className="swatches small card-swatches">
+          <button
+            role="radio"
+            aria-checked={a.color === null}
+            aria-label="Automatic color (first tag's)"
+            title="Automatic: the first tag's color"
+            className="swatch swatch-auto"
+            onClick={() => recolor(null)}
+          />
+          {HIGHLIGHT_COLORS.map((c, i) => (
             <button
+              key={c}
               role="radio"
-              aria-checked={a.color === null}
-              aria-label="Automatic color (first tag's)"
-              title="Automatic: the first tag's color"
-              className="swatch swatch-auto"
-              onClick={() =>
-                session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: null } }], {
-                  label: 'Recolor passage',
-                })
-              }
+              aria-checked={a.color === c}
+              aria-label={`Color ${i + 1}`}
+              className="swatch"
+              style={{ background: c }}
+              onClick={() => recolor(c)}
             />
-            {HIGHLIGHT_COLORS.map((c, i) => (
-              <button
-                key={c}
-                role="radio"
-                aria-checked={a.color === c}
-                aria-label={`Color ${i + 1}`}
-                className="swatch"
-                style={{ background: c }}
-                onClick={() =>
-                  session.run([{ type: 'updateAnnotation', id: a.id, patch: { color: c } }], {
-                    label: 'Recolor passage',
-                  })
-                }
-              />
-            ))}
-          </span>
-        )}
-        {orphaned && (
+          ))}
+        </div>
+      )}
+      <footer className="passage-footer">
+        <time dateTime={edited ? a.updatedAt : a.createdAt} title={dates} className="passage-time">
+          {edited ? `edited ${relativeTime(a.updatedAt)}` : relativeTime(a.createdAt)}
+        </time>
+        <span className="spacer" />
+        {orphaned ? (
           <button className="button small" onClick={() => reattachToSelection(session, a.id)}>
             Re-attach to selection
           </button>
+        ) : (
+          <>
+            <button
+              className="chip-add"
+              aria-label="Add tag"
+              title="Add tag (T)"
+              onClick={() => ui.set({ tagPickerFor: a.id })}
+            >
+              + Tag
+            </button>
+            <button
+              className="chip-add"
+              aria-label="Link passage"
+              title="Link passage (L)"
+              onClick={() => ui.set({ linkFrom: a.id })}
+            >
+              + Link
+            </button>
+          </>
         )}
         <button
           className="icon-button"

@@ -5,7 +5,6 @@ import { useMemo } from 'react'
 import { linksOf, type LinkReading } from '@shared/links'
 import type { Annotation } from '@shared/schema'
 import { toastStore } from '../state/toasts'
-import { ui } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
 import { goToEndpoint } from './links/go-to'
 import { undoAction } from '../state/undo-action'
@@ -57,33 +56,21 @@ export function PassageLinks({ annotation }: { annotation: Annotation }) {
     )
   }
 
+  if (outgoing.length + incoming.length + references.length === 0) return null
   return (
     <div className="passage-links">
-      {outgoing.length + incoming.length + references.length > 0 && (
-        <ul className="link-list" aria-label="Links">
-          {outgoing.map(row)}
-          {incoming.map(row)}
-          {references.map((n) => (
-            <li key={`ref-${n.id}`} className="link-row is-reference">
-              <button
-                className="link-go"
-                onClick={() => goToEndpoint(session, { kind: 'note', id: n.id }, id)}
-              >
-                <span className="link-reading">referenced in</span>{' '}
-                <span className="link-other">‘{n.title}’</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button
-        className="chip-add"
-        aria-label="Link passage"
-        title="Link passage (L)"
-        onClick={() => ui.set({ linkFrom: id })}
-      >
-        + Link passage
-      </button>
+      <ul className="link-list" aria-label="Links">
+        {outgoing.map(row)}
+        {incoming.map(row)}
+        {references.map((n) => (
+          <li key={`ref-${n.id}`} className="link-row is-reference">
+            <button className="link-go" onClick={() => goToEndpoint(session, { kind: 'note', id: n.id }, id)}>
+              <span className="link-reading">referenced in</span>{' '}
+              <span className="link-other">‘{n.title}’</span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   )
 }

@@ -1,7 +1,7 @@
-// A passage's tags on its card: colored chips, removable with a click; "Add tag" opens the picker.
+// A passage's tags on its card: colored chips, removable with a click. ("Add tag" is in the
+// card's footer.)
 import type { Annotation, Tag } from '@shared/schema'
 import { removeTagFromPassage } from '../state/tag-actions'
-import { ui } from '../state/ui-store'
 import { useSession } from '../state/use-session'
 import { TagChip } from './tags/TagChip'
 
@@ -14,18 +14,12 @@ export function PassageTags({
 }) {
   const session = useSession()
   const tags = annotation.tagIds.map((id) => tagsById.get(id)).filter((t): t is Tag => Boolean(t))
+  if (tags.length === 0) return null
   return (
     <div className="passage-tags">
       {tags.map((t) => (
         <TagChip key={t.id} tag={t} onRemove={() => removeTagFromPassage(session, annotation.id, t.id)} />
       ))}
-      <button
-        className="chip-add"
-        onClick={() => ui.set({ tagPickerFor: annotation.id })}
-        title="Add tag (T)"
-      >
-        + Add tag
-      </button>
     </div>
   )
 }
