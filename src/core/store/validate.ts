@@ -41,7 +41,52 @@ export function readNotebookText(
   const parsed = safeParseNotebook(value)
   if (!parsed.success)
     throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
+  assertUniqueKeys(parsed.data, name)
   return { notebook: parsed.data, migratedFrom: from }
+}
+
+/** The collections whose items are named by an id (facets by their key), with the word for them. */
+const KEYED = [
+  { collection: 'sources', key: 'id', word: 'sources' },
+  { collection: 'annotations', key: 'id', word: 'passages' },
+  { collection: 'facets', key: 'key', word: 'facets' },
+  { collection: 'tags', key: 'id', word: 'tags' },
+  { collection: 'relations', key: 'id', word: 'relations' },
+  { collection: 'links', key: 'id', word: 'links' },
+  { collection: 'notes', key: 'id', word: 'notes' },
+  { collection: 'entities', key: 'id', word: 'entities' },
+] as const satisfies readonly { collection: keyof Notebook; key: string; word: string }[]
+
+/** The collections of `nb` that KEYED names (for the save cache, which checks each array once). */
+export function keyedArrays(nb: Notebook): (readonly object[])[] {
+  return KEYED.flatMap(({ collection }) => {
+    const items: readonly object[] | undefined = nb[collection]
+    return items ? [items] : []
+  })
+}
+
+/**
+ * Throws when a collection holds one id (a facet key) twice: every edit, link and undo names
+ * things by id, so such a notebook is ambiguous. `skip` passes arrays already known unique.
+ */
+export function assertUniqueKeys(
+  nb: Notebook,
+  name: string,
+  skip: (items: readonly object[]) => boolean = () => false,
+): void {
+  for (const { collection, key, word } of KEYED) {
+    const items = nb[collection] as readonly Record<string, unknown>[] | undefined
+    if (!items || skip(items)) continue
+    const seen = new Set<unknown>()
+    for (const item of items) {
+      if (seen.has(item[key]))
+        throw new GlossaError(
+          'store/damaged',
+          `Invalid notebook “${name}” — two ${word} have the ${key} “${String(item[key])}”; each ${key} may appear once.`,
+        )
+      seen.add(item[key])
+    }
+  }
 }
 
 function safeParseNotebook(raw: unknown): ReturnType<typeof NotebookSchema.safeParse> {
