@@ -67,14 +67,17 @@ export function projectMap(
   width: number,
   height: number,
   minSpanDegrees = 6,
-): { places: PlacedPlace[]; outlines: { id: string; d: string }[] } {
+): {
+  places: PlacedPlace[]
+  outlines: { id: string; d: string; name: string; centroid: [number, number] }[]
+} {
   const lons = places.map((p) => p.coordinates.lon)
   const lats = places.map((p) => p.coordinates.lat)
   const [cx, cy] = places.length
     ? [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2]
     : [0, 20]
   const half = (values: number[], c: number) =>
-    Math.max(minSpanDegrees / 2, ...values.map((v) => Math.abs(v - c) * 1.25))
+    Math.max(minSpanDegrees / 2, ...values.map((v) => Math.abs(v - c) * 1.6))
   const [hx, hy] = places.length ? [half(lons, cx), half(lats, cy)] : [180, 70]
   const frame: GeoPermissibleObjects = {
     type: 'MultiPoint',
@@ -99,6 +102,8 @@ export function projectMap(
     outlines: (outlines?.features ?? []).map((f: Feature<Geometry>, i) => ({
       id: String(f.id ?? i),
       d: path(f) ?? '',
+      name: typeof f.properties?.name === 'string' ? f.properties.name : '',
+      centroid: path.centroid(f),
     })),
   }
 }

@@ -35,3 +35,39 @@ describe('grades', () => {
     expect(matchesGrade(f('>=5'), { reliability: 'A', credibility: 6 })).toBe(true)
   })
 })
+
+describe('fields for exporters', async () => {
+  const { passageViewFields, sourceViewFields } = await import('../../../src/shared/views/export-fields')
+  const { notebookWithSource, passage } = await import('../../helpers/notebook')
+  it('gives each passage its grade, dates, entities and corroboration', () => {
+    const { nb, source, text } = notebookWithSource(['Troops move to Hareer base until 2026.'])
+    const graded = {
+      ...source,
+      reliability: { reliability: 'B' as const, reason: 'AP' },
+      published: '2024-09-27',
+    }
+    const p = passage('p1', graded, text, 'Hareer base until 2026', {
+      grade: { credibility: 2, reason: 'officials' },
+      dates: [{ id: 'd1', value: { from: null, to: '2026' }, text: 'until 2026', status: 'accepted' }],
+    })
+    const fields = passageViewFields({
+      ...nb,
+      sources: [graded],
+      annotations: [p],
+      entities: [{ id: 'h', type: 'place', name: 'Harir', aliases: ['Hareer'], description: '' }],
+    }).get('p1')!
+    expect(fields).toEqual({
+      grade: 'B2',
+      gradeReason: 'officials',
+      dates: [{ value: { from: null, to: '2026' }, label: 'until 2026', text: 'until 2026' }],
+      entities: ['Harir'],
+      supportedBy: [],
+      contradictedBy: [],
+    })
+    expect(sourceViewFields(graded)).toEqual({
+      published: '2024-09-27',
+      reliability: 'B',
+      reliabilityReason: 'AP',
+    })
+  })
+})

@@ -4,25 +4,36 @@ import type { Move, PlacedPlace } from '@shared/views/map'
 
 const LINE = 15
 
+/** The name and its first short Latin-script alias: "Harir (Hareer)". */
 function labelOf(p: PlacedPlace): string {
-  const alias = p.entity.aliases.find((a) => /\p{Script=Latin}/u.test(a))
+  const alias = p.entity.aliases.find((a) => /\p{Script=Latin}/u.test(a) && a.length <= 14)
   return alias ? `${p.entity.name} (${alias})` : p.entity.name
 }
 
-/** Greedy: each label goes right of its dot, lower when it would cover one already placed. */
-function placeLabels(places: PlacedPlace[]): Map<string, { x: number; y: number }> {
+interface LabelAt {
+  x: number
+  y: number
+  anchor: 'start' | 'end'
+}
+
+/**
+ * Greedy: each label goes right of its dot (left of it near the right edge), a line lower when
+ * it would cover one already placed.
+ */
+function placeLabels(places: PlacedPlace[], width: number): Map<string, LabelAt> {
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = []
-  const at = new Map<string, { x: number; y: number }>()
+  const at = new Map<string, LabelAt>()
   for (const p of [...places].sort((a, b) => a.y - b.y)) {
     const w = labelOf(p).length * 7
+    const anchor = p.x + 8 + w > width - 4 ? 'end' : 'start'
+    const [x0, x1] = anchor === 'start' ? [p.x + 8, p.x + 8 + w] : [p.x - 8 - w, p.x - 8]
     let y = p.y + 4
     for (let tries = 0; tries < 6; tries++) {
-      const box = { x0: p.x + 8, x1: p.x + 8 + w, y0: y - 11, y1: y + 3 }
-      if (!boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) break
+      if (!boxes.some((b) => b.x0 < x1 && x0 < b.x1 && b.y0 < y + 3 && y - 11 < b.y1)) break
       y += LINE
     }
-    boxes.push({ x0: p.x + 8, x1: p.x + 8 + w, y0: y - 11, y1: y + 3 })
-    at.set(p.entity.id, { x: p.x + 8, y })
+    boxes.push({ x0, x1, y0: y - 11, y1: y + 3 })
+    at.set(p.entity.id, { x: anchor === 'start' ? x0 : x1, y, anchor })
   }
   return at
 }
@@ -37,13 +48,13 @@ export function PlacesMap({
 }: {
   width: number
   height: number
-  outlines: { id: string; d: string }[]
+  outlines: { id: string; d: string; name: string; centroid: [number, number] }[]
   places: PlacedPlace[]
   moves: Move[]
   onOpen: (entityId: string) => void
 }) {
   const byId = new Map(places.map((p) => [p.entity.id, p]))
-  const labels = placeLabels(places)
+  const labels = placeLabels(places, width)
   return (
     <svg
       className="map"
@@ -71,6 +82,16 @@ export function PlacesMap({
         {outlines.map((o) => (
           <path key={o.id} d={o.d} className="map-country" />
         ))}
+        {outlines
+          .filter((o) => o.name && o.centroid.every(Number.isFinite))
+          .filter(
+            (o) => o.centroid[0] > 0 && o.centroid[0] < width && o.centroid[1] > 0 && o.centroid[1] < height,
+          )
+          .map((o) => (
+            <text key={`${o.id}-name`} x={o.centroid[0]} y={o.centroid[1]} className="map-country-name">
+              {o.name}
+            </text>
+          ))}
       </g>
       <g aria-label="Moves">
         {moves.map((m) => {
@@ -106,7 +127,7 @@ export function PlacesMap({
             onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(p.entity.id)}
           >
             <circle cx={p.x} cy={p.y} r={5} />
-            <text x={label.x} y={label.y}>
+            <text x={label.x} y={label.y} textAnchor={label.anchor}>
               {labelOf(p)}
             </text>
           </g>

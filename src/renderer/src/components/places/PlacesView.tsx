@@ -1,37 +1,22 @@
 // Places: the notebook's places on an offline map, with the moves its passages describe as
 // arrows (a typed link from a passage about one place to one about another). Beside it, the
 // places in words, with their aliases and how often the sources name them.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { mentionsByEntity } from '@shared/views/entities'
 import { movesOf, placesOf, projectMap } from '@shared/views/map'
 import { navigate } from '../../state/route'
 import { useNotebook, useSession } from '../../state/use-session'
 import { openEntity } from '../analyst/actions'
 import { sourceTexts } from '../analyst/source-texts'
+import { useSize } from '../analyst/use-size'
 import { countryOutlines } from './atlas'
 import { PlacesMap } from './PlacesMap'
 import './places.css'
 
-function useSize(): [React.RefObject<HTMLDivElement | null>, { width: number; height: number }] {
-  const ref = useRef<HTMLDivElement>(null)
-  const [size, setSize] = useState({ width: 800, height: 520 })
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect
-      if (width > 0 && height > 0) setSize({ width: Math.round(width), height: Math.round(height) })
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [])
-  return [ref, size]
-}
-
 export function PlacesView() {
   const session = useSession()
   const nb = useNotebook()
-  const [ref, { width, height }] = useSize()
+  const [ref, { width, height }] = useSize<HTMLDivElement>()
   const places = useMemo(() => placesOf(nb), [nb])
   const moves = useMemo(() => movesOf(nb), [nb])
   const mentions = useMemo(() => mentionsByEntity(nb, sourceTexts(nb)), [nb])

@@ -10,6 +10,7 @@ import { useUi } from '../../state/ui-store'
 import { useNotebook, useSession } from '../../state/use-session'
 import { showPassage, showText } from '../analyst/actions'
 import { sourceTexts } from '../analyst/source-texts'
+import { useSize } from '../analyst/use-size'
 import { isFilterActive } from '../tags/FilterPanel'
 import { TimelineCanvas } from './TimelineCanvas'
 import { TimelineList } from './TimelineList'
@@ -34,7 +35,9 @@ export function TimelineView() {
   const nb = useNotebook()
   const filter = useUi((s) => s.filter)
   const [query, setQuery] = useState('')
-  const [zoom, setZoom] = useState(3)
+  // null: fit the whole timeline in the frame, as far as the zoom levels allow.
+  const [chosenZoom, setZoom] = useState<number | null>(null)
+  const [frame, { width: frameWidth }] = useSize<HTMLElement>()
   const [withSources, setWithSources] = useState(true)
   const filtering = isFilterActive(filter)
 
@@ -45,6 +48,7 @@ export function TimelineView() {
   }, [nb, filter, withSources, filtering])
   const matcher = useMemo(() => timelineMatcher(nb, query), [nb, query])
   const shown = useMemo(() => entries.filter(matcher.matches), [entries, matcher])
+  const zoom = chosenZoom ?? fitZoom(shown, frameWidth)
   const layout = useMemo(() => {
     const published = new Map(nb.sources.filter((s) => s.published).map((s) => [s.id, startOf(s.published!)]))
     const used = new Set(shown.map((e) => e.lane))
@@ -66,7 +70,7 @@ export function TimelineView() {
 
   return (
     <>
-      <main className="reader analyst-view timeline-view" aria-label="Timeline">
+      <main className="reader analyst-view timeline-view" aria-label="Timeline" ref={frame}>
         <div className="reader-toolbar av-toolbar">
           <h2 className="av-title">Timeline</h2>
           <input
@@ -140,4 +144,18 @@ export function TimelineView() {
       </aside>
     </>
   )
+}
+
+/** The largest zoom level at which the entries' years fit the frame, with room for labels. */
+function fitZoom(entries: readonly TimelineEntry[], width: number): number {
+  const years = entries
+    .flatMap((e) => [e.range.from, e.range.to])
+    .flatMap((d) => (d ? [Number(d.slice(0, 4))] : []))
+  if (years.length === 0) return 3
+  const span = Math.max(...years) - Math.min(...years) + 2
+  // Labels may run past the last year; the frame scrolls.
+  const room = Math.max(200, width - 80)
+  let level = 0
+  while (level + 1 < ZOOM_LEVELS.length && ZOOM_LEVELS[level + 1] * span <= room) level++
+  return level
 }
