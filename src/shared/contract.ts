@@ -54,6 +54,9 @@ export const contract = {
       format: z.enum(['text', 'markdown', 'html']),
       content: z.string().max(LIMITS.sourceTextChars * 2),
       fileName: z.string().max(300).optional(),
+      /** The title the user typed: the text is then kept whole (else a first line that became
+       * the title is not repeated as the first paragraph). */
+      title: z.string().max(LIMITS.titleLength).optional(),
     }),
     z.object({ title: z.string(), doc: DocSchema }),
   ),

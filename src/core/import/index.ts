@@ -8,12 +8,15 @@ import { htmlToDoc } from './html'
 import { ImportError } from './import-error'
 import { markdownToDoc } from './markdown'
 import { textToDoc } from './text'
+import { titleAndBody } from './title'
 
 export type ImportFormat = 'text' | 'markdown' | 'html'
 export interface ImportInput {
   format: ImportFormat
   content: string
   fileName?: string
+  /** The title the user typed, if any: then the text is kept whole (see title.ts). */
+  title?: string
 }
 export interface ImportResult {
   title: string
@@ -21,7 +24,6 @@ export interface ImportResult {
 }
 export { ImportError, type ImportErrorCode } from './import-error'
 
-const TITLE_FROM_TEXT_CHARS = 80
 const LIMIT = LIMITS.sourceTextChars
 
 function tooLarge(chars: number): ImportError {
@@ -55,36 +57,5 @@ export function convertSource(input: ImportInput): ImportResult {
   const text = plainText(doc)
   if (text.length > LIMIT) throw tooLarge(text.length)
   if (!text.trim()) throw new ImportError('import/empty', 'The file has no readable text.')
-  return { title: pickTitle(doc, htmlTitle, input.fileName, text), doc }
-}
-
-/** First h1, else the HTML <title>, else the file name, else the first line, else a placeholder. */
-function pickTitle(
-  doc: DocNode,
-  htmlTitle: string | null,
-  fileName: string | undefined,
-  text: string,
-): string {
-  const h1 = doc.content?.find((n) => n.type === 'heading' && n.attrs?.level === 1)
-  const candidates = [
-    h1 ? plainText({ type: 'doc', content: [h1] }) : '',
-    htmlTitle ?? '',
-    baseName(fileName ?? ''),
-    clip(text.split('\n').find((line) => line.trim()) ?? '', TITLE_FROM_TEXT_CHARS),
-  ]
-  const title = candidates.map((c) => c.replace(/\s+/g, ' ').trim()).find((c) => c.length > 0)
-  return clip(title ?? 'Untitled source', LIMITS.titleLength)
-}
-
-/** "C:\\notes\\War Report.final.md" → "War Report.final" (either separator, last extension). */
-function baseName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? ''
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(0, dot) : base
-}
-
-/** Clip by code points so a surrogate pair is never split. */
-function clip(text: string, max: number): string {
-  const chars = Array.from(text.trim())
-  return chars.length > max ? chars.slice(0, max).join('').trimEnd() : chars.join('')
+  return titleAndBody(doc, text, { userTitle: input.title, htmlTitle, fileName: input.fileName })
 }

@@ -34,11 +34,13 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
     setBusy(true)
     setError(null)
     try {
-      const converted = await api.convertSource(input)
+      // The core takes the title from the text unless one was typed, and then does not keep
+      // that first line twice (as the title and as the first paragraph).
+      const converted = await api.convertSource({ ...input, title: title.trim() || undefined })
       const now = new Date().toISOString()
       const source = {
         id: nanoid(12),
-        title: title.trim() || converted.title,
+        title: converted.title,
         origin: origin.trim(),
         doc: converted.doc,
         textHash: textHash(plainText(converted.doc)),
