@@ -145,6 +145,36 @@ export class LiveProjection {
     return { notebook: this.last, refused }
   }
 
+  /**
+   * Takes `nb`'s objects for the entities it holds exactly as projected (a window's notebook
+   * from the contract, equal to the doc but not the same objects): the next projections keep
+   * their identity, so the window's search index and React do not redo everything once.
+   */
+  adopt(nb: Notebook): Notebook {
+    const { notebook } = this.project()
+    let all = sameValue(meta(notebook), meta(nb))
+    const next: Record<string, unknown> = { ...notebook }
+    for (const c of COLLECTIONS) {
+      const state = this.states.get(c)!
+      const theirs = (nb[c] ?? []) as Entity[]
+      const byKey = new Map(theirs.map((e) => [keyOfEntity(c, e), e]))
+      let same = theirs.length === state.array.length
+      state.array = state.array.map((e, i) => {
+        const key = keyOfEntity(c, e)
+        const own = byKey.get(key)
+        if (!own || !sameValue(own, e)) return ((same = false), e)
+        state.cache.get(key)!.entity = own
+        if (theirs[i] !== own) same = false
+        return own
+      })
+      if (same) state.array = theirs
+      else all = false
+      if (notebook[c] !== undefined) next[c] = state.array
+    }
+    this.last = all ? nb : (next as unknown as Notebook)
+    return this.last
+  }
+
   private readMeta(): Omit<Notebook, Collection> & { hasEntities: boolean } {
     const meta = this.doc.getMap<unknown>(META)
     const version = meta.get('schemaVersion')
@@ -202,6 +232,32 @@ export class LiveProjection {
       state.array = state.array.map((e) => state.cache.get(keyOfEntity(c, e))?.entity ?? e)
     }
   }
+}
+
+const meta = (nb: Notebook) => [
+  nb.schemaVersion,
+  nb.id,
+  nb.title,
+  nb.createdAt,
+  nb.updatedAt,
+  nb.entities === undefined,
+]
+
+/** Deep equality of JSON values, whatever the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    return a.length === other.length && a.every((x, i) => sameValue(x, other[i]))
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  )
 }
 
 const keyOfEntity = (c: Collection, e: Entity): string => e[KEY_FIELD[c]] as string

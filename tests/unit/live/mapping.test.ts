@@ -79,6 +79,25 @@ describe('notebook ↔ Y.Doc', () => {
     expect(yDocToNotebook(doc).notebook.notes[0].doc).toEqual(docFromParagraphs([`${long}x`]))
   })
 
+  it('adopts a window’s own objects for what it holds as projected, so identity survives the first sync', () => {
+    const nb = baseNotebook()
+    const projection = new LiveProjection(notebookToYDoc(nb))
+    // The window's copy came over HTTP: equal values, other objects, other key order.
+    const windowCopy = JSON.parse(JSON.stringify(nb))
+    expect(projection.adopt(windowCopy)).toBe(windowCopy)
+    expect(projection.project().notebook).toBe(windowCopy)
+    const stale = {
+      ...windowCopy,
+      annotations: windowCopy.annotations.map((a: object, i: number) =>
+        i === 1 ? { ...a, color: '#000000' } : a,
+      ),
+    }
+    const again = new LiveProjection(notebookToYDoc(nb)).adopt(stale)
+    expect(again.annotations[0]).toBe(stale.annotations[0])
+    expect(again.annotations[1]).not.toBe(stale.annotations[1])
+    expect(again.annotations[1].color).toBeNull()
+  })
+
   it('puts a restored passage back at its index', () => {
     const nb = baseNotebook()
     const doc = notebookToYDoc(nb)

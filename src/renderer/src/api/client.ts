@@ -34,6 +34,11 @@ export function captureToken(): void {
   }
 }
 
+/** The browser host's token for this tab (null on the desktop, or before the link was opened). */
+export function hostToken(): string | null {
+  return window.glossa ? null : sessionStorage.getItem(TOKEN_KEY)
+}
+
 async function callHttp(name: MethodName, args: unknown): Promise<unknown> {
   let response: Response
   const body = JSON.stringify(args ?? {})

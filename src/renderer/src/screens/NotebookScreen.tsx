@@ -22,6 +22,7 @@ import { NotebookSession } from '../state/session'
 import { toastStore } from '../state/toasts'
 import { SessionContext, useNotebook, useSession } from '../state/use-session'
 import { useExternalChanges } from '../state/use-external-changes'
+import { followLive } from '../state/live-replica'
 
 type NotebookRoute = Extract<Route, { screen: 'notebook' }>
 
@@ -73,6 +74,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const graphOpen = useUi((s) => s.graphOpen)
   useShortcuts(session)
   useEffect(() => prewarmSearch(session), [session])
+  useEffect(() => followLive(session), [session])
   const externalChange = useExternalChanges(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.

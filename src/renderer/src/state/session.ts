@@ -1,6 +1,8 @@
 // An open notebook in the renderer: applies operations optimistically with the same reducer
 // the core uses, sends them in order, and keeps the undo/redo history. Each undoable run() is
 // an entry with an id, so a toast's "Undo" undoes its own action, not whatever is on top.
+// Changes made elsewhere (another window, a teammate) arrive through follow() and replace the
+// notebook whenever this window's own edits are all answered (docs/LIVE.md).
 import { GlossaError } from '@shared/errors'
 import { applyOps, type Op } from '@shared/ops'
 import { laterEditConflict } from '@shared/ops/later-edits'
@@ -23,6 +25,14 @@ export interface RunOptions {
 
 const HISTORY_LIMIT = 200
 
+/** The notebook as the core holds it, changed by others too (state/live-replica.ts). */
+export interface RemoteNotebook {
+  /** The latest notebook, or null when there is none to take yet. `adopt`: objects to keep. */
+  current(adopt?: Notebook): Notebook | null
+  subscribe(listener: () => void): () => void
+  close(): void
+}
+
 export class NotebookSession {
   notebook: Notebook
   save: SaveState = { kind: 'saved' }
@@ -32,9 +42,38 @@ export class NotebookSession {
   private queue: Promise<void> = Promise.resolve()
   private inFlight = 0
   private listeners = new Set<() => void>()
+  private remote: RemoteNotebook | null = null
+  private adopted = false
 
   constructor(notebook: Notebook) {
     this.notebook = notebook
+  }
+
+  /** Takes changes made elsewhere from `remote` from now on; returns what stops it. */
+  follow(remote: RemoteNotebook): () => void {
+    this.remote = remote
+    this.adopted = false
+    const unsubscribe = remote.subscribe(() => this.takeRemote())
+    return () => {
+      unsubscribe()
+      remote.close()
+      if (this.remote === remote) this.remote = null
+    }
+  }
+
+  /**
+   * The core's notebook becomes this window's, unless an edit of ours is still on its way (the
+   * core's notebook would not have it yet): then once the last one is answered. The undo
+   * history stays: later-edits.ts refuses an undo that would overwrite what others changed.
+   */
+  private takeRemote(): void {
+    if (!this.remote || this.inFlight > 0) return
+    const next = this.remote.current(this.adopted ? undefined : this.notebook)
+    if (!next) return
+    this.adopted = true
+    if (next === this.notebook) return
+    this.notebook = next
+    this.emit()
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -133,6 +172,7 @@ export class NotebookSession {
         if (!result.saved)
           this.setSave({ kind: 'error', message: result.saveError ?? 'The notebook could not be saved.' })
         else if (this.inFlight === 0) this.setSave({ kind: 'saved' })
+        this.takeRemote()
       } catch (error) {
         this.inFlight--
         // The core refused what the renderer accepted: take the core's state as the truth.

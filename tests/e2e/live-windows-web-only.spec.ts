@@ -1,0 +1,43 @@
+// Two windows on one notebook (two Chromium contexts on one browser host): what one does, the
+// other shows without a reload, both ways; and both files agree with what they show.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+test('an edit in one window appears in the other, without a reload', async ({ glossa, browser }) => {
+  const { page: a } = glossa
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const b = await context.newPage()
+  try {
+    await b.goto(`${glossa.url}/#token=${glossa.token}`)
+    await openSeedNotebook(a)
+    await openSeedNotebook(b)
+
+    await selectInSource(a, 'Hareer base in the Kurdistan region')
+    await a.keyboard.press('h')
+    await expect(passageCard(a, 'Hareer base')).toBeVisible()
+    await expect(passageCard(b, 'Hareer base')).toBeVisible()
+
+    await selectInSource(b, 'Ain al-Asad')
+    await b.keyboard.press('h')
+    await expect(passageCard(a, 'Ain al-Asad')).toBeVisible()
+
+    // Deleting in one window takes it away in the other.
+    await passageCard(b, 'Hareer base')
+      .getByRole('button', { name: /Delete passage/ })
+      .click()
+    await expect(passageCard(a, 'Hareer base')).toHaveCount(0)
+    await expect(a.getByText('Saved', { exact: true })).toBeVisible()
+
+    const dir = join(glossa.dataDir, 'notebooks')
+    const [file] = (await readdir(dir)).filter((n) => n.endsWith('.json'))
+    const quotes = JSON.parse(await readFile(join(dir, file), 'utf8')).annotations.map(
+      (p: { target: { quote: { exact: string } } }) => p.target.quote.exact,
+    )
+    expect(quotes).toContain('Ain al-Asad')
+    expect(quotes).not.toContain('Hareer base in the Kurdistan region')
+  } finally {
+    await context.close()
+  }
+})
