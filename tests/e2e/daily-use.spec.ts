@@ -206,3 +206,65 @@ test('margin cards show a note with its formatting and a one-line footer', async
   await card.getByRole('button', { name: /The only base kept/ }).press('Enter')
   await expect(card.getByRole('textbox', { name: /Note on/ })).toBeFocused()
 })
+
+test('keyboard only: Tab to the text, select with Shift+arrows, mark with H, open a highlight with Enter', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const text = page.getByRole('document', { name: 'Source text' })
+  // From the reader's toolbar, Tab reaches the text (past whatever the source's header offers).
+  await page.getByRole('button', { name: 'Edit source' }).focus()
+  for (let i = 0; i < 8 && !(await text.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await expect(text).toBeFocused()
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight')
+  await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toBeVisible()
+  await page.keyboard.press('h')
+  await expect(passageCard(page, 'The United States')).toHaveAccessibleName('Passage: The United States')
+
+  // Clicking other text leaves the passage; Ctrl+Home and Enter open it again.
+  await text.getByText(/The withdrawal of U.S. troops/).click()
+  await expect(passageCard(page, 'The United States')).not.toHaveAttribute('aria-current', 'true')
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('Enter')
+  await expect(passageCard(page, 'The United States')).toHaveAttribute('aria-current', 'true')
+})
+
+test('shortcuts for the graph, a new note page, add source, the filter and edit source, listed under ?', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.locator('.source-header').click()
+  await page.keyboard.press('f')
+  await expect(page.getByRole('region', { name: 'Filter by tags' })).toBeVisible()
+  await page.keyboard.press('e')
+  await expect(page.getByRole('document', { name: 'Source text' })).toHaveAttribute('contenteditable', 'true')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await page.keyboard.press('g')
+  await expect(page.getByRole('button', { name: 'Close graph' })).toBeVisible()
+  await page.keyboard.press('g')
+  await expect(page.getByRole('button', { name: 'Close graph' })).toHaveCount(0)
+  await page.keyboard.press('Shift+A')
+  await expect(page.getByRole('dialog', { name: 'Add source' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Shift+N')
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('Untitled note')
+  await page
+    .locator('.note-page, main')
+    .first()
+    .click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  for (const [label, keys] of [
+    ['Graph', 'G'],
+    ['New note page', 'Shift+N'],
+    ['Add source', 'Shift+A'],
+    ['Filter passages by tag', 'F'],
+    ['Edit source', 'E'],
+  ])
+    await expect(
+      help.getByRole('row', { name: new RegExp(`^${label} ${keys.replace('+', '\\+')} `) }),
+    ).toBeVisible()
+})

@@ -1,6 +1,8 @@
 // Commands as small registered units: the toolbar, the shortcuts and the help panel all read
 // this table, so a shortcut shown in a tooltip is the one that works.
 import { exportNotebookAs } from '../state/export-actions'
+import { readerRef } from '../editor/reader-ref'
+import { createNotePage } from '../state/note-actions'
 import { markSelection, passageForSelection } from '../state/passage-actions'
 import type { NotebookSession } from '../state/session'
 import { showError, toastStore } from '../state/toasts'
@@ -103,6 +105,43 @@ export const COMMANDS = {
     scope: 'global',
     run: () => ui.set({ panel: 'tags' }),
   },
+  graph: {
+    id: 'graph',
+    label: 'Graph',
+    shortcut: { key: 'g' },
+    scope: 'global',
+    run: () => ui.set((s) => ({ graphOpen: !s.graphOpen })),
+  },
+  filter: {
+    id: 'filter',
+    label: 'Filter passages by tag',
+    shortcut: { key: 'f' },
+    scope: 'global',
+    enabled: () => sourceShown(),
+    run: () => ui.set((s) => ({ filterOpen: !s.filterOpen })),
+  },
+  'edit-source': {
+    id: 'edit-source',
+    label: 'Edit source',
+    shortcut: { key: 'e' },
+    scope: 'global',
+    enabled: () => sourceShown() && !ui.get().editingSource,
+    run: () => ui.set({ editingSource: true }),
+  },
+  'new-note': {
+    id: 'new-note',
+    label: 'New note page',
+    shortcut: { key: 'n', shift: true },
+    scope: 'global',
+    run: (s) => createNotePage(s),
+  },
+  'add-source': {
+    id: 'add-source',
+    label: 'Add source',
+    shortcut: { key: 'a', shift: true },
+    scope: 'global',
+    run: () => ui.set({ panel: 'add-source' }),
+  },
   'export-md': {
     id: 'export-md',
     label: 'Export as Markdown',
@@ -120,6 +159,11 @@ export const COMMANDS = {
 } satisfies Record<string, Command>
 
 export type CommandId = keyof typeof COMMANDS
+
+/** A source is on screen (not a note page or the graph): its reader and margin can be used. */
+function sourceShown(): boolean {
+  return readerRef.get() !== null && !ui.get().graphOpen
+}
 
 export function shortcutLabel(command: Command): string {
   const { key, mod, shift } = command.shortcut

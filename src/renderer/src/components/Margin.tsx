@@ -1,6 +1,7 @@
 // The margin: the source's passages in document order, its orphans in a tab beside them — or,
 // while a tag filter is active, the matching passages of the whole notebook.
 import { useMemo, useState } from 'react'
+import { COMMANDS, shortcutLabel } from '../commands/registry'
 import { filtered } from '../state/filtered'
 import type { Annotation, Source } from '@shared/schema'
 import { ui, useUi } from '../state/ui-store'
@@ -102,6 +103,7 @@ export function Margin({ source }: { source: Source }) {
         <button
           className="button small"
           aria-expanded={filterOpen}
+          title={`Filter passages by tag (${shortcutLabel(COMMANDS.filter)})`}
           onClick={() => ui.set({ filterOpen: !filterOpen })}
         >
           Filter

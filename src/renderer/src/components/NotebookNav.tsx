@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { COMMANDS, shortcutLabel } from '../commands/registry'
 import { navigate } from '../state/route'
-import { ui } from '../state/ui-store'
+import { ui, useUi } from '../state/ui-store'
 import { useNotebook } from '../state/use-session'
 import { AddSourceDialog } from './AddSourceDialog'
 import { NavLinkTools } from './links/NavLinkTools'
@@ -16,7 +16,7 @@ export function NotebookNav({
   activeNoteId?: string
 }) {
   const notebook = useNotebook()
-  const [adding, setAdding] = useState(false)
+  const adding = useUi((s) => s.panel === 'add-source')
   return (
     <nav className="nav" aria-label="Notebook contents">
       <div className="nav-tools">
@@ -31,7 +31,11 @@ export function NotebookNav({
       </div>
       <div className="nav-section-head">
         <h2 className="nav-heading">Sources</h2>
-        <button className="button small" onClick={() => setAdding(true)}>
+        <button
+          className="button small"
+          onClick={() => ui.set({ panel: 'add-source' })}
+          title={`Add source (${shortcutLabel(COMMANDS['add-source'])})`}
+        >
           Add source
         </button>
       </div>
@@ -55,7 +59,7 @@ export function NotebookNav({
       </ul>
       <NavNotes activeNoteId={activeNoteId} />
       <NavViews />
-      {adding && <AddSourceDialog onClose={() => setAdding(false)} />}
+      {adding && <AddSourceDialog onClose={() => ui.set({ panel: null })} />}
     </nav>
   )
 }

@@ -20,6 +20,20 @@ export function ShortcutsPanel({ onClose }: { onClose: () => void }) {
             </tr>
           ))}
           <tr>
+            <td>Select text without the mouse</td>
+            <td>
+              <kbd>Shift+←→↑↓</kbd> <kbd>Ctrl+Shift+←→</kbd>
+            </td>
+            <td className="muted">after Tab to the source text (arrows move its caret)</td>
+          </tr>
+          <tr>
+            <td>Open a highlight's passage</td>
+            <td>
+              <kbd>Enter</kbd>
+            </td>
+            <td className="muted">with the caret in the highlight</td>
+          </tr>
+          <tr>
             <td>Bold / italic in a note</td>
             <td>
               <kbd>Ctrl+B</kbd> <kbd>Ctrl+I</kbd>

@@ -6,6 +6,7 @@ import type { Source } from '@shared/schema'
 import { ui } from '../state/ui-store'
 import { sourceExtensions } from './extensions'
 import { PassageHighlights, setPassageDecorations, type PassageDecor } from './passage-highlights'
+import { KeyboardReading } from './keyboard-reading'
 import { readerRef } from './reader-ref'
 
 interface ReaderProps {
@@ -23,6 +24,7 @@ export function Reader({ source, editable, decorations, onReady }: ReaderProps) 
         PassageHighlights.configure({
           onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] ?? null }),
         }),
+        KeyboardReading.configure({ onOpenPassages: (ids) => ui.reveal(ids[0]) }),
       ],
       content: source.doc,
       editable: false,

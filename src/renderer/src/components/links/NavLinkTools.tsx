@@ -1,4 +1,5 @@
 // The left nav's entries for the connections between passages: the graph and the relations.
+import { COMMANDS, shortcutLabel } from '../../commands/registry'
 import { ui, useUi } from '../../state/ui-store'
 
 export function NavLinkTools() {
@@ -9,7 +10,7 @@ export function NavLinkTools() {
         className="button small"
         aria-pressed={graphOpen}
         onClick={() => ui.set({ graphOpen: !graphOpen })}
-        title="The notebook as a graph of linked passages"
+        title={`The notebook as a graph of linked passages (${shortcutLabel(COMMANDS.graph)})`}
       >
         Graph
       </button>

@@ -1,0 +1,137 @@
+// Reading and selecting with the keyboard alone (as Zotero 7's reader): the read-only source
+// takes focus with Tab, shows a caret, moves it with the arrow keys (Ctrl: by word; Home/End:
+// to the line's ends, with Ctrl to the text's) and selects with Shift; H/N/T/L then mark the selection like a mouse
+// selection, and Enter on a highlight opens its card. The browser does the moving
+// (Selection.modify, which works on text that is not editable); ProseMirror reads the DOM
+// selection as it does after a mouse drag.
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { passagesAt } from './passage-highlights'
+
+type Move = [
+  direction: 'forward' | 'backward',
+  granularity: 'character' | 'line' | 'lineboundary' | 'documentboundary',
+]
+const MOVES: Record<string, Move> = {
+  ArrowLeft: ['backward', 'character'],
+  ArrowRight: ['forward', 'character'],
+  ArrowUp: ['backward', 'line'],
+  ArrowDown: ['forward', 'line'],
+  Home: ['backward', 'lineboundary'],
+  End: ['forward', 'lineboundary'],
+}
+
+export interface KeyboardReadingOptions {
+  /** Enter with the caret in a highlight: the passages there, innermost first. */
+  onOpenPassages: (ids: string[]) => void
+}
+
+const key = new PluginKey<boolean>('keyboardReading')
+
+export const KeyboardReading = Extension.create<KeyboardReadingOptions>({
+  name: 'keyboardReading',
+  addOptions() {
+    return { onOpenPassages: () => {} }
+  },
+  addProseMirrorPlugins() {
+    const options = this.options
+    return [
+      new Plugin<boolean>({
+        key,
+        // Whether the read-only text has keyboard focus (then the caret is drawn).
+        state: {
+          init: () => false,
+          apply: (tr, focused) => (tr.getMeta(key) as boolean | undefined) ?? focused,
+        },
+        props: {
+          attributes: { tabindex: '0' },
+          decorations(state) {
+            const { selection } = state
+            if (!key.getState(state) || !selection.empty) return null
+            return DecorationSet.create(state.doc, [
+              Decoration.widget(selection.head, caret, { key: 'read-caret', side: 1 }),
+            ])
+          },
+          handleDOMEvents: {
+            focus: (view) => setFocused(view, true),
+            blur: (view) => setFocused(view, false),
+            keydown: (view, event) => {
+              if (view.editable || event.altKey || event.metaKey) return false
+              if (event.key === 'Enter') {
+                const ids = passagesAt(view.state, view.state.selection.head)
+                if (ids.length === 0) return false
+                event.preventDefault()
+                options.onOpenPassages(ids)
+                return true
+              }
+              // Ctrl+Home / Ctrl+End: to the start or end of the text.
+              const move: Move | undefined =
+                event.ctrlKey && (event.key === 'Home' || event.key === 'End')
+                  ? [event.key === 'Home' ? 'backward' : 'forward', 'documentboundary']
+                  : MOVES[event.key]
+              if (!move) return false
+              event.preventDefault()
+              moveCaret(view, move, event.shiftKey, event.ctrlKey)
+              return true
+            },
+          },
+        },
+      }),
+    ]
+  },
+})
+
+function caret(): HTMLElement {
+  const el = document.createElement('span')
+  el.className = 'read-caret'
+  el.setAttribute('aria-hidden', 'true')
+  return el
+}
+
+function setFocused(view: EditorView, focused: boolean): boolean {
+  if (view.editable) return false
+  if (focused && !selectionInside(view)) placeAtFirstVisibleLine(view)
+  view.dispatch(view.state.tr.setMeta(key, focused).setMeta('addToHistory', false))
+  return false
+}
+
+function selectionInside(view: EditorView): boolean {
+  const sel = document.getSelection()
+  return Boolean(sel && sel.rangeCount > 0 && sel.anchorNode && view.dom.contains(sel.anchorNode))
+}
+
+function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, byWord: boolean): void {
+  const sel = document.getSelection()
+  if (!sel) return
+  if (!selectionInside(view)) placeAtFirstVisibleLine(view)
+  // Without Shift a selection collapses to the side moved to, as in a text field.
+  if (!extend && !sel.isCollapsed && unit === 'character') {
+    if (direction === 'forward') sel.collapseToEnd()
+    else sel.collapseToStart()
+  } else {
+    sel.modify(extend ? 'extend' : 'move', direction, byWord && unit === 'character' ? 'word' : unit)
+  }
+  const focus = sel.focusNode
+  const el = focus instanceof HTMLElement ? focus : focus?.parentElement
+  el?.scrollIntoView({ block: 'nearest' })
+}
+
+/** A collapsed selection at the start of the first text line in view. */
+function placeAtFirstVisibleLine(view: EditorView): void {
+  const sel = document.getSelection()
+  const scroller = view.dom.closest('.reader') ?? view.dom
+  const top = scroller.getBoundingClientRect().top
+  const walker = document.createTreeWalker(view.dom, NodeFilter.SHOW_TEXT)
+  let first: Text | null = null
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text
+    if (!text.data.trim()) continue
+    first ??= text
+    if ((text.parentElement?.getBoundingClientRect().bottom ?? 0) > top + 48) {
+      first = text
+      break
+    }
+  }
+  if (sel && first) sel.collapse(first, 0)
+}
