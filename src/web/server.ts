@@ -1,14 +1,24 @@
 // The browser host: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
 // Every /api/ call needs the bearer token; the Host header must name our own address (DNS
-// rebinding); no CORS headers are ever sent; bodies are size-limited.
+// rebinding); no CORS headers are ever sent; bodies are size-limited. Host, token and method
+// are checked before any byte of a body is read, and a refused request's connection is closed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { timingSafeEqual } from 'node:crypto'
 import type { Handlers } from '@shared/contract'
+import type { ApiError } from '@shared/errors'
 import { dispatch } from '../core/dispatch'
+import { MAX_NOTEBOOK_BYTES } from '../core/store/validate'
 import { serveStatic } from './static'
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024
+const MB = 1024 * 1024
+/**
+ * One rule: a body may be as large as the largest argument the app sends, importNotebook with
+ * a notebook file of the largest size Glossa opens (MAX_NOTEBOOK_BYTES). JSON-encoding text at
+ * most doubles it (a quote, backslash or line break becomes two bytes); 1 MB more is room for
+ * the rest. Every other method's arguments are far smaller (convertSource: 10 M characters).
+ */
+export const MAX_BODY_BYTES = 2 * MAX_NOTEBOOK_BYTES + MB
 
 export interface WebHostOptions {
   handlers: Handlers
@@ -17,6 +27,8 @@ export interface WebHostOptions {
   port: number
   /** WebSocket upgrades (live notebooks, src/web/live-socket.ts); without it every upgrade is refused. */
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+  /** Tests only: a smaller body limit, so its handling can be tested without huge bodies. */
+  maxBodyBytes?: number
 }
 
 export function startWebHost(options: WebHostOptions): Promise<{ server: Server; port: number }> {
@@ -46,19 +58,20 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
 async function handle(req: IncomingMessage, res: ServerResponse, options: WebHostOptions): Promise<void> {
   const port = (req.socket.localPort ?? options.port).toString()
   if (!isAllowedHost(req.headers.host, port))
-    return sendJson(res, 403, { code: 'forbidden-host', message: 'This host name is not allowed.' })
+    return refuse(req, res, 403, { code: 'forbidden-host', message: 'This host name is not allowed.' })
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   if (!url.pathname.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, { code: 'method-not-allowed', message: 'Only GET here.' })
+      return refuse(req, res, 405, { code: 'method-not-allowed', message: 'Only GET here.' })
     return serveStatic(options.staticDir, url.pathname, res)
   }
   if (!hasToken(req.headers.authorization, options.token))
-    return sendJson(res, 401, { code: 'unauthorized', message: 'A valid token is required.' })
+    return refuse(req, res, 401, { code: 'unauthorized', message: 'A valid token is required.' })
   if (req.method !== 'POST')
-    return sendJson(res, 405, { code: 'method-not-allowed', message: 'Use POST for API calls.' })
-  const body = await readBody(req)
-  if (body === 'too-large') return refuseTooLarge(req, res)
+    return refuse(req, res, 405, { code: 'method-not-allowed', message: 'Use POST for API calls.' })
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES
+  const body = await readBody(req, limit)
+  if (body === 'too-large') return refuseTooLarge(req, res, limit)
   let args: unknown
   try {
     args = body.length ? JSON.parse(body) : {}
@@ -87,37 +100,45 @@ function hasToken(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_BODY_BYTES) {
-      req.resume()
-      return resolve('too-large')
-    }
+    // A declared length over the limit is refused before one byte of the body is read.
+    if (Number(req.headers['content-length'] ?? 0) > limit) return resolve('too-large')
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data')
-        req.resume()
-        resolve('too-large')
-      } else chunks.push(chunk)
-    })
+      if (size <= limit) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.pause() // read no further: the connection is closed after the answer
+      resolve('too-large')
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
 
-/** 413, then close the connection: the rest of an oversized body is never read as a request. */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Answers a request refused before its body was read, and closes the connection: the body is
+ * never read (an unauthenticated gigabyte is not taken in) nor parsed as the next request.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: ApiError): void {
   res.setHeader('connection', 'close')
-  sendJson(res, 413, {
-    code: 'too-large',
-    message: `Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.`,
-  })
-  // A client that keeps sending after the answer is cut off shortly after.
+  sendJson(res, status, error)
+  // Node closes the socket once the answer is out; a client that keeps sending is cut off.
   res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
+}
+
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const rule =
+    limit === MAX_BODY_BYTES
+      ? ` (room for importing the largest notebook file Glossa opens, ${MAX_NOTEBOOK_BYTES / MB} MB, as JSON)`
+      : ''
+  refuse(req, res, 413, {
+    code: 'too-large',
+    message: `Request bodies are limited to ${Math.round(limit / MB)} MB${rule}.`,
+  })
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -21,8 +21,14 @@ export interface TestHost {
   close(): Promise<void>
 }
 
-/** `root` holds data/ (the data dir), static/ (the renderer stand-in) and secret.txt beside it. */
-export async function startTestHost(root: string): Promise<TestHost> {
+/**
+ * `root` holds data/ (the data dir), static/ (the renderer stand-in) and secret.txt beside it.
+ * `maxBodyBytes` lowers the body limit, so tests of it need not send hundreds of megabytes.
+ */
+export async function startTestHost(
+  root: string,
+  { maxBodyBytes }: { maxBodyBytes?: number } = {},
+): Promise<TestHost> {
   const staticDir = join(root, 'static')
   await mkdir(join(staticDir, 'assets'), { recursive: true })
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Glossa</title>')
@@ -40,6 +46,7 @@ export async function startTestHost(root: string): Promise<TestHost> {
     staticDir,
     token: TOKEN,
     port: 0,
+    maxBodyBytes,
   })
   return {
     server,
@@ -123,6 +130,72 @@ export function send(port: number, r: RawRequest): Promise<RawResponse> {
   })
 }
 
+export interface StreamedRequest {
+  path: string
+  token?: string | null
+  host?: string
+  /** The Content-Length to declare; none means Transfer-Encoding: chunked. */
+  declared?: number
+  /** Bytes to offer at most before giving up on the server closing the connection. */
+  cap: number
+}
+export interface StreamedResponse {
+  status: number
+  body: string
+  /** Bytes the client could hand to the connection before the server closed it (or `cap`). */
+  sent: number
+  /** False when the server kept reading until the client gave up at `cap`. */
+  closedByServer: boolean
+}
+
+/**
+ * POSTs a body of zeros in 1 MB pieces, as fast as the connection takes them, until the server
+ * closes the connection or `cap` bytes were sent: shows how much of a refused body is read.
+ */
+export function sendStream(port: number, r: StreamedRequest): Promise<StreamedResponse> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: r.host ?? `127.0.0.1:${port}` }
+    if (r.token !== null) headers.authorization = `Bearer ${r.token ?? TOKEN}`
+    if (r.declared !== undefined) headers['content-length'] = String(r.declared)
+    else headers['transfer-encoding'] = 'chunked'
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: r.path, headers, agent: false })
+    const piece = Buffer.alloc(1024 * 1024)
+    let sent = 0
+    let status = 0
+    let body = ''
+    let done = false
+    let answered = false
+    let capped = false
+    const finish = (closedByServer: boolean) => {
+      if (done) return
+      done = true
+      req.destroy()
+      if (status === 0) reject(new Error(`no response (sent ${sent} bytes)`))
+      else resolve({ status, body, sent, closedByServer })
+    }
+    req.on('response', (res) => {
+      status = res.statusCode ?? 0
+      res.on('data', (c: Buffer) => (body += c.toString('utf8')))
+      res.on('end', () => {
+        answered = true
+        if (capped) finish(false)
+      })
+    })
+    req.on('error', () => {})
+    req.on('close', () => finish(true))
+    const pump = () => {
+      while (!done && sent < r.cap) {
+        sent += piece.length
+        if (!req.write(piece)) return void req.once('drain', pump)
+      }
+      // Everything offered was taken: give up on the connection once the answer is in.
+      capped = true
+      if (answered) finish(false)
+    }
+    pump()
+  })
+}
+
 /** A raw request line, for paths Node's client would normalise or refuse (e.g. a NUL byte). */
 export async function sendRawPath(port: number, rawPath: string): Promise<RawResponse> {
   const { connect } = await import('node:net')
@@ -145,10 +218,13 @@ export async function sendRawPath(port: number, rawPath: string): Promise<RawRes
  * One host for the whole test file, started before its tests and removed after them. Read
  * `.current` inside tests (it is set once beforeAll has run).
  */
-export function useTestHost(prefix = 'glossa-web-'): { current: TestHost } {
+export function useTestHost(
+  prefix = 'glossa-web-',
+  options: { maxBodyBytes?: number } = {},
+): { current: TestHost } {
   const ref = {} as { current: TestHost }
   beforeAll(async () => {
-    ref.current = await startTestHost(await mkdtemp(join(tmpdir(), prefix)))
+    ref.current = await startTestHost(await mkdtemp(join(tmpdir(), prefix)), options)
   })
   afterAll(async () => {
     await ref.current?.close()
