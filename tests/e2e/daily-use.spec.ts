@@ -268,3 +268,34 @@ test('shortcuts for the graph, a new note page, add source, the filter and edit 
       help.getByRole('row', { name: new RegExp(`^${label} ${keys.replace('+', '\\+')} `) }),
     ).toBeVisible()
 })
+
+test('the theme is set in the app (system, light, dark) and kept; an empty notebook offers Add source', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await page.emulateMedia({ colorScheme: 'light' })
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const light = await background()
+  const theme = page.getByRole('combobox', { name: 'Theme' })
+  await expect(theme).toHaveValue('system')
+  await theme.selectOption({ label: 'Dark' })
+  await expect.poll(background).not.toBe(light)
+  const dark = await background()
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark')
+  expect(await background()).toBe(dark)
+  // "System" follows the system again.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'System' })
+  await expect.poll(background).toBe(light)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect.poll(background).toBe(dark)
+
+  await page.getByRole('button', { name: 'New notebook' }).first().click()
+  const create = page.getByRole('dialog', { name: 'New notebook' })
+  await create.getByRole('textbox').fill('Empty one')
+  await create.getByRole('button', { name: 'Create notebook' }).click()
+  const reader = page.getByRole('main')
+  await expect(reader.getByRole('heading', { name: 'No sources yet' })).toBeVisible()
+  await reader.getByRole('button', { name: 'Add source' }).click()
+  await expect(page.getByRole('dialog', { name: 'Add source' })).toBeVisible()
+})

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { captureToken } from './api/client'
 import { App } from './App'
+import { initTheme } from './state/theme'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/reader.css'
@@ -9,6 +10,7 @@ import './styles/tags.css'
 import './styles/links.css'
 
 captureToken()
+initTheme()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -9,6 +9,7 @@ import { ImportNotebookButton } from '../components/library/ImportNotebookButton
 import { NotebookCard } from '../components/library/NotebookCard'
 import { RenameNotebookDialog } from '../components/library/RenameNotebookDialog'
 import { TrashSection } from '../components/library/TrashSection'
+import { ThemeSelect } from '../components/ThemeSelect'
 import { useLibrary } from '../components/library/use-library'
 import '../components/library/library.css'
 import { navigate } from '../state/route'
@@ -27,6 +28,7 @@ export function LibraryScreen() {
           <p className="muted">Your notebooks</p>
         </div>
         <div className="library-actions">
+          <ThemeSelect />
           <DataFolderButton />
           <ImportNotebookButton reload={reload} />
           <button className="button primary" onClick={() => setCreating(true)}>
@@ -45,6 +47,9 @@ export function LibraryScreen() {
           <div className="empty-state">
             <h2>No notebooks yet</h2>
             <p>Create one to start reading and marking sources, or import a notebook file.</p>
+            <button className="button primary" onClick={() => setCreating(true)}>
+              New notebook
+            </button>
           </div>
         )}
         {data && data.notebooks.length > 0 && (

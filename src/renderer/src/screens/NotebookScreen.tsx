@@ -108,7 +108,12 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
           <main className="reader-empty">
             <div className="empty-state">
               <h2>No sources yet</h2>
-              <p>Add a source to start reading and marking passages.</p>
+              <p>
+                Paste an article or import a .txt, .md or .html file to start reading and marking passages.
+              </p>
+              <button className="button primary" onClick={() => ui.set({ panel: 'add-source' })}>
+                Add source
+              </button>
             </div>
           </main>
         )}

@@ -2,6 +2,7 @@
 // during the gesture, so 2,000 nodes stay responsive.
 import cytoscape from 'cytoscape'
 import { useEffect, useRef } from 'react'
+import { isDark, useDarkTheme } from '../../state/theme'
 import { graphStyle, layoutFor } from './cy-style'
 import type { GraphModel, GraphNode } from './graph-model'
 
@@ -22,10 +23,9 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
 
   // A new instance when the graph crosses the size where speed beats looks.
   useEffect(() => {
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false
     const instance = cytoscape({
       container: container.current,
-      style: graphStyle(dark),
+      style: graphStyle(isDark()),
       minZoom: 0.05,
       maxZoom: 4,
       textureOnViewport: true,
@@ -40,6 +40,12 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
       cy.current = null
     }
   }, [large])
+
+  // Colors follow the theme live (the app's setting or the system's).
+  const dark = useDarkTheme()
+  useEffect(() => {
+    cy.current?.style(graphStyle(dark))
+  }, [dark, large])
 
   useEffect(() => {
     const instance = cy.current
