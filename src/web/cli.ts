@@ -70,6 +70,6 @@ function fail(message: string): never {
 }
 
 runWebHost(process.argv.slice(2)).catch((error) => {
-  console.error('Glossa web host could not start:', error instanceof Error ? error.message : error)
+  console.error(`Glossa web host could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

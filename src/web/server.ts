@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { timingSafeEqual } from 'node:crypto'
 import type { Handlers } from '@shared/contract'
-import type { ApiError } from '@shared/errors'
+import { GlossaError, type ApiError } from '@shared/errors'
 import { dispatch } from '../core/dispatch'
 import { MAX_NOTEBOOK_BYTES } from '../core/store/validate'
 import { serveStatic } from './static'
@@ -47,7 +47,7 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
     else socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
   })
   return new Promise((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => reject(listenError(error, options.port)))
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address()
       resolve({ server, port: typeof address === 'object' && address ? address.port : options.port })
@@ -88,6 +88,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: WebHos
   if (outcome.ok) return sendJson(res, 200, outcome.result)
   const status = outcome.error.code === 'unknown-method' ? 404 : outcome.error.code === 'internal' ? 500 : 400
   return sendJson(res, status, outcome.error)
+}
+
+/** What to do when the port cannot be had, in one line (a raw EADDRINUSE tells a person nothing). */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  const retry = 'Start it with --port <another number>, or --port 0 to use a free one.'
+  if (error.code === 'EADDRINUSE')
+    return new GlossaError(
+      'web/port-in-use',
+      `port ${port} on 127.0.0.1 is already in use (another Glossa, or another program, is listening there). ${retry}`,
+    )
+  if (error.code === 'EACCES')
+    return new GlossaError(
+      'web/port-denied',
+      `port ${port} needs administrator rights on this system (ports below 1024 usually do). ${retry}`,
+    )
+  return error
 }
 
 export function isAllowedHost(host: string | undefined, port: string): boolean {
