@@ -4,6 +4,7 @@ import { app, BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { resolveDataDir } from '../core/data-dir'
 import { createService, type Service } from '../core/service'
+import { installDeepLinks } from './deep-link'
 import { chooseExportTarget } from './export-dialog'
 import { bindIpc } from './ipc'
 import { installAppMenu } from './menu'
@@ -17,6 +18,7 @@ app.setPath('userData', dataDir)
 
 let service: Service | null = null
 let mainWindow: BrowserWindow | null = null
+installDeepLinks(() => mainWindow)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -1,8 +1,11 @@
-// W3C Web Annotation Data Model (JSON-LD): one Annotation per passage, one "linking"
-// Annotation per link, all in a single embedded AnnotationPage. Ids are `urn:glossa:…`
-// IRIs, stable across exports because they come from the notebook's own ids.
+// W3C Web Annotation Data Model (JSON-LD): one Annotation per passage, one per note page
+// (its text as the body, the passages it cites as targets), one "linking" Annotation per link,
+// all in a single embedded AnnotationPage. Ids are `urn:glossa:…` IRIs, stable across exports
+// because they come from the notebook's own ids. An orphaned passage (its text was edited
+// away) is marked `glossa:status: "orphaned"` and keeps only its quote: its stored position
+// points at text that is no longer there. Every link's two targets are items of the page.
 import { z } from 'zod'
-import type { Endpoint, Notebook } from '../schema'
+import type { DocNode, Endpoint, Notebook } from '../schema'
 import { noteToMarkdown, shortQuote } from './markdown/index'
 
 const iri = (kind: string, id: string): string => `urn:glossa:${kind}:${id}`
@@ -14,8 +17,9 @@ const TextualBody = z.strictObject({
   type: z.literal('TextualBody'),
   value: z.string(),
   format: z.literal('text/markdown').optional(),
-  purpose: z.enum(['commenting', 'tagging', 'classifying']),
+  purpose: z.enum(['commenting', 'tagging', 'classifying', 'describing']),
 })
+export const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:vocab:' }] as const
 const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1),
@@ -35,8 +39,21 @@ const PassageAnnotation = z.strictObject({
   motivation: z.enum(['highlighting', 'commenting']),
   created: DateTime,
   modified: DateTime,
+  'glossa:status': z.literal('orphaned').optional(),
   body: z.array(TextualBody).min(1).optional(),
-  target: z.strictObject({ source: Iri, selector: z.tuple([TextQuoteSelector, TextPositionSelector]) }),
+  target: z.strictObject({
+    source: Iri,
+    selector: z.union([z.tuple([TextQuoteSelector, TextPositionSelector]), z.tuple([TextQuoteSelector])]),
+  }),
+})
+const NoteAnnotation = z.strictObject({
+  id: Iri,
+  type: z.literal('Annotation'),
+  motivation: z.literal('commenting'),
+  created: DateTime,
+  modified: DateTime,
+  body: z.array(TextualBody).min(1),
+  target: z.union([Iri, z.array(Iri).min(1)]),
 })
 const LinkAnnotation = z.strictObject({
   id: Iri,
@@ -47,7 +64,7 @@ const LinkAnnotation = z.strictObject({
   target: z.tuple([Iri, Iri]),
 })
 export const WebAnnotationCollectionSchema = z.strictObject({
-  '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
+  '@context': z.tuple([z.literal(CONTEXT[0]), z.strictObject({ glossa: z.literal(CONTEXT[1].glossa) })]),
   id: Iri,
   type: z.literal('AnnotationCollection'),
   label: z.string(),
@@ -56,19 +73,30 @@ export const WebAnnotationCollectionSchema = z.strictObject({
     id: Iri,
     type: z.literal('AnnotationPage'),
     startIndex: z.literal(0),
-    items: z.array(z.union([PassageAnnotation, LinkAnnotation])),
+    items: z.array(z.union([PassageAnnotation, NoteAnnotation, LinkAnnotation])),
   }),
 })
 export type WebAnnotationCollection = z.infer<typeof WebAnnotationCollectionSchema>
 type Item = WebAnnotationCollection['first']['items'][number]
 
+/** Ids of the passages a note cites, in order of first mention. */
+function citedPassages(doc: DocNode, out = new Set<string>()): Set<string> {
+  if (doc.type === 'passageRef' && typeof doc.attrs?.annotationId === 'string')
+    out.add(doc.attrs.annotationId)
+  for (const child of doc.content ?? []) citedPassages(child, out)
+  return out
+}
+
 export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
   const tags = new Map(nb.tags.map((t) => [t.id, t]))
   const anns = new Map(nb.annotations.map((a) => [a.id, a]))
+  const notes = new Map(nb.notes.map((n) => [n.id, n]))
+  const relations = new Map(nb.relations.map((r) => [r.id, r]))
   const ref = (id: string) => {
     const a = anns.get(id)
     return a && { url: iri('annotation', id), label: shortQuote(a.target.quote.exact) }
   }
+  const exists = (e: Endpoint): boolean => (e.kind === 'annotation' ? anns.has(e.id) : notes.has(e.id))
   const passages: Item[] = nb.annotations.map((a) => {
     const body: z.infer<typeof TextualBody>[] = []
     if (a.note)
@@ -83,40 +111,70 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
       if (tag) body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
     }
     const { quote, position } = a.target
+    const quoteSelector = {
+      type: 'TextQuoteSelector' as const,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+    }
+    const orphaned = a.status === 'orphaned'
     return {
       id: iri('annotation', a.id),
       type: 'Annotation',
       motivation: a.note ? 'commenting' : 'highlighting',
       created: a.createdAt,
       modified: a.updatedAt,
+      ...(orphaned ? { 'glossa:status': 'orphaned' as const } : {}),
       ...(body.length > 0 ? { body } : {}),
       target: {
         source: iri('source', a.sourceId),
-        selector: [
-          { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-          { type: 'TextPositionSelector', start: position.start, end: position.end },
-        ],
+        selector: orphaned
+          ? [quoteSelector]
+          : [quoteSelector, { type: 'TextPositionSelector', start: position.start, end: position.end }],
       },
     }
   })
-  const links: Item[] = nb.links.map((l) => {
-    const relation = nb.relations.find((r) => r.id === l.relationId)
-    const body: z.infer<typeof TextualBody>[] = [
-      { type: 'TextualBody', value: relation?.name ?? l.relationId, purpose: 'classifying' },
-    ]
-    if (l.comment) body.push({ type: 'TextualBody', value: l.comment, purpose: 'commenting' })
+  const notePages: Item[] = nb.notes.map((n) => {
+    const cited = [...citedPassages(n.doc)].filter((id) => anns.has(id)).map((id) => iri('annotation', id))
     return {
-      id: iri('link', l.id),
+      id: iri('note', n.id),
       type: 'Annotation',
-      motivation: 'linking',
-      created: l.createdAt,
-      body,
-      target: [endpointIri(l.from), endpointIri(l.to)],
+      motivation: 'commenting',
+      created: n.createdAt,
+      modified: n.updatedAt,
+      body: [
+        { type: 'TextualBody', value: n.title, purpose: 'describing' },
+        {
+          type: 'TextualBody',
+          value: noteToMarkdown(n.doc, ref),
+          format: 'text/markdown',
+          purpose: 'commenting',
+        },
+      ],
+      // A note page citing no passage is about the notebook as a whole.
+      target: cited.length > 0 ? cited : iri('notebook', nb.id),
     }
   })
-  const items = [...passages, ...links]
+  const links: Item[] = nb.links
+    .filter((l) => exists(l.from) && exists(l.to))
+    .map((l) => {
+      const relation = relations.get(l.relationId)
+      const body: z.infer<typeof TextualBody>[] = [
+        { type: 'TextualBody', value: relation?.name ?? l.relationId, purpose: 'classifying' },
+      ]
+      if (l.comment) body.push({ type: 'TextualBody', value: l.comment, purpose: 'commenting' })
+      return {
+        id: iri('link', l.id),
+        type: 'Annotation',
+        motivation: 'linking',
+        created: l.createdAt,
+        body,
+        target: [endpointIri(l.from), endpointIri(l.to)],
+      }
+    })
+  const items = [...passages, ...notePages, ...links]
   return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    '@context': [CONTEXT[0], { glossa: CONTEXT[1].glossa }],
     id: iri('notebook', nb.id),
     type: 'AnnotationCollection',
     label: nb.title,

@@ -4,8 +4,9 @@
 const MAX_CHARS = 100
 /** Most file systems cap a name at 255 bytes; leave room for an extension and temp suffixes. */
 const MAX_BYTES = 200
-// Windows-illegal (<>:"/\|?*), control characters, and what breaks an Obsidian link (#^[]).
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*#^[\]]/g
+// Windows-illegal (<>:"/\|?*), control characters, and what breaks an Obsidian link (#^[] and
+// the backtick of a code span; `%%` would open an Obsidian comment).
+const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*#^[\]`]|%(?=%)/g
 // Device names, also with an extension ("con.txt"); superscript digits count on Windows.
 const RESERVED = /^(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i
 

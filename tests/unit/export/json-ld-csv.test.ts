@@ -18,10 +18,10 @@ describe('JSON-LD export', () => {
 
   it('has one annotation per passage with both selectors, notes as Markdown and tags as tagging bodies', () => {
     const items = doc.first.items
-    expect(doc.total).toBe(nb.annotations.length + nb.links.length)
+    expect(doc.total).toBe(nb.annotations.length + nb.notes.length + nb.links.length)
     const a1 = items.find((i) => i.id === 'urn:glossa:annotation:a1')!
     expect(a1.motivation).toBe('commenting')
-    if (a1.motivation === 'linking') throw new Error('unreachable')
+    if (typeof a1.target !== 'object' || Array.isArray(a1.target)) throw new Error('unreachable')
     expect(a1.target.source).toBe('urn:glossa:source:src-ap-iraq')
     expect(a1.target.selector[0]).toMatchObject({
       type: 'TextQuoteSelector',
@@ -45,6 +45,48 @@ describe('JSON-LD export', () => {
     expect(l1.body?.[0]).toMatchObject({ value: 'elaborates', purpose: 'classifying' })
   })
 
+  it('marks an orphaned passage as such and gives it no stale position', () => {
+    const orphan = doc.first.items.find((i) => i.id === 'urn:glossa:annotation:a6')!
+    expect(orphan).toMatchObject({ 'glossa:status': 'orphaned' })
+    if (typeof orphan.target !== 'object' || Array.isArray(orphan.target)) throw new Error('unreachable')
+    expect(orphan.target.selector).toEqual([expect.objectContaining({ type: 'TextQuoteSelector' })])
+    const anchored = doc.first.items.find((i) => i.id === 'urn:glossa:annotation:a1')!
+    expect(anchored).not.toHaveProperty('glossa:status')
+  })
+
+  it('exports note pages, targeting the passages they cite', () => {
+    const note = doc.first.items.find((i) => i.id === 'urn:glossa:note:n1')!
+    expect(note).toMatchObject({
+      motivation: 'commenting',
+      target: ['urn:glossa:annotation:a1', 'urn:glossa:annotation:a2'],
+    })
+    expect(note.body?.[0]).toEqual({
+      type: 'TextualBody',
+      value: 'Withdrawal timeline',
+      purpose: 'describing',
+    })
+    expect(note.body?.[1].value).toContain(
+      '[the first phase, expected to run through…](urn:glossa:annotation:a1)',
+    )
+  })
+
+  it('every link target is an item of the page, also for links to note pages', () => {
+    const withNoteLink = sampleNotebook()
+    withNoteLink.links.push({
+      id: 'l3',
+      from: { kind: 'note', id: 'n1' },
+      to: { kind: 'annotation', id: 'a4' },
+      relationId: 'supports',
+      comment: '',
+      createdAt: withNoteLink.createdAt,
+    })
+    const out = exportJsonLd(withNoteLink)
+    const ids = new Set(out.first.items.map((i) => i.id))
+    const links = out.first.items.filter((i) => i.motivation === 'linking')
+    expect(links).toHaveLength(3)
+    for (const l of links) for (const target of l.target as string[]) expect(ids).toContain(target)
+  })
+
   it('rejects a tampered document', () => {
     expect(WebAnnotationCollectionSchema.safeParse({ ...doc, '@context': 'x' }).success).toBe(false)
     const broken = structuredClone(doc) as { first: { items: { target: unknown }[] } }
@@ -60,7 +102,9 @@ describe('CSV export', () => {
   const csv = exportCsv(nb)
 
   it('starts with a BOM, uses CRLF and the documented columns', () => {
-    expect(csv.startsWith('\uFEFFsource,quote,note,tags,links,created,status\r\n')).toBe(true)
+    expect(
+      csv.startsWith('\uFEFFsource,quote,note,tags,links,created,status,passage_id,source_id,start,end\r\n'),
+    ).toBe(true)
     // Outside quoted cells every line ends in CRLF (newlines inside notes stay as typed).
     expect(/(?<!\r)\n/.test(csv.replace(/"[^"]*(?:""[^"]*)*"/g, ''))).toBe(false)
     expect(csv.endsWith('\r\n')).toBe(true)
@@ -83,15 +127,24 @@ describe('CSV export', () => {
     expect(parsed.data.at(-1)!.status).toBe('orphaned')
   })
 
+  it('has the passage and source ids and the offsets (none for an orphan)', () => {
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true })
+    const a1 = parsed.data.find((r) => r.passage_id === 'a1')!
+    expect(a1).toMatchObject({
+      source_id: 'src-ap-iraq',
+      start: String(nb.annotations[0].target.position.start),
+      end: String(nb.annotations[0].target.position.end),
+    })
+    expect(parsed.data.find((r) => r.passage_id === 'a6')).toMatchObject({ start: '', end: '' })
+  })
+
   it('neutralises cells that a spreadsheet would run as formulas', () => {
     const evil = sampleNotebook()
     evil.annotations[0].note = noteDoc({
       type: 'paragraph',
       content: [{ type: 'text', text: '=HYPERLINK("http://x")' }],
     })
-    const row = Papa.parse<string[]>(exportCsv(evil).slice(1)).data.find((r) =>
-      r[1]?.startsWith('the first phase'),
-    )!
+    const row = Papa.parse<string[]>(exportCsv(evil).slice(1)).data.find((r) => r[7] === 'a1')!
     expect(row[2]).toBe('\'=HYPERLINK("http://x")')
   })
 })

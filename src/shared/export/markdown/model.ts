@@ -1,13 +1,14 @@
-// What every layout needs to know about the passages: verified positions, the paragraph
-// (¶) they start in, their Obsidian block id, and a stable order.
+// What every layout needs to know about the passages: where each is in its source's current
+// text (¶ number and which match of its quote from there), its Obsidian block id, a stable
+// order, and the links touching it — computed once, in time linear in the notebook.
 //
-// Block ids: Obsidian allows one `^id` per block, so ids are per block, not per passage.
-// The block (text block) that holds a passage's first character gets `^p-<id of the first
-// passage starting there>`; every later passage starting in the same block shares it.
-// Links to a passage therefore land on its paragraph, where the `==highlight==` shows it.
-import { isTextblockType, plainText } from '../../plain-text'
-import type { Annotation, DocNode, Notebook, Source, Tag } from '../../schema'
-import { inlineLength } from './flow'
+// Block ids: one per passage (`^p-<id>`, on its own line after the passage's quote), one per
+// note page in the single-file layout (`^n-<id>`). Obsidian allows [A-Za-z0-9-] and compares
+// ids ignoring case, so other characters become `-` and a clash gets `-2`, `-3`, ….
+import { plainText } from '../../plain-text'
+import type { Annotation, Endpoint, Link, Notebook, NotePage, Relation, Source, Tag } from '../../schema'
+import { blockAt, matchNumber, textblockStarts } from './text-blocks'
+import { obsidianTags } from './tags'
 
 export interface Passage {
   ann: Annotation
@@ -18,36 +19,38 @@ export interface Passage {
   end: number
   /** 1-based index of the text block holding the first character (0 when orphaned). */
   block: number
-  /** Obsidian block id without the caret; only [A-Za-z0-9-]. */
+  /** Which match of the quote, counting from the start of that text block (1 = the first). */
+  match: number
   blockId: string
+  /** Filled in by shortOf(). */
   short: string
+  /** The short quote as a wikilink alias (passages.ts), once it is needed. */
+  alias?: string
   tags: Tag[]
+  /** Position in the export's passage order (link rows sort by it). */
+  rank: number
 }
 
 export interface Model {
   nb: Notebook
-  /** Sources in notebook order, passages by start position, id as tiebreak; orphans last. */
-  passages: Passage[]
+  /** Per source (notebook order): anchored passages by position, id as tiebreak. */
+  anchored: Map<string, Passage[]>
+  /** Per source: orphaned passages by id. */
+  orphans: Map<string, Passage[]>
   byId: Map<string, Passage>
-}
-
-/** [start, end) of each text block in plain-text offsets (same walk as plainText). */
-export function textblockRanges(doc: DocNode): [number, number][] {
-  const out: [number, number][] = []
-  let pos = 0
-  const walk = (node: DocNode): void => {
-    if (isTextblockType(node.type)) {
-      if (out.length > 0) pos += 1
-      out.push([pos, pos + inlineLength(node.content)])
-      pos += inlineLength(node.content)
-    } else for (const child of node.content ?? []) walk(child)
-  }
-  walk(doc)
-  return out
+  notes: Map<string, { note: NotePage; blockId: string; rank: number }>
+  relations: Map<string, Relation>
+  /** Tag id → Obsidian tag (tags.ts). */
+  tagNames: Map<string, string>
+  /** Links touching each passage or note, by endKey(). */
+  linksOf: Map<string, Link[]>
 }
 
 export function shortQuote(exact: string, max = 48): string {
-  const flat = exact.replace(/\s+/g, ' ').trim()
+  // Only the start matters; a quote can be 20,000 characters long.
+  const head = exact.length > max * 4 ? exact.slice(0, max * 4) : exact
+  const flat = head.replace(/\s+/g, ' ').trim()
+  if (head !== exact && flat.length <= max) return shortQuote(exact.slice(0, max * 64), max)
   if (flat.length <= max) return flat
   const cut = flat.lastIndexOf(' ', max)
   return flat.slice(0, cut > max / 2 ? cut : max).trimEnd() + '…'
@@ -57,63 +60,124 @@ export function shortQuote(exact: string, max = 48): string {
 function locate(text: string, ann: Annotation): [number, number] | null {
   const { exact } = ann.target.quote
   const { start } = ann.target.position
-  if (text.slice(start, start + exact.length) === exact) return [start, start + exact.length]
+  if (text.startsWith(exact, start)) return [start, start + exact.length]
   let best = -1
   for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) {
     if (best < 0 || Math.abs(i - start) < Math.abs(best - start)) best = i
+    if (i > start) break // later copies are only further away
   }
   return best < 0 ? null : [best, best + exact.length]
 }
 
+/** A passage's tags in notebook order, each once, unknown ids left out. */
+function tagsOf(ids: readonly string[], tags: readonly Tag[], order: Map<string, number>): Tag[] {
+  if (ids.length === 0) return []
+  const at: number[] = []
+  for (const id of ids) {
+    const i = order.get(id)
+    if (i !== undefined && !at.includes(i)) at.push(i)
+  }
+  if (at.length > 1) at.sort((x, y) => x - y)
+  return at.map((i) => tags[i])
+}
+
+/** The short quote shown as a link's text, made when first needed (most passages are never linked). */
+export function shortOf(p: Passage): string {
+  return p.short || (p.short = shortQuote(p.ann.target.quote.exact))
+}
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
 export function buildModel(nb: Notebook): Model {
-  const tags = new Map(nb.tags.map((t) => [t.id, t]))
-  const passages: Passage[] = []
-  const sourceOrder = new Map(nb.sources.map((s, i) => [s.id, i]))
-  const blockIds = new Map<string, string>()
-  const usedIds = new Set<string>()
-  const uniqueId = (annId: string): string => {
-    const base = 'p-' + annId.replace(/[^A-Za-z0-9-]/g, '-')
-    let id = base
-    for (let n = 2; usedIds.has(id.toLowerCase()); n++) id = `${base}-${n}`
-    usedIds.add(id.toLowerCase())
-    return id
+  const tagOrder = new Map(nb.tags.map((t, i) => [t.id, i]))
+  const used = new Set<string>()
+  const uniqueId = (prefix: string, id: string): string => {
+    const base = prefix + id.replace(/[^A-Za-z0-9-]/g, '-')
+    let out = base
+    for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base}-${n}`
+    used.add(out.toLowerCase())
+    return out
   }
+  const bySource = new Map<string, Annotation[]>()
+  for (const a of nb.annotations) {
+    const list = bySource.get(a.sourceId)
+    if (list) list.push(a)
+    else bySource.set(a.sourceId, [a])
+  }
+  const anchored = new Map<string, Passage[]>()
+  const orphans = new Map<string, Passage[]>()
+  const all: Passage[] = []
   for (const source of nb.sources) {
-    const text = plainText(source.doc)
-    const ranges = textblockRanges(source.doc)
-    const anns = nb.annotations.filter((a) => a.sourceId === source.id)
-    const located = anns.map((ann) => ({ ann, at: ann.status === 'anchored' ? locate(text, ann) : null }))
-    located.sort(
-      (x, y) =>
-        (x.at?.[0] ?? Infinity) - (y.at?.[0] ?? Infinity) ||
-        (x.ann.id < y.ann.id ? -1 : x.ann.id > y.ann.id ? 1 : 0),
-    )
-    for (const { ann, at } of located) {
-      const tagList = nb.tags.filter((t) => ann.tagIds.includes(t.id) && tags.has(t.id))
-      const base = { ann, source, short: shortQuote(ann.target.quote.exact), tags: tagList }
-      const blockIndex = at ? ranges.findIndex(([s, e]) => e > at[0] && e > s) : -1
-      if (!at || blockIndex < 0) {
-        passages.push({ ...base, anchored: false, start: 0, end: 0, block: 0, blockId: '' })
-        continue
+    const anns = bySource.get(source.id) ?? []
+    const here: Passage[] = []
+    const lost: Passage[] = []
+    if (anns.length > 0) {
+      const text = plainText(source.doc)
+      const { starts, ends } = textblockStarts(source.doc)
+      for (const ann of anns) {
+        const at = ann.status === 'anchored' ? locate(text, ann) : null
+        const block = at ? blockAt(ends, at[0]) : 0
+        const p: Passage = {
+          ann,
+          source,
+          anchored: at !== null && block > 0,
+          start: at?.[0] ?? 0,
+          end: at?.[1] ?? 0,
+          block,
+          match: 0,
+          blockId: '',
+          short: '',
+          tags: tagsOf(ann.tagIds, nb.tags, tagOrder),
+          rank: 0,
+        }
+        if (p.anchored) {
+          p.match = matchNumber(text, ann.target.quote.exact, starts[block - 1], p.start)
+          here.push(p)
+        } else lost.push(p)
       }
-      const key = `${source.id}\u0000${blockIndex}`
-      if (!blockIds.has(key)) blockIds.set(key, uniqueId(ann.id))
-      passages.push({
-        ...base,
-        anchored: true,
-        start: at[0],
-        end: at[1],
-        block: blockIndex + 1,
-        blockId: blockIds.get(key)!,
-      })
     }
+    here.sort((a, b) => a.start - b.start || byId(a.ann, b.ann))
+    lost.sort((a, b) => byId(a.ann, b.ann))
+    anchored.set(source.id, here)
+    orphans.set(source.id, lost)
+    all.push(...here)
   }
-  // Orphans get their own id (written on the line after their quote); ids assigned after
-  // all anchored ones so adding an orphan never renames an anchored block.
-  for (const p of passages) if (!p.anchored) p.blockId = uniqueId(p.ann.id)
-  const rankOf = (p: Passage): number => (p.anchored ? 0 : 1)
-  passages.sort(
-    (a, b) => rankOf(a) - rankOf(b) || sourceOrder.get(a.source.id)! - sourceOrder.get(b.source.id)!,
+  for (const source of nb.sources) all.push(...orphans.get(source.id)!)
+  // Ids in export order, anchored first, so an orphan added later never renames a block.
+  all.forEach((p, i) => {
+    p.rank = i
+    p.blockId = uniqueId('p-', p.ann.id)
+  })
+  const notes = new Map(
+    nb.notes.map((note, i) => [note.id, { note, blockId: uniqueId('n-', note.id), rank: all.length + i }]),
   )
-  return { nb, passages, byId: new Map(passages.map((p) => [p.ann.id, p])) }
+  return {
+    nb,
+    anchored,
+    orphans,
+    byId: new Map(all.map((p) => [p.ann.id, p])),
+    notes,
+    relations: new Map(nb.relations.map((r) => [r.id, r])),
+    tagNames: obsidianTags(nb.tags),
+    linksOf: indexLinks(nb.links),
+  }
+}
+
+/** `annotation:<id>` or `note:<id>`: a passage and a note page may share an id. */
+export const endKey = (e: Endpoint): string => `${e.kind}:${e.id}`
+
+function indexLinks(links: readonly Link[]): Map<string, Link[]> {
+  const index = new Map<string, Link[]>()
+  const add = (key: string, link: Link): void => {
+    const list = index.get(key)
+    if (list) list.push(link)
+    else index.set(key, [link])
+  }
+  for (const link of links) {
+    const from = endKey(link.from)
+    const to = endKey(link.to)
+    add(from, link)
+    if (to !== from) add(to, link)
+  }
+  return index
 }

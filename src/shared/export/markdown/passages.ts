@@ -1,113 +1,193 @@
-// The "Passages" part of an export: anchored passages grouped by facet (a passage tagged in
-// several facets is listed under each), then "Other tags", "Untagged", and finally the
-// orphaned passages, which are listed once with their own block id.
-import type { BlockContent, ListItem, PhrasingContent } from 'mdast'
-import type { Link, Notebook } from '../../schema'
-import { append } from './append'
-import { docToMdast } from './flow'
-import { endpoint, passageRef, type Ctx } from './links'
-import { hashtag } from './mdast-ext'
-import type { Passage } from './model'
+// One passage as Zotero's "note from annotations" writes one annotation, plus what Glossa knows:
+//
+//   > the quoted text                              ← its own block quote
+//
+//   ^p-a1                                          ← its block id, on its own line after the quote
+//
+//   ¶ 1 · [Open in Glossa](glossa://open/…/passage/a1)\
+//   elaborated by ← [[#^p-a3|Baghdad International…]] — a comment\
+//   #phase/1 #base/harir                           ← the meta paragraph: where, link back, links, tags
+//
+//   The note, block by block.
+//
+// A note can never start with a glossa:// link (only http, https and mailto links survive the
+// export), so the meta paragraph is found again without guessing; see markdown-import. A
+// passage's other fields (color, dates, grade) travel in the front matter's `glossa.passages`.
+import { deepLink } from '../deep-link'
+import type { DocNode, Endpoint, Link, Source } from '../../schema'
+import { writeDoc } from './blocks'
+import { escapeText } from './escape'
+import { inlineToMarkdown, writeInline } from './inline'
+import { endKey, shortOf, type Model, type Passage } from './model'
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value })
-const heading = (depth: 2 | 3, value: string): BlockContent => ({
-  type: 'heading',
-  depth,
-  children: [text(value)],
-})
-const facetKey = (tagName: string): string => tagName.split('/')[0]
+export interface Ctx {
+  model: Model
+  layout: 'single' | 'folder'
+  /** Folder layout: file stem ("sources/Title") per source id and note id. */
+  files: Map<string, string>
+  /** Stem of the file being written ('' in the single layout). */
+  here: string
+}
 
-export function groupByFacet(nb: Notebook, passages: Passage[]): { title: string; passages: Passage[] }[] {
-  const keys = new Set(nb.facets.map((f) => f.key))
-  const groups = nb.facets.map((f) => ({
-    title: f.name,
-    passages: passages.filter((p) => p.tags.some((t) => facetKey(t.name) === f.key)),
-  }))
-  groups.push({
-    title: 'Other tags',
-    passages: passages.filter((p) => p.tags.some((t) => !keys.has(facetKey(t.name)))),
+export const OPEN_LABEL = 'Open in Glossa'
+
+// Obsidian has no escapes inside [[…]]: characters that would end or redirect the link go.
+const ALIAS_UNSAFE = /[[\]|#^\\`<>\u0000-\u001f\u007f]+/g
+
+const cleanAlias = (alias: string): string =>
+  alias.replace(ALIAS_UNSAFE, ' ').replace(/%{2,}/g, '%').replace(/={2,}/g, '=').replace(/\s+/g, ' ').trim()
+
+export function wikiLink(target: string, alias: string): string {
+  const clean = cleanAlias(alias)
+  return clean ? `[[${target}|${clean}]]` : `[[${target}]]`
+}
+
+/** Wikilink target of a passage's block from the current file. */
+function passageTarget(ctx: Ctx, p: Passage): string {
+  if (ctx.layout === 'single') return `#^${p.blockId}`
+  const stem = ctx.files.get(p.source.id) ?? ''
+  return stem === ctx.here ? `#^${p.blockId}` : `${stem}#^${p.blockId}`
+}
+
+/** A `passageRef` inside a note: a wikilink to the passage's block, or a plain remark when it is gone. */
+export function passageRef(ctx: Ctx, annotationId: string): string {
+  const p = ctx.model.byId.get(annotationId)
+  return p ? passageLink(ctx, p) : '(passage no longer exists)'
+}
+
+/** The wikilink to a passage from the current file (the alias is cleaned once per passage). */
+function passageLink(ctx: Ctx, p: Passage): string {
+  const alias = p.alias ?? (p.alias = cleanAlias(shortOf(p)))
+  const target = passageTarget(ctx, p)
+  return alias ? `[[${target}|${alias}]]` : `[[${target}]]`
+}
+
+function endpointLink(ctx: Ctx, end: Endpoint): string | null {
+  if (end.kind === 'annotation') {
+    const p = ctx.model.byId.get(end.id)
+    return p ? passageLink(ctx, p) : null
+  }
+  const n = ctx.model.notes.get(end.id)
+  if (!n) return null
+  if (ctx.layout === 'single') return wikiLink(`#^${n.blockId}`, n.note.title)
+  return wikiLink(ctx.files.get(end.id) ?? '', n.note.title)
+}
+
+const rankOf = (ctx: Ctx, e: Endpoint): number =>
+  (e.kind === 'annotation' ? ctx.model.byId.get(e.id)?.rank : ctx.model.notes.get(e.id)?.rank) ?? -1
+
+/**
+ * One line per link touching `self`: outgoing first, then incoming, each by the other end's
+ * place in the export and the relation's place in the notebook. No timestamps and no link ids
+ * take part, so an imported export writes the same lines again.
+ */
+function linkRows(ctx: Ctx, self: Endpoint): string[] {
+  const links = ctx.model.linksOf.get(endKey(self))
+  if (!links) return NONE
+  const rows: Row[] = []
+  for (const link of links) {
+    if (link.from.kind === self.kind && link.from.id === self.id) addRow(ctx, rows, link, 0)
+    if (link.to.kind === self.kind && link.to.id === self.id) addRow(ctx, rows, link, 1)
+  }
+  if (rows.length > 1)
+    rows.sort((a, b) => a.dir - b.dir || a.other - b.other || a.rel - b.rel || cmp(a.comment, b.comment))
+  return rows.map((r) => r.line)
+}
+
+const NONE: string[] = []
+interface Row {
+  dir: number
+  other: number
+  rel: number
+  comment: string
+  line: string
+}
+
+function addRow(ctx: Ctx, rows: Row[], link: Link, dir: 0 | 1): void {
+  const other = dir === 0 ? link.to : link.from
+  const target = endpointLink(ctx, other)
+  if (!target) return
+  const rel = ctx.model.relations.get(link.relationId)
+  const name = dir === 0 ? (rel?.name ?? link.relationId) : (rel?.inverse ?? link.relationId)
+  rows.push({
+    dir,
+    other: rankOf(ctx, other),
+    rel: rel ? ctx.model.nb.relations.indexOf(rel) : -1,
+    comment: link.comment,
+    line: linkLine(name, dir === 0 ? '→' : '←', target, link),
   })
-  groups.push({ title: 'Untagged', passages: passages.filter((p) => p.tags.length === 0) })
-  return groups.filter((g) => g.passages.length > 0)
 }
 
-/** The links touching each passage, oldest first, id as tiebreak: the list does not depend on storage order. */
-const linkIndexes = new WeakMap<Ctx['model'], Map<string, Link[]>>()
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-function linksOf(ctx: Ctx, annotationId: string): Link[] {
-  let index = linkIndexes.get(ctx.model)
-  if (!index) {
-    // Sorted and grouped once per export: sorting all links for every passage was quadratic.
-    index = new Map()
-    const sorted = [...ctx.model.nb.links].sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )
-    for (const link of sorted) {
-      const ends = new Set([link.from, link.to].filter((e) => e.kind === 'annotation').map((e) => e.id))
-      for (const id of ends) {
-        const list = index.get(id)
-        if (list) list.push(link)
-        else index.set(id, [link])
-      }
-    }
-    linkIndexes.set(ctx.model, index)
+function linkLine(name: string, arrow: string, target: string, link: Link): string {
+  const head = escapeText(name, { lineStart: true, lineEnd: false }) + ` ${arrow} ` + target
+  return link.comment ? `${head} — ${escapeText(link.comment, { lineStart: false, lineEnd: true })}` : head
+}
+
+/** The meta paragraph's lines joined by hard breaks (`\` + newline). */
+const hardLines = (lines: string[]): string => lines.join('\\\n')
+
+function tagLine(ctx: Ctx, p: Passage): string | null {
+  if (p.tags.length === 0) return null
+  let line = ''
+  for (const t of p.tags) line += (line ? ' #' : '#') + ctx.model.tagNames.get(t.id)
+  return line
+}
+
+/** The quote as its own block quote: one paragraph, its line ends as hard breaks. */
+export function writeQuote(exact: string, buf: string[]): void {
+  buf.push('> ')
+  if (!exact.includes('\n')) {
+    writeInline([{ type: 'text', text: exact }], { ref: noRef }, buf, '> ')
+    return
   }
-  return index.get(annotationId) ?? []
+  const content: DocNode[] = []
+  exact.split('\n').forEach((line, i) => {
+    if (i > 0) content.push({ type: 'hardBreak' })
+    if (line) content.push({ type: 'text', text: line })
+  })
+  writeInline(content, { ref: noRef }, buf, '> ')
 }
+const noRef = (): string => ''
 
-function linkList(ctx: Ctx, p: Passage): BlockContent[] {
-  const items: ListItem[] = []
-  const relation = (id: string) =>
-    ctx.model.nb.relations.find((r) => r.id === id) ?? { name: id, inverse: id }
-  for (const link of linksOf(ctx, p.ann.id)) {
-    const from = link.from.kind === 'annotation' && link.from.id === p.ann.id
-    const to = link.to.kind === 'annotation' && link.to.id === p.ann.id
-    const rel = relation(link.relationId)
-    const rows: PhrasingContent[][] = []
-    if (from) rows.push([text(`${rel.name} → `), ...endpoint(ctx, link.to)])
-    if (to) rows.push([text(`${rel.inverse} ← `), ...endpoint(ctx, link.from)])
-    for (const row of rows) {
-      if (link.comment) row.push(text(` — ${link.comment}`))
-      items.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: row }] })
-    }
-  }
-  return items.length > 0 ? [{ type: 'list', ordered: false, spread: false, children: items }] : []
-}
-
-function passageBlocks(ctx: Ctx, p: Passage): BlockContent[] {
-  const lines = p.ann.target.quote.exact.split('\n').filter((l) => l.trim() !== '')
-  const out: BlockContent[] = [
-    { type: 'blockquote', children: lines.map((l) => ({ type: 'paragraph', children: [text(l)] })) },
-  ]
-  if (!p.anchored) out.push({ type: 'paragraph', children: [{ type: 'blockId', value: p.blockId }] })
-  const cite: PhrasingContent[] = [{ type: 'emphasis', children: [text(p.source.title)] }]
-  if (p.source.origin) cite.push(text(`, ${p.source.origin}`))
-  cite.push(text(p.anchored ? `, ¶ ${p.block}` : ', orphaned'))
-  out.push({ type: 'paragraph', children: cite })
-  if (p.ann.note) append(out, docToMdast(p.ann.note, { headingShift: 3, ref: (id) => passageRef(ctx, id) }))
-  if (p.tags.length > 0) {
-    const tags = p.tags.flatMap((t, i): PhrasingContent[] =>
-      i === 0 ? [hashtag(t.name)] : [text(' '), hashtag(t.name)],
-    )
-    out.push({ type: 'paragraph', children: [text('Tags: '), ...tags] })
-  }
-  return [...out, ...linkList(ctx, p)]
-}
-
-/** Sections for the given passages (all of a notebook, or one source's in the folder layout). */
-export function passageSections(ctx: Ctx, passages: Passage[]): BlockContent[] {
-  const out: BlockContent[] = []
-  const groups = groupByFacet(
-    ctx.model.nb,
-    passages.filter((p) => p.anchored),
+export function writePassage(ctx: Ctx, p: Passage, headingShift: number, buf: string[]): void {
+  const where = p.anchored ? `¶ ${p.block}${p.match > 1 ? `, match ${p.match}` : ''}` : 'orphaned'
+  writeQuote(p.ann.target.quote.exact, buf)
+  buf.push(
+    `\n\n^${p.blockId}\n\n${where} · [${OPEN_LABEL}](${deepLink(ctx.model.nb.id, 'passage', p.ann.id)})`,
   )
-  if (groups.length > 0) out.push(heading(2, 'Passages'))
-  for (const g of groups) {
-    out.push(heading(3, g.title))
-    for (const p of g.passages) append(out, passageBlocks(ctx, p))
+  for (const row of linkRows(ctx, { kind: 'annotation', id: p.ann.id })) buf.push('\\\n' + row)
+  const tags = tagLine(ctx, p)
+  if (tags) buf.push('\\\n' + tags)
+  if (p.ann.note) {
+    const at = buf.length
+    buf.push('\n\n')
+    if (!writeDoc(p.ann.note, { headingShift, ref: (id) => passageRef(ctx, id) }, buf)) buf.length = at
   }
-  const orphans = passages.filter((p) => !p.anchored)
-  if (orphans.length > 0) out.push(heading(2, 'Orphaned passages'))
-  for (const p of orphans) append(out, passageBlocks(ctx, p))
-  return out
+}
+
+/** The line under a note page's title: link back, its links, and (single file) its block id. */
+export function noteMeta(ctx: Ctx, noteId: string): string {
+  const n = ctx.model.notes.get(noteId)!
+  const lines = [
+    `[${OPEN_LABEL}](${deepLink(ctx.model.nb.id, 'note', noteId)})`,
+    ...linkRows(ctx, { kind: 'note', id: noteId }),
+  ]
+  return hardLines(lines) + (ctx.layout === 'single' ? ` ^${n.blockId}` : '')
+}
+
+/** The line under a source's title: link back and where it came from. */
+export function sourceMeta(ctx: Ctx, source: Source): string {
+  const url = source.url && /^https?:\/\/[^\s<>]+$/i.test(source.url) ? source.url : ''
+  let line = `[${OPEN_LABEL}](${deepLink(ctx.model.nb.id, 'source', source.id)})`
+  if (source.origin) line += ' · ' + escapeText(source.origin, { lineStart: false, lineEnd: !url })
+  if (url) line += ` · <${url}>`
+  return line
+}
+
+/** A heading whose text reads back exactly. */
+export function heading(depth: number, text: string): string {
+  const md = inlineToMarkdown([{ type: 'text', text }], { ref: () => '', heading: true })
+  return '#'.repeat(depth) + (md ? ' ' + md : '')
 }
