@@ -10,6 +10,7 @@ const Coordinates = EntitySchema.shape.coordinates.unwrap()
 export function EntityFields({ entity }: { entity: Entity }) {
   const { error, setError, run } = useRun()
   const [alias, setAlias] = useState('')
+  const [name, setName] = useState(entity.name)
   const [lat, setLat] = useState(entity.coordinates ? String(entity.coordinates.lat) : '')
   const [lon, setLon] = useState(entity.coordinates ? String(entity.coordinates.lon) : '')
   const update = (patch: Parameters<typeof updateOp>[1], label: string) =>
@@ -31,6 +32,26 @@ export function EntityFields({ entity }: { entity: Entity }) {
 
   return (
     <div className="av-form">
+      <form
+        className="field"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (name.trim() && name.trim() !== entity.name) update({ name }, 'Rename entity')
+        }}
+      >
+        <span>Name</span>
+        <div className="av-row">
+          <input
+            className="av-input"
+            aria-label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button className="button small" type="submit">
+            Rename
+          </button>
+        </div>
+      </form>
       <label className="field">
         <span>Type</span>
         <select
