@@ -115,8 +115,8 @@ export class OpenNotebook {
    * unless discarded. No write runs meanwhile: one finishing between the read and the swap
    * would put on disk an edit that memory then forgets. Discarded edits answer saved: false.
    */
-  reload(discardUnsaved = false): Promise<Notebook> {
-    return this.coalescer.exclusive(async () => {
+  async reload(discardUnsaved = false): Promise<Notebook> {
+    await this.coalescer.exclusive(async () => {
       if (this.hasUnsavedChanges && !discardUnsaved) {
         throw new GlossaError(
           'store/unsaved-edits',
@@ -139,8 +139,11 @@ export class OpenNotebook {
       this.db.data = notebook
       this.savedVersion = this.version // what is in memory is what is on disk
       this.changed()
-      return notebook
     })
+    // Another program may have changed a source's text or left references broken: the same
+    // repair as on open (shared/ops/repair.ts), saved like any edit.
+    await this.repair()
+    return this.db.data
   }
 
   /** "Keep mine": writes the in-memory notebook over whatever another program put on disk. */
@@ -158,6 +161,16 @@ export class OpenNotebook {
     this.changed()
     const version = ++this.version
     return { ...(await this.save(version)), updatedAt: notebook.updatedAt }
+  }
+
+  /**
+   * Takes a notebook merged with others' changes (a shared notebook, src/core/live), already
+   * validated and repaired there, and saves it like an edit.
+   */
+  replace(notebook: Notebook): Promise<SaveOutcome> {
+    this.db.data = notebook
+    this.changed()
+    return this.save(++this.version)
   }
 
   /** Waits for the write holding edit `version`; saved: true only if that edit is on disk. */
