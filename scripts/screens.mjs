@@ -203,7 +203,7 @@ async function variant(w, h, scheme) {
   if (want('search')) {
     await page.keyboard.press('Control+k')
     await page.getByRole('combobox', { name: 'Search the notebook' }).fill('Hareer base')
-    await page.getByRole('option').first().waitFor()
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor()
     await shoot(page, 'search', w, h, scheme)
     await page.keyboard.press('Escape')
   }

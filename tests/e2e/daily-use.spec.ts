@@ -84,7 +84,9 @@ test('a search jump shows the phrase without selecting it: no toolbar, and H mar
   await page.keyboard.press('Control+k')
   const search = page.getByRole('combobox', { name: 'Search the notebook' })
   await search.fill('"two-phase transition"')
-  await expect(page.getByRole('option').first().locator('mark')).toHaveText('two-phase transition')
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().locator('mark'),
+  ).toHaveText('two-phase transition')
   await search.press('Enter')
   await expect(search).toHaveCount(0)
   const shown = () =>
@@ -162,7 +164,7 @@ test('facets ignore case; source: finds a source by its origin; tag: alone says 
   await expect(page.getByRole('status').filter({ hasText: 'tag: needs a value' })).toBeVisible()
   await expect(page.getByText('No results.')).toHaveCount(0)
   await search.fill('source:apnews')
-  await expect(page.getByRole('option')).toHaveCount(2)
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(2)
   await page.keyboard.press('Escape')
 
   const nav = page.getByRole('navigation', { name: 'Notebook contents' })
@@ -276,16 +278,19 @@ test('the theme is set in the app (system, light, dark) and kept; an empty noteb
   await page.emulateMedia({ colorScheme: 'light' })
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   const light = await background()
-  const theme = page.getByRole('combobox', { name: 'Theme' })
-  await expect(theme).toHaveValue('system')
-  await theme.selectOption({ label: 'Dark' })
+  const theme = page.getByRole('radiogroup', { name: 'Theme' })
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeChecked()
+  await theme.getByRole('radio', { name: 'Dark' }).click()
   await expect.poll(background).not.toBe(light)
   const dark = await background()
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark')
+  await expect(theme.getByRole('radio', { name: 'Dark' })).toBeChecked()
   expect(await background()).toBe(dark)
   // "System" follows the system again.
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'System' })
+  // From the keyboard: the arrows move through the choices.
+  await theme.getByRole('radio', { name: 'Dark' }).press('ArrowRight')
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeChecked()
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeFocused()
   await expect.poll(background).toBe(light)
   await page.emulateMedia({ colorScheme: 'dark' })
   await expect.poll(background).toBe(dark)

@@ -76,7 +76,7 @@ test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ g
   const search = page.getByRole('combobox', { name: 'Search the notebook' })
   await expect(search).toBeFocused()
   await search.fill('Hareer')
-  const first = page.getByRole('option').first()
+  const first = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()
   await expect(first).toContainText('Passage')
   await expect(first.locator('mark')).toHaveText('Hareer')
   await search.press('Enter')
@@ -99,5 +99,7 @@ test('a search with only operators or an unbalanced quote still answers', async 
     await expect(answer.first()).toBeVisible()
   }
   await search.fill('"Ain al')
-  await expect(page.getByRole('option').first()).toContainText('Ain al')
+  await expect(
+    page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+  ).toContainText('Ain al')
 })
