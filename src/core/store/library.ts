@@ -6,26 +6,19 @@ import { join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '@shared/schema'
+import { Arrivals } from './arrivals'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
 import { DurableNotebookFile, serializeNotebook } from './durable-file'
 import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-write'
-import { notebookFileName, storedForm } from './file-names'
-import { moveUnderFreeName } from './free-name'
 import { OpenNotebook } from './open-notebook'
-import { checkRegular } from './regular-file'
-import { MAX_NOTEBOOK_BYTES } from './validate'
+import { checkNotebookFile, oneFilePerNotebook, summarize, type Entry } from './listing'
 
 /** `fs` is the file system notebook files are read and written through (tests inject faults). */
 export interface LibraryOptions {
   dataDir: string
   coalesce?: CoalescePolicy
   fs?: FsLike
-}
-interface Entry {
-  file: string
-  summary?: NotebookSummary
-  damaged?: DamagedFile
 }
 
 export class Library {
@@ -37,15 +30,14 @@ export class Library {
   private readonly opening = new Map<string, Promise<OpenNotebook>>()
   private readonly fileById = new Map<string, string>()
   private readonly summaries = new Map<string, { mtimeMs: number; size: number; summary: NotebookSummary }>()
-  /** Ids of notebooks being added right now: parallel imports of one file must not both keep its id. */
-  private readonly adding = new Set<string>()
-  /** Names are claimed one at a time in this process (other processes: link() in free-name.ts). */
-  private naming: Promise<unknown> = Promise.resolve()
+  /** Notebooks on their way in: parallel imports of one file must not both keep its id. */
+  private readonly arrivals: Arrivals
 
   constructor(private readonly options: LibraryOptions) {
     this.notebooksDir = join(options.dataDir, 'notebooks')
     this.trashDir = join(options.dataDir, 'trash')
     this.backups = new Backups(join(options.dataDir, 'backups'))
+    this.arrivals = new Arrivals(this.notebooksDir, this.fs)
   }
 
   /** True when the data dir has never held a library (the only time we seed). */
@@ -62,7 +54,10 @@ export class Library {
     const names = (await readdir(this.notebooksDir))
       .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
       .sort()
-    const entries = this.oneFilePerNotebook(await Promise.all(names.map((file) => this.inspect(file))))
+    const entries = oneFilePerNotebook(
+      await Promise.all(names.map((file) => this.inspect(file))),
+      this.fileById,
+    )
     const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
     notebooks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title))
     return { notebooks, damaged: entries.flatMap((e) => (e.damaged ? [e.damaged] : [])) }
@@ -88,41 +83,8 @@ export class Library {
     }
   }
 
-  /**
-   * Two files holding the same notebook (one copied by hand in a file manager) would both open
-   * the same one. The file already known for the id (else the first by name) stays the
-   * notebook; the other is listed with the reason, untouched, so nothing is lost.
-   */
-  private oneFilePerNotebook(entries: Entry[]): Entry[] {
-    const chosen = new Map<string, string>()
-    for (const e of entries) {
-      if (!e.summary) continue
-      const known = this.fileById.get(e.summary.id)
-      const current = chosen.get(e.summary.id)
-      if (!current || (e.file === known && current !== known)) chosen.set(e.summary.id, e.file)
-    }
-    for (const [id, file] of chosen) this.fileById.set(id, file)
-    return entries.map((e) => {
-      const keep = e.summary ? chosen.get(e.summary.id) : undefined
-      if (!e.summary || keep === e.file) return e
-      const reason = `It holds the same notebook as “${keep}” (a copy made outside Glossa). Move it out of the notebooks folder and add it with “Import notebook…” to keep it as a separate notebook.`
-      return { file: e.file, damaged: { file: e.file, reason, hasBackup: false } }
-    })
-  }
-
-  /** Refuses folders, links, pipes and files too large to parse, before reading them. */
-  private async checkFile(path: string): Promise<void> {
-    const st = await checkRegular(path)
-    if (st.size > MAX_NOTEBOOK_BYTES) {
-      throw new GlossaError(
-        'store/too-large',
-        `The file is ${Math.round(st.size / 1048576)} MB; Glossa opens notebooks up to ${MAX_NOTEBOOK_BYTES / 1048576} MB.`,
-      )
-    }
-  }
-
   private async readChecked(path: string): Promise<Notebook> {
-    await this.checkFile(path)
+    await checkNotebookFile(path)
     const nb = await new DurableNotebookFile(path, this.options.fs).read()
     if (!nb) throw new GlossaError('store/damaged', 'The file is empty.')
     return nb
@@ -151,7 +113,7 @@ export class Library {
       throw new GlossaError('not-found', 'That notebook is not in the library (it may have been deleted).')
     const path = join(this.notebooksDir, file)
     // Read, parse and validate once: OpenNotebook.open does all three (and refuses damaged files).
-    await this.checkFile(path)
+    await checkNotebookFile(path)
     const handle = await OpenNotebook.open(this.fileFor(path), this.options.coalesce)
     this.open.set(id, handle)
     return handle
@@ -166,19 +128,17 @@ export class Library {
     if (newIdIfTaken) await this.list()
     // No await between the check and the claim: two parallel adds cannot both keep one id.
     const nb = newIdIfTaken && this.hasId(notebook.id) ? { ...notebook, id: nanoid(12) } : notebook
-    this.adding.add(nb.id)
+    const release = this.arrivals.claim(nb.id)
     try {
       const tmp = await writeTempFile(join(this.notebooksDir, 'new.json'), serializeNotebook(nb), this.fs)
-      const file = await this.moveIn(tmp, (taken) => notebookFileName(nb.title, taken)).catch(
-        async (error: unknown) => {
-          await this.fs.unlink(tmp).catch(() => {})
-          throw error
-        },
-      )
+      const file = await this.arrivals.moveIn(tmp, nb.title).catch(async (error: unknown) => {
+        await this.fs.unlink(tmp).catch(() => {})
+        throw error
+      })
       this.fileById.set(nb.id, file)
       return summarize(nb, file)
     } finally {
-      this.adding.delete(nb.id)
+      release()
     }
   }
 
@@ -195,26 +155,18 @@ export class Library {
       await rm(path)
       return summary
     }
-    this.adding.add(nb.id)
+    const release = this.arrivals.claim(nb.id)
     try {
-      const file = await this.moveIn(path, (taken) =>
-        [...taken].some((n) => sameName(n, preferred)) ? notebookFileName(nb.title, taken) : preferred,
-      )
+      const file = await this.arrivals.moveIn(path, nb.title, preferred)
       this.fileById.set(nb.id, file)
       return summarize(nb, file)
     } finally {
-      this.adding.delete(nb.id)
+      release()
     }
   }
 
   private hasId(id: string): boolean {
-    return this.fileById.has(id) || this.adding.has(id)
-  }
-
-  private moveIn(from: string, choose: (taken: Set<string>) => string): Promise<string> {
-    const moved = this.naming.then(() => moveUnderFreeName(from, this.notebooksDir, choose, this.fs))
-    this.naming = moved.catch(() => {})
-    return moved
+    return this.fileById.has(id) || this.arrivals.has(id)
   }
 
   private get fs(): FsLike {
@@ -247,17 +199,3 @@ export class Library {
     )
   }
 }
-
-export function summarize(nb: Notebook, file: string): NotebookSummary {
-  return {
-    id: nb.id,
-    file,
-    title: nb.title,
-    sourceCount: nb.sources.length,
-    annotationCount: nb.annotations.length,
-    updatedAt: nb.updatedAt,
-  }
-}
-
-const sameName = (a: string, b: string): boolean =>
-  storedForm(a).toLowerCase() === storedForm(b).toLowerCase()
