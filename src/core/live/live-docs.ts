@@ -1,9 +1,17 @@
 // The live docs of the notebooks windows follow: opened on the first window's request, kept
-// in step with the store's notebook from then on.
+// in step with the store's notebook from then on, and linked to a team server when the
+// notebook is shared (share and join are here too).
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { GlossaError } from '@shared/errors'
+import { LiveProjection, makeNotebookKeys, parseNotebookKey, settle } from '@shared/live'
+import type { NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import type { OpenNotebook } from '../store/open-notebook'
 import { LiveNotebook } from './live-notebook'
-import { ydocPath } from './ydoc-file'
+import { TeamConfigSchema, TeamLink, type TeamConfig, type TeamStatus } from './team-link'
+import { writeYDocFile, ydocPath } from './ydoc-file'
 
 interface Entry {
   handle: OpenNotebook
@@ -11,10 +19,21 @@ interface Entry {
   unwatch?: () => void
 }
 
+/** What windows of a notebook are told besides the doc (relay.ts sends it). */
+export interface LiveEvents {
+  status(id: string, status: TeamStatus): void
+  notices(id: string, notices: string[]): void
+}
+
 export class LiveDocs {
   private readonly entries = new Map<string, Entry>()
+  events: LiveEvents | null = null
 
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    /** How this app introduces itself to teammates (presence). */
+    private readonly name = 'Glossa',
+  ) {}
 
   /** The live doc of notebook `id` (opening the notebook if needed). */
   async get(id: string): Promise<LiveNotebook> {
@@ -33,10 +52,116 @@ export class LiveDocs {
   }
 
   private async open(handle: OpenNotebook): Promise<LiveNotebook> {
-    const live = await LiveNotebook.open(ydocPath(this.library.notebooksDir, handle.data.id), handle.data)
+    const id = handle.data.id
+    const live = await LiveNotebook.open(ydocPath(this.library.notebooksDir, id), handle.data)
     // Edits applied while the doc was being read.
     live.follow(handle.data)
+    live.onRemote = (notebook, notices) => {
+      void handle.replace(notebook)
+      if (notices.length) this.events?.notices(id, notices)
+    }
+    const config = await this.readConfig(id)
+    if (config) this.link(id, live, config)
     return live
+  }
+
+  private link(id: string, live: LiveNotebook, config: TeamConfig): TeamLink {
+    const link = live.connect(config, this.name)
+    let waiting = config.waiting
+    link.onChange(() => {
+      const status = link.status
+      this.events?.status(id, status)
+      // Changes still waiting are remembered across a restart.
+      if (status.waiting !== waiting) {
+        waiting = status.waiting
+        void this.writeConfig(id, { ...config, waiting }).catch(() => {})
+      }
+    })
+    return link
+  }
+
+  /** A shared notebook's connection state (null when it is not shared). */
+  async status(id: string): Promise<TeamStatus | null> {
+    return (await this.get(id)).link?.status ?? null
+  }
+
+  /**
+   * Publishes notebook `id` to the team server at `serverUrl` with two new keys (read-write,
+   * read-only), once the server has taken it.
+   */
+  async share(id: string, serverUrl: string): Promise<{ readWrite: string; readOnly: string }> {
+    const live = await this.get(id)
+    const current = await this.readConfig(id)
+    if (current?.readOnlyKey && current.serverUrl === serverUrl)
+      return { readWrite: current.key, readOnly: current.readOnlyKey }
+    const keys = makeNotebookKeys(id)
+    const config = TeamConfigSchema.parse({ serverUrl, key: keys.readWrite, readOnlyKey: keys.readOnly })
+    const link = this.link(id, live, config)
+    try {
+      await link.firstSync()
+    } catch (error) {
+      link.destroy()
+      live.link = null
+      throw new GlossaError(
+        'team/refused',
+        `The team server did not take the notebook: ${(error as Error).message}`,
+      )
+    }
+    await this.writeConfig(id, config)
+    return keys
+  }
+
+  /** Creates the local copy of a notebook shared on `serverUrl`, which `key` opens. */
+  async join(serverUrl: string, key: string): Promise<NotebookSummary> {
+    const parsed = parseNotebookKey(key)
+    if (!parsed)
+      throw new GlossaError('team/bad-key', 'This is not a Glossa notebook key (it starts with “glossa.”).')
+    const { notebooks } = await this.library.list()
+    if (notebooks.some((n) => n.id === parsed.notebookId))
+      throw new GlossaError('team/already', 'This notebook is already in your library.')
+    const config = TeamConfigSchema.parse({ serverUrl, key: parsed.text })
+    const doc = new Y.Doc()
+    const link = new TeamLink(doc, parsed.notebookId, config, this.name)
+    try {
+      await link.firstSync()
+    } catch (error) {
+      throw new GlossaError('team/refused', `The team server refused: ${(error as Error).message}`)
+    } finally {
+      link.destroy()
+    }
+    const projection = new LiveProjection(doc)
+    let notebook
+    try {
+      notebook = settle(doc, projection).notebook
+    } catch (error) {
+      throw new GlossaError(
+        'team/unreadable',
+        `The shared notebook cannot be read: ${(error as Error).message}`,
+      )
+    }
+    if (notebook.id !== parsed.notebookId)
+      throw new GlossaError('team/unreadable', 'The team server sent another notebook than the key names.')
+    const summary = await this.library.add(notebook)
+    await writeYDocFile(ydocPath(this.library.notebooksDir, notebook.id), Y.encodeStateAsUpdate(doc))
+    await this.writeConfig(notebook.id, config)
+    return summary
+  }
+
+  private configPath(id: string): string {
+    return join(this.library.notebooksDir, '.live', `${id}.team.json`)
+  }
+
+  private async readConfig(id: string): Promise<TeamConfig | null> {
+    try {
+      return TeamConfigSchema.parse(JSON.parse(await readFile(this.configPath(id), 'utf8')))
+    } catch {
+      return null
+    }
+  }
+
+  private async writeConfig(id: string, config: TeamConfig): Promise<void> {
+    const path = this.configPath(id)
+    await writeYDocFile(path, new TextEncoder().encode(JSON.stringify(config, null, 2)))
   }
 
   private async drop(id: string, entry: Entry): Promise<void> {

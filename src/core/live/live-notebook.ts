@@ -4,8 +4,16 @@
 // are what windows (and, later, the team server) receive.
 import { isDeepStrictEqual } from 'node:util'
 import * as Y from 'yjs'
-import { notebookToYDoc, writeNotebookDiff, yDocToNotebook } from '@shared/live'
+import {
+  LiveProjection,
+  notebookToYDoc,
+  REPAIR_ORIGIN,
+  settle,
+  writeNotebookDiff,
+  yDocToNotebook,
+} from '@shared/live'
 import type { Notebook } from '@shared/schema'
+import { TeamLink, type TeamConfig } from './team-link'
 import { readYDocFile, writeYDocFile } from './ydoc-file'
 
 export const LOCAL_ORIGIN = 'glossa-core'
@@ -15,13 +23,49 @@ const SAVE_DELAY_MS = 500
 export class LiveNotebook {
   private timer: ReturnType<typeof setTimeout> | undefined
   private saving: Promise<void> = Promise.resolve()
+  private projection: LiveProjection | null = null
+  link: TeamLink | null = null
+  /** Told each notebook a merge of others' changes made (with what was refused or repaired). */
+  onRemote: ((notebook: Notebook, notices: string[]) => void) | null = null
 
   private constructor(
     readonly doc: Y.Doc,
     private current: Notebook,
     private readonly path: string,
   ) {
-    doc.on('update', () => this.scheduleSave())
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      this.scheduleSave()
+      // Others' changes are settled at once, before any local edit is written over them.
+      if (origin !== LOCAL_ORIGIN && origin !== REPAIR_ORIGIN) this.settleRemote()
+    })
+  }
+
+  /** Links the doc to a team server (offline edits go out when it is reachable). */
+  connect(config: TeamConfig, name?: string): TeamLink {
+    this.link?.destroy()
+    this.link = new TeamLink(this.doc, this.current.id, config, name)
+    return this.link
+  }
+
+  /**
+   * After a remote update: project, refuse what is invalid, repair what the merge broke, write
+   * that back (every replica converges on it), and hand the notebook to the store.
+   */
+  private settleRemote(): void {
+    if (!this.projection) {
+      this.projection = new LiveProjection(this.doc)
+      this.projection.adopt(this.current)
+    }
+    let settled
+    try {
+      settled = settle(this.doc, this.projection)
+    } catch (error) {
+      console.error('[glossa live] a change from the team server could not be read:', error)
+      return
+    }
+    if (settled.notebook === this.current && !settled.notices.length) return
+    this.current = settled.notebook
+    this.onRemote?.(settled.notebook, settled.notices)
   }
 
   /**
@@ -76,6 +120,7 @@ export class LiveNotebook {
   }
 
   async close(): Promise<void> {
+    this.link?.destroy()
     await this.save()
     this.doc.destroy()
   }

@@ -5,4 +5,13 @@ export { LIVE_LIMITS, LiveProjection, yDocToNotebook, type Projection, type Refu
 export { notebookToYDoc, rewriteEntity, writeNotebookDiff } from './write'
 export { REPAIR_ORIGIN, settle, type Settled } from './settle'
 export { readConflicts, type Conflict } from './conflicts'
-export { handleSyncMessage, syncStep1, updateMessage } from './sync-messages'
+export {
+  handleSyncMessage,
+  jsonMessage,
+  MESSAGE_NOTICES,
+  MESSAGE_STATUS,
+  readJsonMessage,
+  syncStep1,
+  updateMessage,
+} from './sync-messages'
+export { makeNotebookKeys, parseNotebookKey, shareToken, type KeyRole, type NotebookKey } from './keys'

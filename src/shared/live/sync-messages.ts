@@ -47,3 +47,29 @@ export function handleSyncMessage(
   if (!readOnly) sync.readSyncStep2(decoder, doc, origin)
   return null
 }
+
+/** Besides sync: the core tells windows a shared notebook's connection state and merge notices. */
+export const MESSAGE_STATUS = 100
+export const MESSAGE_NOTICES = 101
+
+export function jsonMessage(
+  kind: typeof MESSAGE_STATUS | typeof MESSAGE_NOTICES,
+  value: unknown,
+): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, kind)
+  encoding.writeVarString(encoder, JSON.stringify(value))
+  return encoding.toUint8Array(encoder)
+}
+
+/** The kind and value of a status or notices message, or null for any other message. */
+export function readJsonMessage(message: Uint8Array): { kind: number; value: unknown } | null {
+  const decoder = decoding.createDecoder(message)
+  const kind = decoding.readVarUint(decoder)
+  if (kind !== MESSAGE_STATUS && kind !== MESSAGE_NOTICES) return null
+  try {
+    return { kind, value: JSON.parse(decoding.readVarString(decoder)) }
+  } catch {
+    return null
+  }
+}

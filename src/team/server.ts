@@ -1,0 +1,77 @@
+// The team server: Hocuspocus with SQLite persistence, one document per notebook (named by its
+// id), and access by notebook key (read-write or read-only; key-store.ts). A wrong key is
+// refused before any of the notebook is sent.
+import { mkdirSync } from 'node:fs'
+import type { Socket } from 'node:net'
+import { join } from 'node:path'
+import { SQLite } from '@hocuspocus/extension-sqlite'
+import { Server } from '@hocuspocus/server'
+import { Id } from '@shared/schema'
+import { KeyStore } from './key-store'
+
+export interface TeamServerOptions {
+  port: number
+  host: string
+  dataDir: string
+  /** More Hocuspocus extensions (Redis, to run several servers: docs/LIVE.md). */
+  extensions?: ConstructorParameters<typeof Server>[0] extends infer C
+    ? C extends { extensions?: infer E }
+      ? E
+      : never
+    : never
+  quiet?: boolean
+}
+
+export interface TeamServer {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+/** Updates larger than this are refused by the transport (a note is at most 1,000,000 characters). */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const database = join(options.dataDir, 'team.sqlite')
+  const keys = new KeyStore(database)
+  const server = new Server({
+    name: 'glossa-team',
+    port: options.port,
+    address: options.host,
+    quiet: options.quiet ?? true,
+    stopOnSignals: false,
+    websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    extensions: [new SQLite({ database }), ...(options.extensions ?? [])],
+    async onAuthenticate({ documentName, token, connectionConfig }) {
+      if (!Id.safeParse(documentName).success) throw refusal('There is no such notebook.')
+      const outcome = keys.authorize(documentName, token ?? '')
+      if ('refused' in outcome) throw refusal(outcome.refused)
+      connectionConfig.readOnly = outcome.role === 'ro'
+      return { role: outcome.role }
+    },
+  })
+  // Every socket, upgraded ones included: stopping drops them all, so clients know at once.
+  const sockets = new Set<Socket>()
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  await server.listen()
+  const port = server.address.port
+  const shown = options.host.includes(':') ? `[${options.host}]` : options.host
+  return {
+    url: `ws://${shown}:${port}`,
+    port,
+    async stop() {
+      await server.destroy()
+      for (const socket of sockets) socket.destroy()
+      keys.close()
+    },
+  }
+}
+
+/** Hocuspocus sends an error's `reason` to the client as the reason it was refused. */
+function refusal(reason: string): Error & { reason: string } {
+  return Object.assign(new Error(reason), { reason })
+}

@@ -1,0 +1,142 @@
+// A real team server (Hocuspocus + SQLite) started by the test, and two apps on separate data
+// dirs: share, join, edit both sides, converge; a wrong key is refused with no data; the server
+// stopped, both edit offline, both apps restarted, the server back: nothing lost.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { LiveDocs } from '../../../src/core/live/live-docs'
+import { Library } from '../../../src/core/store/library'
+import { docFromParagraphs } from '../../../src/shared/plain-text'
+import type { Notebook } from '../../../src/shared/schema'
+import { startTeamServer, type TeamServer } from '../../../src/team/server'
+import { useTempDirs } from '../../helpers/temp-dir'
+import { AT } from '../../helpers/notebook'
+import { baseNotebook } from './replicas'
+
+const tempDir = useTempDirs()
+const stops: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
+})
+
+interface App {
+  library: Library
+  docs: LiveDocs
+  dataDir: string
+  close(): Promise<void>
+}
+
+function app(dataDir: string): App {
+  const library = new Library({ dataDir, coalesce: { delayMs: 1, maxWaitMs: 5 } })
+  const docs = new LiveDocs(library)
+  const close = async () => {
+    await library.flushAll()
+    await docs.closeAll()
+  }
+  stops.push(close)
+  return { library, docs, dataDir, close }
+}
+
+async function server(dataDir: string, port = 0): Promise<TeamServer> {
+  const s = await startTeamServer({ port, host: '127.0.0.1', dataDir })
+  stops.push(() => s.stop())
+  return s
+}
+
+/** The notebook as its JSON file holds it. */
+async function onDisk(a: App, id: string): Promise<Notebook> {
+  await a.library.flushAll()
+  const { notebooks } = await a.library.list()
+  const file = notebooks.find((n) => n.id === id)!.file
+  return JSON.parse(await readFile(join(a.library.notebooksDir, file), 'utf8'))
+}
+
+const timeless = (nb: Notebook) => JSON.stringify({ ...nb, updatedAt: undefined })
+
+describe('a team server', () => {
+  it('shares, joins, and keeps both sides in step', async () => {
+    const team = await server(await tempDir())
+    const a = app(await tempDir())
+    const b = app(await tempDir())
+    const nb = baseNotebook()
+    await a.library.add(nb)
+    const keys = await a.docs.share(nb.id, team.url)
+    expect(keys.readWrite).toMatch(/^glossa\.rw\./)
+
+    await b.docs.join(team.url, keys.readWrite)
+    const handleA = await a.library.openNotebook(nb.id)
+    const handleB = await b.library.openNotebook(nb.id)
+    expect(timeless(handleB.data)).toBe(timeless(handleA.data))
+    await b.docs.get(nb.id)
+
+    await handleA.apply([{ type: 'updateTag', id: 't1', patch: { color: '#aa0000' } }], AT)
+    await handleB.apply(
+      [{ type: 'updateNote', id: 'n1', patch: { doc: docFromParagraphs(['two phases, from B']) } }],
+      AT,
+    )
+    await expect.poll(() => handleB.data.tags[0].color, { timeout: 10_000 }).toBe('#aa0000')
+    await expect
+      .poll(() => handleA.data.notes[0].doc, { timeout: 10_000 })
+      .toEqual(docFromParagraphs(['two phases, from B']))
+    expect(timeless(await onDisk(b, nb.id))).toBe(timeless(await onDisk(a, nb.id)))
+    await expect.poll(async () => (await a.docs.status(nb.id))?.state, { timeout: 10_000 }).toBe('online')
+    expect((await a.docs.status(nb.id))?.peers.length).toBe(1)
+  })
+
+  it('refuses a wrong key with a clear reason and no data', async () => {
+    const team = await server(await tempDir())
+    const a = app(await tempDir())
+    const nb = baseNotebook()
+    await a.library.add(nb)
+    const keys = await a.docs.share(nb.id, team.url)
+    const c = app(await tempDir())
+    const wrong = keys.readWrite.slice(0, -4) + 'AAAA'
+    await expect(c.docs.join(team.url, wrong)).rejects.toThrow(/not valid on this server/)
+    expect((await c.library.list()).notebooks).toEqual([])
+    // A read-only key joins, and the server ignores what that copy changes.
+    await c.docs.join(team.url, keys.readOnly)
+    expect((await c.library.list()).notebooks.map((n) => n.id)).toEqual([nb.id])
+    await expect(c.docs.join(team.url, 'not a key')).rejects.toThrow(/not a Glossa notebook key/)
+  })
+
+  it('keeps offline edits through a restart of both apps and the server, and merges them', async () => {
+    const serverDir = await tempDir()
+    let team = await server(serverDir)
+    const port = team.port
+    const dirA = await tempDir()
+    const dirB = await tempDir()
+    let a = app(dirA)
+    let b = app(dirB)
+    const nb = baseNotebook()
+    await a.library.add(nb)
+    const keys = await a.docs.share(nb.id, team.url)
+    await b.docs.join(team.url, keys.readWrite)
+    await b.docs.get(nb.id)
+
+    await team.stop()
+    await (
+      await a.library.openNotebook(nb.id)
+    ).apply([{ type: 'updateTag', id: 't2', patch: { color: '#00aa00' } }], AT)
+    await (await b.library.openNotebook(nb.id)).apply([{ type: 'deleteAnnotation', id: 'a3' }], AT)
+    await expect.poll(async () => (await a.docs.status(nb.id))?.state, { timeout: 10_000 }).toBe('offline')
+    expect((await a.docs.status(nb.id))?.waiting).toBeGreaterThan(0)
+    await a.close()
+    await b.close()
+
+    a = app(dirA)
+    b = app(dirB)
+    await a.docs.get(nb.id)
+    await b.docs.get(nb.id)
+    team = await server(serverDir, port)
+    const handleA = await a.library.openNotebook(nb.id)
+    const handleB = await b.library.openNotebook(nb.id)
+    await expect.poll(() => handleA.data.annotations.length, { timeout: 20_000 }).toBe(2)
+    await expect.poll(() => handleB.data.tags[1].color, { timeout: 20_000 }).toBe('#00aa00')
+    await expect
+      .poll(async () => timeless(await onDisk(a, nb.id)) === timeless(await onDisk(b, nb.id)), {
+        timeout: 10_000,
+      })
+      .toBe(true)
+    await expect.poll(async () => (await a.docs.status(nb.id))?.waiting, { timeout: 10_000 }).toBe(0)
+  })
+})
