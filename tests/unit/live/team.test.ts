@@ -101,7 +101,7 @@ describe('a team server', () => {
 
   it('keeps offline edits through a restart of both apps and the server, and merges them', async () => {
     const serverDir = await tempDir()
-    let team = await server(serverDir)
+    const team = await server(serverDir)
     const port = team.port
     const dirA = await tempDir()
     const dirB = await tempDir()
@@ -127,7 +127,7 @@ describe('a team server', () => {
     b = app(dirB)
     await a.docs.get(nb.id)
     await b.docs.get(nb.id)
-    team = await server(serverDir, port)
+    await server(serverDir, port)
     const handleA = await a.library.openNotebook(nb.id)
     const handleB = await b.library.openNotebook(nb.id)
     await expect.poll(() => handleA.data.annotations.length, { timeout: 20_000 }).toBe(2)
