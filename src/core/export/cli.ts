@@ -3,9 +3,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { z } from 'zod'
 import { EXPORT_FORMATS, exportNotebook, type ExportFormat } from '@shared/export/index'
-import { NotebookSchema } from '@shared/schema'
+import { applyOps } from '@shared/ops'
+import { repairOps } from '@shared/ops/repair'
+import type { Notebook } from '@shared/schema'
+import { readNotebookText } from '../store/validate'
 import { writeExport } from './write-export'
 
 const USAGE = `Usage: export <notebook file> --format ${EXPORT_FORMATS.join('|')} --out <path>`
@@ -57,13 +59,20 @@ export async function runCli(
     io.err(`Cannot read ${args.file}: ${reason}`)
     return 1
   }
-  const parsed = NotebookSchema.safeParse(raw)
-  if (!parsed.success) {
-    io.err(`${args.file} is not a valid notebook:\n${z.prettifyError(parsed.error)}`)
+  // Read as the app reads it (migrations, validation), then repaired in memory as the app
+  // repairs it on open, so the export is of the same notebook the window shows.
+  let notebook: Notebook
+  try {
+    notebook = readNotebookText(raw, path.basename(args.file)).notebook
+  } catch (err) {
+    io.err(`${args.file} is not a valid notebook:\n${err instanceof Error ? err.message : String(err)}`)
     return 1
   }
+  const { ops, notices } = repairOps(notebook, new Date().toISOString())
+  if (ops.length) notebook = applyOps(notebook, ops, notebook.updatedAt).notebook
+  for (const notice of notices) io.out(`Repaired for this export (the file is unchanged): ${notice}`)
   try {
-    const written = await writeExport(exportNotebook(parsed.data, args.format), args.out)
+    const written = await writeExport(exportNotebook(notebook, args.format), args.out)
     io.out(`Wrote ${written.length} file${written.length === 1 ? '' : 's'}:`)
     for (const f of written) {
       const rel = path.relative(process.cwd(), f)
