@@ -1,5 +1,6 @@
-// A dialog asking for one title (new notebook, rename a notebook, source or note): refuses an
-// empty title, shows the error the action throws, and stays open until it succeeds.
+// A dialog asking for one value — a title (new notebook, rename a notebook, source or note) or
+// another single field (a link's address): refuses an empty or invalid value, shows the error
+// the action throws, and stays open until it succeeds.
 import { useState } from 'react'
 import { errorMessage } from '../api/client'
 import { Dialog } from './Dialog'
@@ -9,6 +10,13 @@ interface TitleDialogProps {
   initial?: string
   submitLabel: string
   emptyMessage?: string
+  /** The field's label; "Title" unless asking for something else. */
+  fieldLabel?: string
+  inputType?: 'text' | 'url'
+  placeholder?: string
+  maxLength?: number
+  /** A reason to refuse the trimmed value, or null to accept it. */
+  validate?: (value: string) => string | null
   onSubmit: (value: string) => void | Promise<void>
   onClose: () => void
 }
@@ -18,6 +26,11 @@ export function TitleDialog({
   initial = '',
   submitLabel,
   emptyMessage = 'A title cannot be empty.',
+  fieldLabel = 'Title',
+  inputType = 'text',
+  placeholder,
+  maxLength = 300,
+  validate,
   onSubmit,
   onClose,
 }: TitleDialogProps) {
@@ -27,6 +40,8 @@ export function TitleDialog({
 
   const submit = async () => {
     if (!value.trim()) return setError(emptyMessage)
+    const refused = validate?.(value.trim())
+    if (refused) return setError(refused)
     setBusy(true)
     try {
       await onSubmit(value.trim())
@@ -45,11 +60,13 @@ export function TitleDialog({
         }}
       >
         <label className="field">
-          <span>Title</span>
+          <span>{fieldLabel}</span>
           <input
             autoFocus
+            type={inputType}
+            placeholder={placeholder}
             value={value}
-            maxLength={300}
+            maxLength={maxLength}
             onChange={(e) => setValue(e.target.value)}
             aria-invalid={error ? true : undefined}
           />
