@@ -3,6 +3,7 @@ import { ConversionPool } from './import/pool'
 import { exportNotebook } from '@shared/export'
 import type { Handlers } from '@shared/contract'
 import { emptyNotebook, seedNotebook } from './seed'
+import { LiveDocs } from './live/live-docs'
 import { Library } from './store/library'
 import type { CoalescePolicy } from './store/coalescer'
 import type { FsLike } from './store/durable-file'
@@ -28,6 +29,8 @@ export interface ServiceOptions {
 export interface Service {
   handlers: Handlers
   library: Library
+  /** Live docs of the notebooks windows follow, and their team servers (src/core/live). */
+  live: LiveDocs
   close(): Promise<void>
 }
 
@@ -37,6 +40,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
 
   const recent = new RecentlyOpened(options.dataDir)
+  const live = new LiveDocs(library)
   // Conversions run in worker threads with a time and memory budget (src/core/import/pool.ts).
   const converter = new ConversionPool()
   const handlers: Handlers = {
@@ -76,11 +80,15 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       notebook: await (await library.openNotebook(id)).reload(discardUnsaved),
     }),
     forceSave: async ({ id }) => (await library.openNotebook(id)).forceSave(),
+    shareNotebook: async ({ id, serverUrl }) => live.share(id, serverUrl),
+    joinNotebook: async ({ serverUrl, key }) => live.join(serverUrl, key),
+    teamStatus: async ({ id }) => live.status(id),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }
   return {
     handlers,
     library,
-    close: async () => void (await Promise.all([library.flushAll(), converter.close()])),
+    live,
+    close: async () => void (await Promise.all([library.flushAll(), converter.close(), live.closeAll()])),
   }
 }

@@ -3,9 +3,16 @@
 // and the renderer's client are all derived from this table.
 import { z } from 'zod'
 import type { MethodNameList } from './method-names'
+import { TeamStatusSchema } from './live/status'
 import { OpBatchSchema } from './ops/schema'
 import { DamagedFileSchema, DocSchema, Id, LIMITS, NotebookSchema, NotebookSummarySchema } from './schema'
 
+/** A team server's address: ws:// or wss://, as `npm run team-server` prints it. */
+const TeamServerUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^wss?:\/\/[^\s/?#]+(\/[^\s]*)?$/, 'a team server address starts with ws:// or wss://')
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result })
 const NotebookId = z.object({ id: Id })
 const Empty = z.object({})
@@ -94,6 +101,18 @@ export const contract = {
   ),
   /** "Keep mine": writes Glossa's copy over a file another program changed. */
   forceSave: method(NotebookId, z.object({ saved: z.boolean(), saveError: z.string().optional() })),
+  /** Publishes a notebook to a team server (docs/LIVE.md); answers its two keys once the server took it. */
+  shareNotebook: method(
+    z.object({ id: Id, serverUrl: TeamServerUrl }),
+    z.object({ readWrite: z.string(), readOnly: z.string() }),
+  ),
+  /** Creates the local copy of a notebook shared on a team server; the key names the notebook. */
+  joinNotebook: method(
+    z.object({ serverUrl: TeamServerUrl, key: z.string().trim().min(1).max(300) }),
+    NotebookSummarySchema,
+  ),
+  /** A shared notebook's connection state (null when it is not shared); windows also get it pushed. */
+  teamStatus: method(NotebookId, TeamStatusSchema.nullable()),
 } as const
 
 export type Contract = typeof contract

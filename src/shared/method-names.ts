@@ -19,6 +19,9 @@ export const METHOD_NAMES = [
   'checkExternalChange',
   'reloadNotebook',
   'forceSave',
+  'shareNotebook',
+  'joinNotebook',
+  'teamStatus',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

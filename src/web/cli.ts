@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
 import { argValue, resolveDataDir } from '../core/data-dir'
-import { LiveDocs } from '../core/live/live-docs'
 import { LiveRelay } from '../core/live/relay'
 import { createService } from '../core/service'
 import { FAULT_MODES, faultyFs, type FaultMode } from './fault-inject'
@@ -41,8 +40,7 @@ export async function runWebHost(argv: string[]): Promise<void> {
     version: appVersion(root),
     fs,
   })
-  const liveDocs = new LiveDocs(service.library)
-  const relay = new LiveRelay(liveDocs)
+  const relay = new LiveRelay(service.live)
   const { server, port: actual } = await startWebHost({
     handlers: service.handlers,
     staticDir,
@@ -57,7 +55,6 @@ export async function runWebHost(argv: string[]): Promise<void> {
     relay.close()
     server.close()
     await service.close()
-    await liveDocs.closeAll()
     process.exit(0)
   }
   process.on('SIGINT', stop)

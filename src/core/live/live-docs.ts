@@ -82,6 +82,7 @@ export class LiveDocs {
 
   /** A shared notebook's connection state (null when it is not shared). */
   async status(id: string): Promise<TeamStatus | null> {
+    if (!(await this.readConfig(id))) return null
     return (await this.get(id)).link?.status ?? null
   }
 

@@ -5,22 +5,45 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
-import { handleSyncMessage, updateMessage } from '@shared/live'
-import type { LiveDocs } from './live-docs'
+import {
+  handleSyncMessage,
+  jsonMessage,
+  MESSAGE_NOTICES,
+  MESSAGE_STATUS,
+  readJsonMessage,
+  updateMessage,
+} from '@shared/live'
+import type { LiveDocs, LiveEvents } from './live-docs'
 import type { LiveNotebook } from './live-notebook'
 
 /** The subprotocol windows ask for; the token travels as a second one ("token.<token>"). */
 export const LIVE_PROTOCOL = 'glossa-live.v1'
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
-export class LiveRelay {
+export class LiveRelay implements LiveEvents {
+  private readonly windows = new Map<string, Set<WebSocket>>()
+
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
     handleProtocols: (protocols) => (protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
   })
 
-  constructor(private readonly docs: LiveDocs) {}
+  constructor(private readonly docs: LiveDocs) {
+    docs.events = this
+  }
+
+  status(id: string, status: unknown): void {
+    this.tell(id, jsonMessage(MESSAGE_STATUS, status))
+  }
+
+  notices(id: string, notices: string[]): void {
+    this.tell(id, jsonMessage(MESSAGE_NOTICES, notices))
+  }
+
+  private tell(id: string, message: Uint8Array): void {
+    for (const ws of this.windows.get(id) ?? []) if (ws.readyState === ws.OPEN) ws.send(message)
+  }
 
   /** Completes an upgrade the host has authorized, for notebook `id`. */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer, id: string): void {
@@ -28,6 +51,9 @@ export class LiveRelay {
   }
 
   private connect(ws: WebSocket, id: string): void {
+    const windows = this.windows.get(id) ?? new Set<WebSocket>()
+    this.windows.set(id, windows)
+    windows.add(ws)
     const ready: Promise<LiveNotebook> = this.docs.get(id)
     ready.catch(() => ws.close(4404, 'The notebook could not be opened.'))
     let detach = () => {}
@@ -37,6 +63,7 @@ export class LiveRelay {
         live.doc.on('update', onUpdate)
         detach = () => live.doc.off('update', onUpdate)
         if (ws.readyState !== ws.OPEN) detach()
+        else if (live.link) ws.send(jsonMessage(MESSAGE_STATUS, live.link.status))
       },
       () => {},
     )
@@ -46,8 +73,16 @@ export class LiveRelay {
       queue = queue.then(
         async () => {
           const live = await ready
+          const bytes = toBytes(data)
+          // A window says which source it is reading (presence for the team).
+          const json = readJsonMessage(bytes)
+          if (json) {
+            const reading = (json.value as { reading?: unknown } | null)?.reading
+            live.link?.setReading(typeof reading === 'string' ? reading.slice(0, 200) : undefined)
+            return
+          }
           try {
-            const reply = handleSyncMessage(live.doc, toBytes(data), { readOnly: true, origin: ws })
+            const reply = handleSyncMessage(live.doc, bytes, { readOnly: true, origin: ws })
             if (reply && ws.readyState === ws.OPEN) ws.send(reply)
           } catch {
             ws.close(4400, 'Not a sync message.')
@@ -56,7 +91,10 @@ export class LiveRelay {
         () => {},
       )
     })
-    ws.on('close', () => detach())
+    ws.on('close', () => {
+      detach()
+      windows.delete(ws)
+    })
   }
 
   close(): void {

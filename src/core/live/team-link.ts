@@ -5,6 +5,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import { z } from 'zod'
 import { shareToken } from '@shared/live'
+import type { TeamStatus } from '@shared/live/status'
 import type * as Y from 'yjs'
 
 /** What a shared notebook keeps beside its file: where its team server is and its key(s). */
@@ -18,16 +19,7 @@ export const TeamConfigSchema = z.object({
 })
 export type TeamConfig = z.infer<typeof TeamConfigSchema>
 
-export const TeamStatusSchema = z.object({
-  state: z.enum(['online', 'syncing', 'offline', 'refused']),
-  /** Changes made here the server has not acknowledged yet. */
-  waiting: z.number().int().nonnegative(),
-  reason: z.string().optional(),
-  readOnly: z.boolean(),
-  /** Who else is in the notebook, and which source they are reading. */
-  peers: z.array(z.object({ name: z.string(), source: z.string().optional() })),
-})
-export type TeamStatus = z.infer<typeof TeamStatusSchema>
+export type { TeamStatus }
 
 export class TeamLink {
   readonly provider: HocuspocusProvider
