@@ -3,7 +3,7 @@
 import cytoscape from 'cytoscape'
 import { useEffect, useRef } from 'react'
 import { isDark, useDarkTheme } from '../../state/theme'
-import { graphStyle, layoutFor } from './cy-style'
+import { graphStyle, labelOpacity, layoutFor } from './cy-style'
 import type { GraphModel, GraphNode } from './graph-model'
 
 const LARGE = 500
@@ -12,6 +12,16 @@ const MAX_FIT_ZOOM = 1.8
 interface GraphCanvasProps {
   model: GraphModel
   onOpen: (node: GraphNode) => void
+}
+
+/** The whole graph in view, but a handful of nodes not blown up to fill the canvas. */
+function fit(instance: cytoscape.Core | null): void {
+  if (!instance) return
+  instance.fit(undefined, 30)
+  if (instance.zoom() > MAX_FIT_ZOOM) {
+    instance.zoom(MAX_FIT_ZOOM)
+    instance.center()
+  }
 }
 
 export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
@@ -34,6 +44,28 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
       boxSelectionEnabled: false,
     })
     instance.on('tap', 'node', (event) => open.current(event.target.data('node') as GraphNode))
+    // Hover a node: it and its neighbours stand out, with the names of its links.
+    instance.on('mouseover', 'node', (event) => {
+      const near = (event.target as cytoscape.NodeSingular).closedNeighborhood()
+      instance.batch(() => {
+        instance.elements().not(near).addClass('faded')
+        near.edges().addClass('near')
+        event.target.addClass('focus')
+      })
+    })
+    instance.on('mouseout', 'node', () =>
+      instance.batch(() => instance.elements().removeClass('faded near focus')),
+    )
+    // Labels fade out as the graph is zoomed out (per step of 0.1, so a pinch restyles ~10 times).
+    let shown = -1
+    const fade = () => {
+      const opacity = labelOpacity(instance.zoom())
+      if (opacity === shown) return
+      shown = opacity
+      instance.style().selector('node').style('text-opacity', opacity).update()
+    }
+    if (!large) instance.on('zoom', fade)
+    instance.one('layoutstop', fade)
     cy.current = instance
     return () => {
       instance.destroy()
@@ -72,12 +104,7 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
       ])
     })
     instance.layout(layoutFor(model.nodes.length)).run()
-    instance.fit(undefined, 30)
-    // A handful of nodes would otherwise be blown up to fill the canvas.
-    if (instance.zoom() > MAX_FIT_ZOOM) {
-      instance.zoom(MAX_FIT_ZOOM)
-      instance.center()
-    }
+    fit(instance)
     const el = container.current
     if (el) {
       // What Cytoscape actually holds, for tests and for the curious (no secrets here).
@@ -87,12 +114,47 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
     }
   }, [model, large])
 
+  const zoomBy = (factor: number) => {
+    const instance = cy.current
+    instance?.zoom({
+      level: instance.zoom() * factor,
+      renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 },
+    })
+  }
   return (
-    <div
-      ref={container}
-      className="graph-canvas"
-      role="img"
-      aria-label={`Graph of ${model.nodes.length} nodes and ${model.edges.length} links; the list beside it says the same in words`}
-    />
+    <div className="graph-stage">
+      <div
+        ref={container}
+        className="graph-canvas"
+        role="img"
+        aria-label={`Graph of ${model.nodes.length} nodes and ${model.edges.length} links; the list beside it says the same in words`}
+      />
+      <div className="graph-zoom" role="group" aria-label="Zoom">
+        <button
+          className="icon-button"
+          aria-label="Zoom in"
+          title="Zoom in (or scroll)"
+          onClick={() => zoomBy(1.4)}
+        >
+          +
+        </button>
+        <button
+          className="icon-button"
+          aria-label="Zoom out"
+          title="Zoom out"
+          onClick={() => zoomBy(1 / 1.4)}
+        >
+          −
+        </button>
+        <button
+          className="icon-button"
+          aria-label="Fit the graph"
+          title="Fit the graph"
+          onClick={() => fit(cy.current)}
+        >
+          ⤢
+        </button>
+      </div>
+    </div>
   )
 }
