@@ -46,7 +46,10 @@ async function claim(from: string, target: string, fs: FsLike): Promise<void> {
     // No hard links: an exclusive create reserves the name (EEXIST if taken), then the
     // finished file is renamed onto the empty reservation.
     await (await fs.open(target, 'wx')).close()
-    await fs.rename(from, target)
+    await fs.rename(from, target).catch(async (renameError: unknown) => {
+      await fs.unlink(target).catch(() => {}) // an empty reservation would be listed as damaged
+      throw renameError
+    })
     return
   }
   // The file now has both names; dropping the old one cannot lose it (a crash here leaves a
