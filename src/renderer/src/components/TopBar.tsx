@@ -4,6 +4,7 @@ import { ui } from '../state/ui-store'
 import { useNotebook, useSaveState } from '../state/use-session'
 import { ExportMenu } from './export/ExportMenu'
 import { Icon } from './Icon'
+import { TeamStatus } from './team/TeamStatus'
 import { ThemeSelect } from './ThemeSelect'
 
 export function TopBar() {
@@ -33,6 +34,7 @@ export function TopBar() {
       <span className={`save-state save-${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'}>
         {save.kind === 'saved' ? 'Saved' : save.kind === 'saving' ? 'Saving…' : `Not saved: ${save.message}`}
       </span>
+      <TeamStatus />
       <ThemeSelect />
       <ExportMenu />
     </header>

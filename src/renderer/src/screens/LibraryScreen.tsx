@@ -9,6 +9,7 @@ import { ImportNotebookButton } from '../components/library/ImportNotebookButton
 import { NotebookCard } from '../components/library/NotebookCard'
 import { RenameNotebookDialog } from '../components/library/RenameNotebookDialog'
 import { TrashSection } from '../components/library/TrashSection'
+import { JoinDialog } from '../components/team/JoinDialog'
 import { ThemeSelect } from '../components/ThemeSelect'
 import { useLibrary } from '../components/library/use-library'
 import '../components/library/library.css'
@@ -18,6 +19,7 @@ export function LibraryScreen() {
   const { data, error, reload } = useLibrary()
   const [creating, setCreating] = useState(false)
   const [renaming, setRenaming] = useState<NotebookSummary | null>(null)
+  const [joining, setJoining] = useState(false)
   useEffect(() => window.glossa?.onMenuCommand?.((c) => c === 'new-notebook' && setCreating(true)), [])
 
   return (
@@ -31,6 +33,9 @@ export function LibraryScreen() {
           <ThemeSelect />
           <DataFolderButton />
           <ImportNotebookButton reload={reload} />
+          <button className="button" onClick={() => setJoining(true)}>
+            Join…
+          </button>
           <button className="button primary" onClick={() => setCreating(true)}>
             New notebook
           </button>
@@ -67,6 +72,15 @@ export function LibraryScreen() {
           onClose={() => setCreating(false)}
           onCreated={(nb) => {
             setCreating(false)
+            navigate({ screen: 'notebook', notebookId: nb.id })
+          }}
+        />
+      )}
+      {joining && (
+        <JoinDialog
+          onClose={() => setJoining(false)}
+          onJoined={(nb) => {
+            setJoining(false)
             navigate({ screen: 'notebook', notebookId: nb.id })
           }}
         />

@@ -3,11 +3,21 @@
 // session takes the projection as the notebook whenever its own edits are all answered, so
 // every window sees every change within the round trip. Reconnects after a drop.
 import * as Y from 'yjs'
-import { handleSyncMessage, LiveProjection, syncStep1 } from '@shared/live'
+import {
+  handleSyncMessage,
+  jsonMessage,
+  LiveProjection,
+  MESSAGE_NOTICES,
+  MESSAGE_STATUS,
+  readJsonMessage,
+  syncStep1,
+} from '@shared/live'
+import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
 import type { Notebook } from '@shared/schema'
 import { hostToken } from '../api/client'
 import type { NotebookSession, RemoteNotebook } from './session'
+import { toastStore } from './toasts'
 
 const PROTOCOL = 'glossa-live.v1'
 const RETRY_MS = [500, 1_000, 2_000, 5_000]
@@ -21,6 +31,8 @@ export class LiveReplica implements RemoteNotebook {
   private attempts = 0
   private pending = false
   private readonly listeners = new Set<() => void>()
+  private teamStatus: TeamStatus | null = null
+  private reading: string | undefined
 
   constructor(
     private readonly notebookId: string,
@@ -40,6 +52,18 @@ export class LiveReplica implements RemoteNotebook {
     } catch {
       return null // a doc this Glossa cannot read (a newer version): keep what the window has
     }
+  }
+
+  /** A shared notebook's connection state, as the core last told it (null: not shared). */
+  team(): TeamStatus | null {
+    return this.teamStatus
+  }
+
+  /** Tells the core which source this window reads (presence for the team). */
+  setReading(title: string | undefined): void {
+    this.reading = title
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.socket.send(jsonMessage(MESSAGE_STATUS, { reading: title }))
   }
 
   subscribe(listener: () => void): () => void {
@@ -65,8 +89,11 @@ export class LiveReplica implements RemoteNotebook {
     socket.onopen = () => {
       this.attempts = 0
       socket.send(syncStep1(this.doc))
+      if (this.reading) socket.send(jsonMessage(MESSAGE_STATUS, { reading: this.reading }))
     }
     socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
+      const json = readJsonMessage(new Uint8Array(event.data))
+      if (json) return this.told(json.kind, json.value)
       try {
         const reply = handleSyncMessage(this.doc, new Uint8Array(event.data), {
           readOnly: false,
@@ -86,6 +113,16 @@ export class LiveReplica implements RemoteNotebook {
       const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)]
       setTimeout(() => !this.closed && this.connect(), delay)
     }
+  }
+
+  private told(kind: number, value: unknown): void {
+    if (kind === MESSAGE_NOTICES && Array.isArray(value))
+      for (const notice of value.slice(0, 5)) if (typeof notice === 'string') toastStore.show(notice)
+    if (kind !== MESSAGE_STATUS) return
+    const parsed = TeamStatusSchema.safeParse(value)
+    if (!parsed.success) return
+    this.teamStatus = parsed.data
+    for (const l of this.listeners) l()
   }
 
   /** Many messages in one task make one projection. */

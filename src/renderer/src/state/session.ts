@@ -6,6 +6,7 @@
 import { GlossaError } from '@shared/errors'
 import { applyOps, type Op } from '@shared/ops'
 import { laterEditConflict } from '@shared/ops/later-edits'
+import type { TeamStatus } from '@shared/live/status'
 import type { Notebook } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 
@@ -31,6 +32,10 @@ export interface RemoteNotebook {
   current(adopt?: Notebook): Notebook | null
   subscribe(listener: () => void): () => void
   close(): void
+  /** A shared notebook's connection state (null: not shared). */
+  team?(): TeamStatus | null
+  /** Tells others which source this window reads. */
+  setReading?(title: string | undefined): void
 }
 
 export class NotebookSession {
@@ -44,6 +49,17 @@ export class NotebookSession {
   private listeners = new Set<() => void>()
   private remote: RemoteNotebook | null = null
   private adopted = false
+  private teamSeen: TeamStatus | null = null
+
+  /** The shared notebook's connection state, or null when it is not shared (or not followed). */
+  get team(): TeamStatus | null {
+    return this.teamSeen
+  }
+
+  /** Says which source this window is reading, for teammates' presence. */
+  setReading(title: string | undefined): void {
+    this.remote?.setReading?.(title)
+  }
 
   constructor(notebook: Notebook) {
     this.notebook = notebook
@@ -53,7 +69,13 @@ export class NotebookSession {
   follow(remote: RemoteNotebook): () => void {
     this.remote = remote
     this.adopted = false
-    const unsubscribe = remote.subscribe(() => this.takeRemote())
+    const unsubscribe = remote.subscribe(() => {
+      this.takeRemote()
+      if (remote.team?.() !== this.teamSeen) {
+        this.teamSeen = remote.team?.() ?? null
+        this.emit()
+      }
+    })
     return () => {
       unsubscribe()
       remote.close()
