@@ -1,14 +1,12 @@
 // A notebook: sources and note pages on the left, the reader in the middle, the passages of
 // the open source in the margin on the right.
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useShortcuts } from '../commands/useShortcuts'
 import { prewarmSearch } from '../state/search-index'
 import { ShortcutsPanel } from '../components/ShortcutsPanel'
 import { SearchPalette } from '../components/search/SearchPalette'
 import { TagManager } from '../components/tags/TagManager'
 import { TagPicker } from '../components/tags/TagPicker'
-import { GraphView } from '../components/graph/GraphView'
-import { AnalystViews, isAnalystRoute } from '../components/analyst/AnalystViews'
 import { LinksLayer } from '../components/links/LinksLayer'
 import { ConfirmHost } from '../components/ConfirmHost'
 import { NoteView } from '../components/notes/NoteView'
@@ -25,6 +23,17 @@ import { useExternalChanges } from '../state/use-external-changes'
 import { followLive } from '../state/live-replica'
 
 type NotebookRoute = Extract<Route, { screen: 'notebook' }>
+
+// The graph (Cytoscape) and the analyst's views (maps, timeline) load when first opened: the
+// notebook's first paint does not wait for code most sessions never run.
+const GraphView = lazy(() => import('../components/graph/GraphView').then((m) => ({ default: m.GraphView })))
+const AnalystViews = lazy(() =>
+  import('../components/analyst/AnalystViews').then((m) => ({ default: m.AnalystViews })),
+)
+/** Same test as AnalystViews' isAnalystRoute, here so that module stays out of the first load. */
+const isAnalystRoute = (route: NotebookRoute): boolean =>
+  route.view !== undefined || route.entityId !== undefined
+const loading = <main className="reader-empty muted">Loading…</main>
 
 export function NotebookScreen({ route }: { route: NotebookRoute }) {
   const [session, setSession] = useState<NotebookSession | null>(null)
@@ -90,7 +99,6 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`
   }, [notebook.title])
-  useEffect(() => session.setReading(source?.title), [session, source?.title])
 
   return (
     <div className="notebook">
@@ -98,9 +106,13 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       <div className="notebook-body">
         <NotebookNav activeSourceId={source?.id} activeNoteId={route.noteId} />
         {graphOpen ? (
-          <GraphView />
+          <Suspense fallback={loading}>
+            <GraphView />
+          </Suspense>
         ) : isAnalystRoute(route) ? (
-          <AnalystViews route={route} />
+          <Suspense fallback={loading}>
+            <AnalystViews route={route} />
+          </Suspense>
         ) : route.noteId ? (
           <NoteView key={route.noteId} noteId={route.noteId} />
         ) : source ? (
