@@ -241,6 +241,9 @@ try {
 } finally {
   clearTimeout(watchdog)
   await browser.close()
+  // The host writes its last state as it stops: let it finish before its folder goes.
+  const exited = new Promise((resolve) => host.once('exit', resolve))
   host.kill()
+  await exited
   rmSync(dataDir, { recursive: true, force: true })
 }

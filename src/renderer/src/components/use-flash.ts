@@ -12,13 +12,16 @@ export function useFlash(editor: Editor | null, sourceId: string): void {
 
   useEffect(() => {
     if (!editor || !flash) return
-    // Wait a frame so decorations for a just-opened source are in the DOM.
-    const frame = requestAnimationFrame(() => {
-      flashElements(
-        editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`),
-        'passage-flash',
-      )
-    })
+    // A just-opened source gets its highlights a few frames after it mounts (later still on a
+    // busy machine): look again each frame, for up to about a second.
+    let frame = 0
+    let tries = 0
+    const attempt = () => {
+      const found = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`)
+      if (found.length > 0) flashElements(found, 'passage-flash')
+      else if (++tries < 60) frame = requestAnimationFrame(attempt)
+    }
+    frame = requestAnimationFrame(attempt)
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])
 

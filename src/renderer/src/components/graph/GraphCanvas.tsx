@@ -8,18 +8,25 @@ import type { GraphModel, GraphNode } from './graph-model'
 
 const LARGE = 500
 const MAX_FIT_ZOOM = 1.8
+const SMALL = 60
+const MIN_SMALL_ZOOM = 0.8
 
 interface GraphCanvasProps {
   model: GraphModel
   onOpen: (node: GraphNode) => void
 }
 
-/** The whole graph in view, but a handful of nodes not blown up to fill the canvas. */
+/**
+ * The whole graph in view, but a handful of nodes not blown up to fill the canvas, and a small
+ * graph not shrunk past readable labels (it can be panned instead).
+ */
 function fit(instance: cytoscape.Core | null): void {
   if (!instance) return
   instance.fit(undefined, 30)
-  if (instance.zoom() > MAX_FIT_ZOOM) {
-    instance.zoom(MAX_FIT_ZOOM)
+  const least = instance.nodes().length <= SMALL ? MIN_SMALL_ZOOM : 0
+  const zoom = Math.min(Math.max(instance.zoom(), least), MAX_FIT_ZOOM)
+  if (zoom !== instance.zoom()) {
+    instance.zoom(zoom)
     instance.center()
   }
 }
@@ -64,8 +71,11 @@ export function GraphCanvas({ model, onOpen }: GraphCanvasProps) {
       shown = opacity
       instance.style().selector('node').style('text-opacity', opacity).update()
     }
-    if (!large) instance.on('zoom', fade)
-    instance.one('layoutstop', fade)
+    // Not for large graphs: restyling thousands of labels per zoom step costs more than it shows.
+    if (!large) {
+      instance.on('zoom', fade)
+      instance.one('layoutstop', fade)
+    }
     cy.current = instance
     return () => {
       instance.destroy()

@@ -21,8 +21,8 @@ export function graphStyle(dark: boolean): cytoscape.StylesheetJson {
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
-        'min-zoomed-font-size': 6,
+        'text-max-width': '110px',
+        'min-zoomed-font-size': 5,
         width: 18,
         height: 18,
         'border-width': 2,
@@ -74,7 +74,7 @@ export function graphStyle(dark: boolean): cytoscape.StylesheetJson {
 
 /** How opaque labels are at a zoom level: fading out as the graph is zoomed out (Obsidian-like). */
 export function labelOpacity(zoom: number): number {
-  return Math.round(Math.min(1, Math.max(0, (zoom - 0.35) / 0.4)) * 10) / 10
+  return Math.round(Math.min(1, Math.max(0, (zoom - 0.2) / 0.3)) * 10) / 10
 }
 
 export function layoutFor(nodeCount: number): cytoscape.LayoutOptions {
@@ -86,11 +86,12 @@ export function layoutFor(nodeCount: number): cytoscape.LayoutOptions {
       numIter: 1000,
       // Labels count as part of a node, so at rest no label lies over another node or label.
       nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 80,
-      nodeRepulsion: () => 12000,
-      nodeOverlap: 24,
-      gravity: 0.5,
-      componentSpacing: 60,
+      // Compact enough that the fitted graph keeps labels at a readable size.
+      idealEdgeLength: () => 60,
+      nodeRepulsion: () => 6000,
+      nodeOverlap: 12,
+      gravity: 0.8,
+      componentSpacing: 90,
       padding: 30,
     }
   // Above the limit a force layout costs seconds; rings by degree put linked passages inside.
