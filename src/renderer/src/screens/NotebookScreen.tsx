@@ -99,6 +99,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   useEffect(() => {
     document.title = `${notebook.title} — Glossa`
   }, [notebook.title])
+  useEffect(() => session.setReading(source?.title), [session, source?.title])
 
   return (
     <div className="notebook">
