@@ -23,7 +23,16 @@ const restrict = (patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

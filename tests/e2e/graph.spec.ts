@@ -126,12 +126,10 @@ test('a notebook with 2,000 passages and 600 links draws its graph quickly', asy
   // Zooming stays fluid: a wheel burst like a trackpad's (one event per 16 ms), with frame gaps
   // measured in the page, so Playwright's round trips do not count.
   const frames = await wheelBurst(page)
-  test
-    .info()
-    .annotations.push({
-      type: 'graph timing',
-      description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel frames ${JSON.stringify(frames)}`,
-    })
+  test.info().annotations.push({
+    type: 'graph timing',
+    description: `open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel frames ${JSON.stringify(frames)}`,
+  })
   console.log(
     `graph at 2,000 nodes: open→drawn ${drawnMs} ms, elements+layout ${layoutMs} ms, wheel burst frame gaps ${JSON.stringify(frames)}`,
   )

@@ -86,14 +86,12 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(hostileString, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
 )
 
-const flatDoc = fc
-  .array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 3 })
-  .map((ps) => ({
-    type: 'doc',
-    content: ps.map((t) =>
-      t ? { type: 'paragraph', content: [{ type: 'text', text: t }] } : { type: 'paragraph' },
-    ),
-  }))
+const flatDoc = fc.array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 3 }).map((ps) => ({
+  type: 'doc',
+  content: ps.map((t) =>
+    t ? { type: 'paragraph', content: [{ type: 'text', text: t }] } : { type: 'paragraph' },
+  ),
+}))
 /** Nested blockquotes: up to ~120 levels pass the dispatcher's depth cap, deeper ones must not crash it. */
 const deepDoc = fc.integer({ min: 30, max: 2_000 }).map((depth) => {
   let node: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'deep' }] }

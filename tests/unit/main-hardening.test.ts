@@ -145,7 +145,9 @@ describe('window and content security policy', () => {
   })
 
   it('allows scripts only from the app itself, in the header and the page', () => {
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(src('renderer/index.html'))![1]
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+      src('renderer/index.html'),
+    )![1]
     for (const policy of [CSP, meta]) {
       const directives = Object.fromEntries(
         policy

@@ -53,13 +53,11 @@ describe('serialize (save cache)', () => {
     serializeSync(base) // fill the cache
     const ids = base.annotations.map((a) => a.id)
     const op = fc.oneof(
-      fc
-        .record({ i: fc.nat(ids.length - 1), text: fc.string() })
-        .map(({ i, text }): Op => ({
-          type: 'updateAnnotation',
-          id: ids[i],
-          patch: { note: note(text || 'x') },
-        })),
+      fc.record({ i: fc.nat(ids.length - 1), text: fc.string() }).map(({ i, text }): Op => ({
+        type: 'updateAnnotation',
+        id: ids[i],
+        patch: { note: note(text || 'x') },
+      })),
       fc
         .string({ minLength: 1, maxLength: 40 })
         .filter((t) => t.trim().length > 0)
