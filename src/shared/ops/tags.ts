@@ -65,7 +65,8 @@ export function applyTagOp(nb: Notebook, op: TagOp): Applied {
       }
     }
     case 'putFacet': {
-      const index = nb.facets.findIndex((f) => f.key === op.facet.key)
+      // Facet keys ignore case, as tag names do: "Actor" and "actor" are one facet.
+      const index = nb.facets.findIndex((f) => sameKey(f.key, op.facet.key))
       const inverse: Op[] =
         index < 0
           ? [{ type: 'deleteFacet', key: op.facet.key }]
@@ -74,16 +75,18 @@ export function applyTagOp(nb: Notebook, op: TagOp): Applied {
       return { notebook: { ...nb, facets }, inverse }
     }
     case 'deleteFacet': {
-      const facet = nb.facets.find((f) => f.key === op.key)
+      const facet = nb.facets.find((f) => sameKey(f.key, op.key))
       if (!facet) throw new GlossaError('not-found', `No facet “${op.key}” in this notebook.`)
       // Tags in the facet keep their names; the facet only loses its display name and color.
       return {
-        notebook: { ...nb, facets: nb.facets.filter((f) => f.key !== op.key) },
+        notebook: { ...nb, facets: nb.facets.filter((f) => f !== facet) },
         inverse: [{ type: 'putFacet', facet }],
       }
     }
   }
 }
+
+const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 type RetagChange = OpOf<'retag'>['changes'][number]
 

@@ -103,4 +103,12 @@ describe('tag operations', () => {
       run(fixture(), [{ type: 'updateAnnotation', id: 'a1', patch: { tagIds: ['nope'] } }]),
     ).toThrow(/No tag/)
   })
+
+  it('treats facet keys that differ only by case as one facet', () => {
+    const nb = { ...fixture(), facets: [{ key: 'Base', name: 'Bases', color: '#224466' }] }
+    const put = run(nb, [{ type: 'putFacet', facet: { key: 'base', name: 'Places', color: '#112233' } }])
+    expect(put.notebook.facets).toEqual([{ key: 'base', name: 'Places', color: '#112233' }])
+    expect(run(put.notebook, put.inverse).notebook.facets).toEqual(nb.facets)
+    expect(run(nb, [{ type: 'deleteFacet', key: 'BASE' }]).notebook.facets).toEqual([])
+  })
 })
