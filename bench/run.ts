@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { cachedNotebookFile } from './cache'
 import { SCALES, type ScaleName } from './generate'
 import { exportFigures } from './figures/export'
+import { liveFigures } from './figures/live'
 import { memoryFigures } from './figures/memory'
 import { openFigures } from './figures/open'
 import { reanchorFigures } from './figures/reanchor'
@@ -27,6 +28,7 @@ const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
   { name: 'memory', run: memoryFigures, largest: true },
   { name: 'reanchor', run: reanchorFigures, largest: true },
   { name: 'renderer', run: rendererFigures, largest: true },
+  { name: 'live', run: liveFigures, largest: true },
 ]
 
 const args = process.argv.slice(2)

@@ -1,5 +1,6 @@
-// `npm run team-server -- --port N --data-dir DIR [--host H]`: a team server for live notebooks.
-// Listens on 127.0.0.1 unless --host says otherwise (0.0.0.0 to let the team's machines in).
+// `npm run team-server -- --port N --data-dir DIR [--host H] [--redis HOST:PORT]`: a team server
+// for live notebooks. Listens on 127.0.0.1 unless --host says otherwise (0.0.0.0 to let the
+// team's machines in); --redis joins other servers sharing that Redis (docs/LIVE.md).
 import { argValue } from '../core/data-dir'
 import { startTeamServer } from './server'
 
@@ -9,7 +10,11 @@ async function main(argv: string[]): Promise<void> {
   const dataDir = argValue(argv, '--data-dir')
   if (!dataDir) fail('--data-dir is required: the folder where the server keeps its notebooks.')
   const host = argValue(argv, '--host') ?? '127.0.0.1'
-  const server = await startTeamServer({ port, host, dataDir })
+  const redisArg = argValue(argv, '--redis')
+  const redisMatch = redisArg ? /^([^:\s]+):(\d{1,5})$/.exec(redisArg) : null
+  if (redisArg && !redisMatch) fail('--redis must be HOST:PORT, e.g. 127.0.0.1:6379.')
+  const redis = redisMatch ? { host: redisMatch[1], port: Number(redisMatch[2]) } : undefined
+  const server = await startTeamServer({ port, host, dataDir, redis })
   console.log(`Glossa team server: ${server.url}`)
   console.log(`Data folder: ${dataDir}`)
   const stop = async () => {

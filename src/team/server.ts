@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
+import { Redis } from '@hocuspocus/extension-redis'
 import { SQLite } from '@hocuspocus/extension-sqlite'
 import { Server } from '@hocuspocus/server'
 import { Id } from '@shared/schema'
@@ -13,12 +14,8 @@ export interface TeamServerOptions {
   port: number
   host: string
   dataDir: string
-  /** More Hocuspocus extensions (Redis, to run several servers: docs/LIVE.md). */
-  extensions?: ConstructorParameters<typeof Server>[0] extends infer C
-    ? C extends { extensions?: infer E }
-      ? E
-      : never
-    : never
+  /** Several servers behind a load balancer share documents through one Redis (docs/LIVE.md). */
+  redis?: { host: string; port: number }
   quiet?: boolean
 }
 
@@ -28,8 +25,12 @@ export interface TeamServer {
   stop(): Promise<void>
 }
 
-/** Updates larger than this are refused by the transport (a note is at most 1,000,000 characters). */
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+/**
+ * Messages larger than this are refused by the transport. The first sync of a notebook sends
+ * it whole: the L benchmark notebook (26 MB of JSON) is about that much; notebook files are
+ * opened up to 150 MB. A single note is held to 1,000,000 characters by the projection.
+ */
+const MAX_MESSAGE_BYTES = 160 * 1024 * 1024
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   mkdirSync(options.dataDir, { recursive: true })
@@ -42,7 +43,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     quiet: options.quiet ?? true,
     stopOnSignals: false,
     websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
-    extensions: [new SQLite({ database }), ...(options.extensions ?? [])],
+    extensions: [
+      new SQLite({ database }),
+      ...(options.redis ? [new Redis({ host: options.redis.host, port: options.redis.port })] : []),
+    ],
     async onAuthenticate({ documentName, token, connectionConfig }) {
       if (!Id.safeParse(documentName).success) throw refusal('There is no such notebook.')
       const outcome = keys.authorize(documentName, token ?? '')

@@ -126,7 +126,7 @@ export class LiveDocs {
     try {
       await link.firstSync()
     } catch (error) {
-      throw new GlossaError('team/refused', `The team server refused: ${(error as Error).message}`)
+      throw new GlossaError('team/refused', `Could not join: ${(error as Error).message}`)
     } finally {
       link.destroy()
     }

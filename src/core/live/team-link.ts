@@ -114,13 +114,16 @@ export class TeamLink {
   }
 
   /** Resolves when the first sync is done; rejects with the server's reason if it refuses the key. */
-  firstSync(timeoutMs = 20_000): Promise<void> {
+  firstSync(timeoutMs = 120_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
         if (this.refused) done(new Error(this.refused))
         else if (this.provider.isSynced) done()
       }
-      const timer = setTimeout(() => done(new Error('The team server did not answer.')), timeoutMs)
+      const timer = setTimeout(
+        () => done(new Error(`The team server did not answer within ${timeoutMs / 1000} s.`)),
+        timeoutMs,
+      )
       const stop = this.onChange(check)
       const done = (error?: Error) => {
         clearTimeout(timer)
