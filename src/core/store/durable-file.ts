@@ -7,9 +7,9 @@ import { basename, dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { GlossaError } from '@shared/errors'
 import type { Notebook } from '@shared/schema'
-import { contentOf, contentOfFile, hashing, type Content } from './content-hash'
+import { contentOf, encoded, onDisk, type Content, type OnDisk } from './content-hash'
 import { syncFolder, writeFailed, writeTempFile, type FsLike } from './durable-write'
-import { notRegularReason, readRegularFile } from './regular-file'
+import { readRegularFile } from './regular-file'
 import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
 import { readNotebookText } from './validate'
 
@@ -39,15 +39,7 @@ export class DurableNotebookFile implements Adapter<Notebook> {
   /** True when the file on disk is not the one we last read or wrote (compared by content). */
   async changedOnDisk(): Promise<boolean> {
     if (!this.known) return false
-    // Another size is another file; the same size (or mtime) proves nothing, so the bytes decide.
-    if (await this.sizeChanged()) return true
-    return (await contentOfFile(this.path, this.fs))?.sha256 !== this.known.sha256
-  }
-
-  /** A different size, or no longer a regular file (a symbolic link, a FIFO: never replaced). */
-  private async sizeChanged(): Promise<boolean> {
-    const st = await this.fs.lstat(this.path).catch(() => null)
-    return !st?.isFile() || st.size !== this.known?.size
+    return !same(await onDisk(this.path, this.fs, this.known.size).catch(() => null), this.known)
   }
 
   /** "Keep mine": the next write replaces the file even if another program changed it. */
@@ -57,19 +49,18 @@ export class DurableNotebookFile implements Adapter<Notebook> {
 
   async write(data: Notebook): Promise<void> {
     validateForSave(data, SAVE_NAME) // throws before touching disk
-    // The quick checks first, so a doomed save writes nothing.
-    await this.refuseIfNotRegular()
-    if (this.known && (await this.sizeChanged())) throw this.changedError()
     if (this.beforeReplace) await this.beforeReplace(this.path, { migratedFrom: this.migratedFrom })
-    // Streamed in chunks from the save cache: never one long block of stringify + encode.
+    // Streamed in chunks from the save cache (never one long block of stringify + encode),
+    // hashed as they are written.
     const hash = createHash('sha256')
-    const tmp = await writeTempFile(this.path, hashing(serializeChunks(data), hash), this.fs)
+    let size = 0
+    const chunks = encoded(serializeChunks(data), (bytes) => {
+      hash.update(bytes)
+      size += bytes.length
+    })
+    const tmp = await writeTempFile(this.path, chunks, this.fs)
     try {
-      const { size } = await this.fs.stat(tmp)
-      // Checked again by content once the new file is ready, just before the rename: a change
-      // that landed while it was written is not overwritten (the temp file goes, theirs stays).
-      if (await this.changedOnDisk()) throw this.changedError()
-      await this.refuseIfNotRegular() // even "Keep mine" never replaces a link or a pipe
+      await this.refuseToReplace()
       await this.fs.rename(tmp, this.path)
       this.known = { size, sha256: hash.digest('hex') }
     } catch (error) {
@@ -80,21 +71,28 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     this.migratedFrom = undefined
   }
 
-  /** A symbolic link, FIFO, socket or folder at our path is never replaced (a missing file may be written). */
-  private async refuseIfNotRegular(): Promise<void> {
-    const st = await this.fs.lstat(this.path).catch(() => null)
-    const reason = st && notRegularReason(st)
-    if (reason)
-      throw new GlossaError('store/not-a-file', `${reason} Glossa did not replace “${basename(this.path)}”.`)
-  }
-
-  private changedError(): GlossaError {
-    return new GlossaError(
-      'store/changed-on-disk',
-      `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`,
-    )
+  /**
+   * Checked once the new file is ready, just before the rename: a change that landed while it
+   * was written is not overwritten (the temp file goes, theirs stays). A symbolic link, FIFO,
+   * socket or folder at our path is never replaced, not even by "Keep mine".
+   */
+  private async refuseToReplace(): Promise<void> {
+    const now = await onDisk(this.path, this.fs, this.known?.size)
+    if ('notRegular' in now)
+      throw new GlossaError(
+        'store/not-a-file',
+        `${now.notRegular} Glossa did not replace “${basename(this.path)}”.`,
+      )
+    if (this.known && !same(now, this.known))
+      throw new GlossaError(
+        'store/changed-on-disk',
+        `“${basename(this.path)}” was changed by another program; Glossa did not overwrite it.`,
+      )
   }
 }
+
+const same = (now: OnDisk | null, known: Content): boolean =>
+  now !== null && 'content' in now && now.content.size === known.size && now.content.sha256 === known.sha256
 
 const SAVE_NAME = 'the notebook about to be saved'
 

@@ -20,7 +20,7 @@ const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.tmp$/
  */
 export async function writeTempFile(
   path: string,
-  text: string | AsyncIterable<string>,
+  text: string | AsyncIterable<string | Uint8Array>,
   fs: FsLike = nodeFs,
 ): Promise<string> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
@@ -29,7 +29,7 @@ export async function writeTempFile(
     handle = await fs.open(tmp, 'wx')
     if (typeof text === 'string') await handle.writeFile(text, 'utf8')
     // Each writeFile continues at the handle's current position: the chunks land in order.
-    else for await (const chunk of text) await handle.writeFile(chunk, 'utf8')
+    else for await (const chunk of text) await handle.writeFile(chunk)
     await handle.sync()
     await handle.close()
     return tmp
