@@ -32,7 +32,7 @@ describe('notebook ↔ Y.Doc', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 120_000) // a bound on a busy machine, not a timing check
 
   it('writes only the fields a batch changed, and keeps the identity of untouched entities', () => {
     const nb = baseNotebook()
