@@ -181,5 +181,5 @@ describe('crash safety', () => {
       expect(stats.acked).toBeGreaterThan(KILLS / 4)
       expect(stats.midWrite).toBeGreaterThan(0)
     }
-  }, 240_000)
+  }, 900_000) // a bound for a hang on a busy machine, not a timing check
 })

@@ -215,5 +215,5 @@ describe('contract fuzz', () => {
     const alive = await send(host.port, { method: 'POST', path: '/api/listNotebooks', body: '{}' })
     expect(alive.status).toBe(200)
     expect((await host.service.library.list()).damaged).toEqual([])
-  }, 180_000)
+  }, 900_000) // a bound for a hang on a busy machine, not a timing check
 })
