@@ -33,48 +33,54 @@ export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
     return { onClickPassages: () => {} }
   },
   addProseMirrorPlugins() {
-    const options = this.options
-    return [
-      new Plugin<HighlightState>({
-        key: passageHighlightsKey,
-        state: {
-          init: () => ({ passages: DecorationSet.empty, hover: DecorationSet.empty, hoverId: null }),
-          apply(tr, value, _old, state) {
-            const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
-            let next = tr.docChanged
-              ? {
-                  ...value,
-                  passages: dropReplaced(value.passages, tr).map(tr.mapping, tr.doc),
-                  hover: value.hover.map(tr.mapping, tr.doc),
-                }
-              : value
-            if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
-            if (meta && 'hoverId' in meta)
-              next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
-            return next
-          },
-        },
-        props: {
-          decorations(state) {
-            const s = passageHighlightsKey.getState(state)!
-            return s.hoverId
-              ? DecorationSet.create(state.doc, [...s.passages.find(), ...s.hover.find()])
-              : s.passages
-          },
-          handleClick(view, pos) {
-            // A click on a highlight selects its passage; elsewhere in the text, none.
-            if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
-            return false
-          },
-          handleDOMEvents: {
-            mouseover: (view, event) => setHoverFromEvent(view, event),
-            mouseleave: (view) => setHover(view, null),
-          },
-        },
-      }),
-    ]
+    return passageHighlightPlugins(this.options)
   },
 })
+
+/**
+ * The plugins behind PassageHighlights (exported for unit tests). The hover outline comes from
+ * a second plugin so that each returns a set it keeps: ProseMirror then compares the sets by
+ * identity on every keystroke, where one set merged per update made it rebuild and compare all
+ * of a source's highlights (docs/PERFORMANCE.md, typing in the source).
+ */
+export function passageHighlightPlugins(options: PassageHighlightsOptions): Plugin[] {
+  return [
+    new Plugin<HighlightState>({
+      key: passageHighlightsKey,
+      state: {
+        init: () => ({ passages: DecorationSet.empty, hover: DecorationSet.empty, hoverId: null }),
+        apply(tr, value, _old, state) {
+          const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
+          let next = tr.docChanged
+            ? {
+                ...value,
+                passages: dropReplaced(value.passages, tr).map(tr.mapping, tr.doc),
+                hover: value.hover.map(tr.mapping, tr.doc),
+              }
+            : value
+          if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
+          if (meta && 'hoverId' in meta)
+            next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
+          return next
+        },
+      },
+      props: {
+        decorations: (state) => passageHighlightsKey.getState(state)!.passages,
+        handleClick(view, pos) {
+          // A click on a highlight selects its passage; elsewhere in the text, none.
+          if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
+          return false
+        },
+        handleDOMEvents: {
+          mouseover: (view, event) => setHoverFromEvent(view, event),
+          mouseleave: (view) => setHover(view, null),
+        },
+      },
+    }),
+    // After the passages, so the outline wraps the highlight it is drawn around.
+    new Plugin({ props: { decorations: (state) => passageHighlightsKey.getState(state)!.hover } }),
+  ]
+}
 
 function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
   const size = state.doc.content.size
@@ -104,9 +110,26 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
  * through quote search on "Done" instead, and become orphans when their quote is gone.
  */
 function dropReplaced(passages: DecorationSet, tr: Transaction): DecorationSet {
+  const maps = tr.mapping.maps
+  // Typing only inserts: nothing is replaced, and this runs on every keystroke.
+  const replaces = maps.some((map) => {
+    let found = false
+    map.forEach((oldStart, oldEnd) => (found ||= oldEnd > oldStart))
+    return found
+  })
+  if (!replaces || passages === DecorationSet.empty) return passages
+  if (maps.length === 1) {
+    // One step: positions are still the ones it replaced, so only the spans it touched are read.
+    const replaced: Decoration[] = []
+    maps[0].forEach((oldStart, oldEnd) => {
+      if (oldEnd === oldStart) return
+      for (const d of passages.find(oldStart, oldEnd))
+        if (oldStart <= d.from && d.to <= oldEnd) replaced.push(d)
+    })
+    return replaced.length > 0 ? passages.remove(replaced) : passages
+  }
   const spans = passages.find().map((d) => ({ d, from: d.from, to: d.to, replaced: false }))
-  if (spans.length === 0) return passages
-  for (const map of tr.mapping.maps) {
+  for (const map of maps) {
     map.forEach((oldStart, oldEnd) => {
       if (oldEnd === oldStart) return // a pure insertion replaces nothing
       for (const s of spans) if (oldStart <= s.from && s.to <= oldEnd) s.replaced = true
