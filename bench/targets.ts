@@ -14,6 +14,7 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
   const block = f('save.block')
   const search = f('search')
   const exp = f('export')
+  const csv = f('export.csv')
   const re = f('reanchor', true)
   const note = f('renderer.typing.note', true)
   const source = f('renderer.typing.source', true)
@@ -49,12 +50,14 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
       t(search?.measured.value.p95),
       search ? search.measured.value.p95 <= 10 : null,
     ),
+    check('export', 'Markdown export ≤ 5× JSON.stringify', x(exp?.ratio), ratio(exp, 5)),
     check(
-      'export',
-      'Markdown export ≤ 1 s',
-      t(exp?.measured.value.median),
-      exp ? exp.measured.value.median <= 1000 : null,
+      'export.memory',
+      'Markdown export holds < 2× the notebook’s heap',
+      exp?.extra?.memoryRatio === undefined ? 'n/a' : `${exp.extra.memoryRatio}×`,
+      typeof exp?.extra?.memoryRatio === 'number' ? exp.extra.memoryRatio < 2 : null,
     ),
+    check('export.csv', 'CSV export ≤ 3× JSON.stringify', x(csv?.ratio), ratio(csv, 3)),
     check(
       'reanchor',
       're-anchor faster than the baseline, 0 wrong',

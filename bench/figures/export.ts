@@ -1,30 +1,84 @@
-// export: the whole notebook as one Markdown file (exportNotebook 'md'), time and MB/s,
-// against JSON.stringify of the same notebook (the cheapest possible full serialization).
+// export: the whole notebook as one Markdown file and as CSV, each against JSON.stringify of the
+// same notebook (the cheapest full serialization) measured in the same run, interleaved run by
+// run so a busy machine slows both alike; and the Markdown export's memory: the most heap it
+// holds beyond the notebook, sampled between its steps, against the notebook's own heap.
 import { readFile } from 'node:fs/promises'
-import { exportNotebook } from '../../src/shared/export'
+import { exportCsv } from '../../src/shared/export/csv'
+import { exportMarkdownSteps } from '../../src/shared/export/markdown/index'
 import type { Notebook } from '../../src/shared/schema'
-import { measure, summarize } from '../stats'
+import { collectGarbage, summarize } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 
+const heap = (): number => process.memoryUsage().heapUsed
+
+/** Runs the export to the end, sampling the heap after every step; returns the file and the peak. */
+function markdownWithPeak(nb: Notebook): { bytes: number; peak: number } {
+  const steps = exportMarkdownSteps(nb, { layout: 'single' })
+  let peak = heap()
+  for (;;) {
+    const step = steps.next()
+    peak = Math.max(peak, heap())
+    if (step.done) return { bytes: Buffer.byteLength(step.value[0].content), peak }
+  }
+}
+
 export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]> {
-  const nb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
-  const runs = { warmup: 1, runs: ctx.quick ? 3 : 5 }
+  const text = await readFile(ctx.file, 'utf8')
+  collectGarbage()
+  const before = heap()
+  const nb = JSON.parse(text) as Notebook
+  collectGarbage()
+  const notebookHeap = heap() - before
+  const runs = ctx.quick ? 3 : 5
+  const md: number[] = []
+  const csv: number[] = []
+  const json: number[] = []
   let bytes = 0
-  const md = summarize(
-    await measure(() => (bytes = Buffer.byteLength(exportNotebook(nb, 'md').files[0].content)), runs),
-  )
-  const json = summarize(await measure(() => JSON.stringify(nb), runs))
+  let peakExtra = 0
+  for (let i = 0; i < runs + 1; i++) {
+    const time = (fn: () => void): number => {
+      collectGarbage()
+      const t0 = performance.now()
+      fn()
+      return performance.now() - t0
+    }
+    const j = time(() => JSON.stringify(nb))
+    collectGarbage()
+    const base = heap()
+    const m = time(() => {
+      const r = markdownWithPeak(nb)
+      bytes = r.bytes
+      peakExtra = Math.max(peakExtra, r.peak - base)
+    })
+    const c = time(() => exportCsv(nb))
+    if (i === 0) continue // warm-up
+    json.push(j)
+    md.push(m)
+    csv.push(c)
+  }
+  const jsonSummary = summarize(json)
   const mb = bytes / 1048576
+  const mdSummary = summarize(md)
+  const toMB = (x: number): number => Math.round((x / 1048576) * 10) / 10
   return [
     withRatio({
       id: 'export',
       scale: ctx.scale,
-      measured: ms('Markdown (one file)', md),
-      baseline: ms('JSON.stringify', json),
+      measured: ms('Markdown (one file)', mdSummary),
+      baseline: ms('JSON.stringify', jsonSummary),
       extra: {
         outputMB: Math.round(mb * 10) / 10,
-        MBperSecond: Math.round((mb / (md.median / 1000)) * 10) / 10,
+        MBperSecond: Math.round((mb / (mdSummary.median / 1000)) * 10) / 10,
+        peakHeapMB: toMB(peakExtra),
+        notebookHeapMB: toMB(notebookHeap),
+        memoryRatio: Math.round((peakExtra / notebookHeap) * 100) / 100,
       },
+    }),
+    withRatio({
+      id: 'export.csv',
+      scale: ctx.scale,
+      measured: ms('CSV', summarize(csv)),
+      baseline: ms('JSON.stringify', jsonSummary),
     }),
   ]
 }

@@ -103,6 +103,9 @@ export function readMeta(node: RootContent | undefined): Meta | null {
   if (tail?.type === 'blockId') {
     blockId = tail.value
     last.pop()
+    // The space before ` ^id` belongs to the id, not to the line.
+    const before = last[last.length - 1]
+    if (before?.type === 'text') before.value = before.value.replace(/ $/, '')
   }
   const cite = plain(
     all[0].slice(

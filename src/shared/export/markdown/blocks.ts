@@ -155,15 +155,7 @@ function writeList(node: DocNode, alt: boolean, state: State, prefix: string): v
       : 1
   const items = node.content ?? []
   // Tight (no blank lines) unless an item's later block would merge into the one before it.
-  const loose = items.some((item) =>
-    (item.content ?? []).some(
-      (child, i) =>
-        i > 0 &&
-        ((isTextblockType(child.type) && child.type !== 'heading' && child.type !== 'codeBlock') ||
-          (child.type === 'orderedList' && child.attrs?.start !== undefined && child.attrs.start !== 1) ||
-          !known(child.type)),
-    ),
-  )
+  const loose = items.some((item) => (item.content ?? []).some(mergesInTightList))
   items.forEach((item, i) => {
     if (i > 0) state.buf.push(loose ? '\n' + bare(prefix) + '\n' + prefix : '\n' + prefix)
     let marker = ordered ? `${start + i}${alt ? ')' : '.'} ` : alt ? '* ' : '- '
@@ -174,3 +166,21 @@ function writeList(node: DocNode, alt: boolean, state: State, prefix: string): v
     if (writeBlocks(item.content ?? [], state, prefix + indent, !loose) === 0) state.buf.push(EMPTY_PARAGRAPH)
   })
 }
+
+/**
+ * Without a blank line before it, this child of a list item would join the block before it: a
+ * paragraph continues a paragraph, an ordered list not starting at 1 cannot interrupt one, a
+ * quote continues a quote; and a paragraph of hard breaks only is a `<br>` HTML block, which
+ * runs on to the next blank line.
+ */
+function mergesInTightList(child: DocNode, i: number, all: readonly DocNode[]): boolean {
+  if (!known(child.type)) return true
+  if (child.type === 'paragraph' && i < all.length - 1 && onlyBreaks(child)) return true
+  if (i === 0) return false
+  if (child.type === 'paragraph') return true
+  if (child.type === 'blockquote') return all[i - 1].type === 'blockquote'
+  return child.type === 'orderedList' && child.attrs?.start !== undefined && child.attrs.start !== 1
+}
+
+const onlyBreaks = (p: DocNode): boolean =>
+  (p.content ?? []).length > 0 && (p.content ?? []).every((c) => c.type === 'hardBreak')

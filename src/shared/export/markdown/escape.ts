@@ -3,8 +3,9 @@
 // its "="); a numeric character reference is used only where no escape exists: a space or tab
 // at the edge of a line (CommonMark strips it), a newline or carriage return inside a line.
 //
-// Always escaped: \ ` * _ [ ] < ~ | $ ^  (emphasis, code, links, HTML, strikethrough, tables,
-//   Obsidian math and block ids).
+// Always escaped: \ ` * _ [ ] < ~ | $ ^ @  (emphasis, code, links, HTML, strikethrough, tables,
+//   Obsidian math and block ids, e-mail autolinks); the `:` of `://` and the `.` of `www.`
+//   (GFM turns bare URLs into links); a `!` ending a run (before a link it would make an image).
 // Escaped by context: `#` before a non-space (heading, Obsidian tag); `=` and `%` next to
 //   another one or at the edge of a run (Obsidian `==highlight==` and `%%comment%%`); `&` that
 //   would start a character reference; at the start of a line `>`, `-`, `+`, `=` and `1.`/`1)`
@@ -20,9 +21,10 @@ export interface TextPosition {
 }
 
 // One pass for the characters escaped anywhere in a line; a callback decides `#`, `=`, `%`.
+// `://`, `www.` and `@` would make GFM (and Obsidian) turn a bare URL or address into a link.
 const INNER =
-  /[\\`*_[\]<~|$^\n\r\u0000]|#|=+|%+|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)/g
-const NEEDS_INNER = /[\\`*_[\]<~|$^\n\r\u0000#=%&]/
+  /[\\`*_[\]<~|$^\n\r\u0000@]|#|=+|%+|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)|:(?=\/\/)|(?<=[Ww]{3})\.|!$/g
+const NEEDS_INNER = /[\\`*_[\]<~|$^\n\r\u0000#=%&@]|:\/\/|[Ww]{3}\.|!$/
 
 export const entity = (codePoint: number): string => `&#${codePoint};`
 

@@ -96,46 +96,6 @@ function highlight(runs: Run[], ranges: readonly (readonly [number, number])[]):
   return out
 }
 
-/** Moves white space at the edges of each highlighted stretch out of it. */
-function isHl(runs: Run[], i: number): boolean {
-  const r = runs[i]
-  return r?.kind === 'text' && r.hl
-}
-
-function trimHighlights(runs: Run[]): Run[] {
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i]
-    if (run.kind !== 'text' || !run.hl) continue
-    if (!isHl(runs, i - 1)) {
-      const lead = run.text.length - run.text.replace(/^\s+/u, '').length
-      if (lead > 0) {
-        runs.splice(i, 0, { ...run, text: run.text.slice(0, lead), hl: false })
-        run.text = run.text.slice(lead)
-        run.at += lead
-        i++
-        if (!run.text) {
-          runs.splice(i--, 1)
-          continue
-        }
-      }
-    }
-    if (!isHl(runs, i + 1)) {
-      const kept = run.text.replace(/\s+$/u, '')
-      if (kept.length < run.text.length) {
-        runs.splice(i + 1, 0, {
-          ...run,
-          text: run.text.slice(kept.length),
-          at: run.at + kept.length,
-          hl: false,
-        })
-        run.text = kept
-        if (!run.text) runs.splice(i--, 1)
-      }
-    }
-  }
-  return runs
-}
-
 /** A code span whose content reads back exactly (backticks and edge spaces padded). */
 function codeSpan(text: string): string {
   let longest = 0
@@ -154,17 +114,37 @@ function destination(url: string): string {
   return /[\s()<>]/.test(url) ? `<${escaped}>` : escaped.replace(/&/g, '\\&')
 }
 
-/** Greedy nesting: wrap the longest stretch sharing the first outstanding mark. */
+/** How many runs from `i` on carry `mark`. */
+function span(runs: Run[], i: number, mark: string): number {
+  let n = 0
+  for (let j = i; j < runs.length; j++) {
+    const r = runs[j]
+    if (r.kind !== 'text' || !r.marks.includes(mark)) break
+    n++
+  }
+  return n
+}
+
+/**
+ * Greedy nesting: the mark that goes on longest is opened first, so no mark is closed and
+ * opened again between two runs (`***a*~~b~~**` style runs read back as something else).
+ */
 function build(runs: Run[], opts: InlineOptions, out: Tok[]): void {
   let i = 0
   while (i < runs.length) {
     const run = runs[i]
-    const mark = run.kind === 'text' ? run.marks[0] : undefined
+    let mark: string | undefined
+    if (run.kind === 'text' && run.marks.length > 0) {
+      let best = 0
+      for (const m of run.marks) {
+        const n = run.marks.length === 1 ? 1 : span(runs, i, m)
+        if (n > best) [best, mark] = [n, m]
+      }
+    }
     if (mark === undefined) {
       if (run.kind === 'break') out.push({ k: 'br' })
       else if (run.kind === 'ref') out.push({ k: 'raw', s: opts.ref(run.id) })
-      else if (run.code) out.push({ k: 'raw', s: codeSpan(run.text) })
-      else out.push({ k: 'text', s: run.text })
+      else leaf(run, out)
       i++
       continue
     }
@@ -225,20 +205,28 @@ function edgeSpace(group: Run[]): [Run[], Run[], Run[]] {
   return [lead, inner, trail]
 }
 
-/** Wraps maximal highlighted stretches in `==`; inside each, marks are re-opened. */
-function tokens(runs: Run[], opts: InlineOptions): Tok[] {
-  const out: Tok[] = []
-  for (let i = 0; i < runs.length;) {
-    const r = runs[i]
-    const hl = r.kind === 'text' && r.hl
-    let j = i + 1
-    while (j < runs.length && (runs[j].kind === 'text' && (runs[j] as { hl: boolean }).hl) === hl) j++
-    if (hl) out.push({ k: 'raw', s: '==' })
-    build(runs.slice(i, j), opts, out)
-    if (hl) out.push({ k: 'raw', s: '==' })
-    i = j
+/**
+ * A text or code run. A highlighted one is wrapped in `==` here, innermost, so a highlight that
+ * starts or ends inside bold text never cuts the bold in two; white space at its edges stays
+ * outside the `==` (Obsidian does not highlight `== a ==`).
+ */
+function leaf(run: Extract<Run, { kind: 'text' }>, out: Tok[]): void {
+  if (!run.hl) {
+    out.push(run.code ? { k: 'raw', s: codeSpan(run.text) } : { k: 'text', s: run.text })
+    return
   }
-  return out
+  const core = run.code ? run.text : run.text.trim()
+  if (run.code || core === run.text) {
+    out.push({ k: 'raw', s: '==' }, run.code ? { k: 'raw', s: codeSpan(core) } : { k: 'text', s: core }, {
+      k: 'raw',
+      s: '==',
+    })
+    return
+  }
+  const start = run.text.indexOf(core)
+  if (start > 0) out.push({ k: 'text', s: run.text.slice(0, start) })
+  if (core) out.push({ k: 'raw', s: '==' }, { k: 'text', s: core }, { k: 'raw', s: '==' })
+  if (start + core.length < run.text.length) out.push({ k: 'text', s: run.text.slice(start + core.length) })
 }
 
 const firstCodePoint = (s: string): string => String.fromCodePoint(s.codePointAt(0)!)
@@ -246,6 +234,9 @@ function lastCodePoint(s: string): string {
   const code = s.charCodeAt(s.length - 1)
   return code >= 0xdc00 && code <= 0xdfff && s.length > 1 ? s.slice(-2) : s.slice(-1)
 }
+// CommonMark parsers (micromark) classify UTF-16 code units: half of an emoji is "other".
+const firstUnit = (s: string): string => s[0]
+const lastUnit = (s: string): string => s[s.length - 1]
 type Side = 'space' | 'punct' | 'other'
 const side = (c: string | undefined): Side =>
   c === undefined || isWhitespace(c) ? 'space' : isPunctuation(c) ? 'punct' : 'other'
@@ -279,7 +270,8 @@ export function writeInline(
   }
   const runs: Run[] = []
   flatten(nodes, runs, { n: 0 })
-  const toks = tokens(trimHighlights(highlight(runs, opts.highlights ?? [])), opts)
+  const toks: Tok[] = []
+  build(highlight(runs, opts.highlights ?? []), opts, toks)
   let first = -1
   let last = -1
   for (let i = 0; i < toks.length; i++) {
@@ -322,7 +314,7 @@ export function inlineToMarkdown(nodes: readonly DocNode[], opts: InlineOptions)
 function charBefore(toks: Tok[], out: string[], breaks: boolean[], i: number): string | undefined {
   for (let j = i - 1; j >= 0; j--) {
     if (toks[j].k === 'br') return breaks[j] ? '\n' : '>'
-    if (out[j]) return lastCodePoint(out[j])
+    if (out[j]) return lastUnit(out[j])
   }
   return undefined
 }
@@ -330,27 +322,44 @@ function charBefore(toks: Tok[], out: string[], breaks: boolean[], i: number): s
 function charAfter(toks: Tok[], out: string[], breaks: boolean[], i: number): string | undefined {
   for (let j = i + 1; j < toks.length; j++) {
     if (toks[j].k === 'br') return breaks[j] ? '\n' : '<'
-    if (out[j]) return firstCodePoint(out[j])
+    if (out[j]) return firstUnit(out[j])
   }
   return undefined
 }
 
-/** Where a delimiter could not open or close, write its outside neighbour as a character reference. */
+/**
+ * Where a delimiter run could not open or close, write its outside neighbour as a character
+ * reference. Adjacent delimiters of one character (a closing `*` and an opening `**`) are one
+ * run to a CommonMark parser, so they are judged together, by what is outside them.
+ */
 function fixFlanking(toks: Tok[], out: string[], breaks: boolean[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]
     if (t.k !== 'delim') continue
-    const before = side(charBefore(toks, out, breaks, i))
-    const after = side(charAfter(toks, out, breaks, i))
-    if (t.open && after === 'punct' && before === 'other') encodeEdge(toks, out, i, -1)
-    if (!t.open && before === 'punct' && after === 'other') encodeEdge(toks, out, i, +1)
+    let j = i
+    let opens = false
+    let closes = false
+    for (; j < toks.length; j++) {
+      const u = toks[j]
+      if (u.k !== 'delim' || u.s[0] !== t.s[0]) break
+      if (u.open) opens = true
+      else closes = true
+    }
+    const last = j - 1
+    let before = side(charBefore(toks, out, breaks, i))
+    const after = side(charAfter(toks, out, breaks, last))
+    // Left-flanking (can open): not before white space, and not before punctuation unless after
+    // white space or punctuation. Right-flanking (can close) is the mirror image.
+    if (opens && after === 'punct' && before === 'other' && encodeEdge(toks, out, i, -1)) before = 'punct'
+    if (closes && before === 'punct' && after === 'other') encodeEdge(toks, out, last, +1)
+    i = last
   }
 }
 
-function encodeEdge(toks: Tok[], out: string[], i: number, dir: -1 | 1): void {
+function encodeEdge(toks: Tok[], out: string[], i: number, dir: -1 | 1): boolean {
   for (let j = i + dir; j >= 0 && j < toks.length; j += dir) {
     if (!out[j]) continue
-    if (toks[j].k !== 'text') return
+    if (toks[j].k !== 'text') return false
     const s = out[j]
     if (dir < 0) {
       const c = lastCodePoint(s)
@@ -359,6 +368,7 @@ function encodeEdge(toks: Tok[], out: string[], i: number, dir: -1 | 1): void {
       const c = firstCodePoint(s)
       out[j] = entity(c.codePointAt(0)!) + s.slice(c.length)
     }
-    return
+    return true
   }
+  return false
 }

@@ -1,0 +1,384 @@
+// fast-check notebooks with hostile text everywhere: every Markdown and Obsidian syntax
+// character, line ends and edge spaces, combining marks, emoji, right-to-left text; nested
+// lists and quotes; overlapping passages; hostile tag names and titles; links among passages
+// and note pages. Documents are generated in the editor's canonical form (see canonicalDoc).
+import fc from 'fast-check'
+import { describeRange } from '../../../../src/shared/anchoring'
+import { DEFAULT_RELATIONS } from '../../../../src/shared/defaults'
+import { plainText, textHash } from '../../../../src/shared/plain-text'
+import {
+  NotebookSchema,
+  SCHEMA_VERSION,
+  type Annotation,
+  type DocNode,
+  type Link,
+  type Notebook,
+} from '../../../../src/shared/schema'
+
+const AT = '2025-03-04T05:06:07.000Z'
+
+const PIECES = [
+  'a',
+  'b',
+  'word',
+  'Ünïcödé',
+  'हिंदी',
+  'عَرَبِي',
+  'עברית',
+  '🇮🇶',
+  '😀',
+  'é',
+  '’',
+  '—',
+  '1.',
+  '2)',
+  '#',
+  '#tag',
+  '##',
+  '^id',
+  '^',
+  '==',
+  '=',
+  '%%',
+  '%',
+  '[[x]]',
+  '[',
+  ']',
+  '|',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~~',
+  '~',
+  '`',
+  '```',
+  '$x$',
+  '$',
+  '<b>',
+  '<br>',
+  '&amp;',
+  '&#32;',
+  '&',
+  '\\',
+  '>',
+  '- ',
+  '+ ',
+  '---',
+  '***',
+  ':',
+  '!',
+  '![[e]]',
+  'http://x.y',
+  ' ',
+  '  ',
+  '\t',
+  '.',
+  ',',
+  '"',
+  "'",
+  '(',
+  ')',
+  '{',
+  '}',
+]
+const textArb = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 }).map((p) => p.join(''))
+/** Text a bold/italic/strike run may hold: not starting or ending with white space (see docs). */
+const markedTextArb = textArb.filter((t) => !/^\s|\s$/u.test(t))
+const lineTextArb = fc.oneof(textArb, fc.constant('line\nend'), fc.constant('cr\rhere'))
+
+type Mark = NonNullable<DocNode['marks']>[number]
+// At most two of bold, italic and strike on one run, and code on its own: stacked delimiters
+// next to code spans can form runs CommonMark resolves differently (docs/MARKDOWN-FORMAT.md).
+const markSetArb: fc.Arbitrary<Mark[]> = fc
+  .record({
+    bold: fc.boolean(),
+    italic: fc.boolean(),
+    strike: fc.boolean(),
+    code: fc.boolean(),
+    link: fc.option(fc.constantFrom('https://example.org/a_(b)', 'http://x.y/?q=1&r=2', 'mailto:a@b.c'), {
+      nil: null,
+    }),
+  })
+  .map((m) => (m.bold && m.italic && m.strike ? { ...m, strike: false } : m))
+  // Code is its own run (a code span inside stacked delimiters can read back differently).
+  .map((m) => (m.code ? { ...m, bold: false, italic: false, strike: false } : m))
+  .map((m) => [
+    ...(m.link ? [{ type: 'link', attrs: { href: m.link } }] : []),
+    ...(m.bold ? [{ type: 'bold' }] : []),
+    ...(m.italic ? [{ type: 'italic' }] : []),
+    ...(m.strike ? [{ type: 'strike' }] : []),
+    ...(m.code ? [{ type: 'code' }] : []),
+  ])
+
+function inlineArb(refs: readonly string[]): fc.Arbitrary<DocNode[]> {
+  const node: fc.Arbitrary<DocNode> = fc.oneof(
+    { weight: 4, arbitrary: lineTextArb.map((text): DocNode => ({ type: 'text', text })) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(markSetArb, markedTextArb).map(([marks, text]): DocNode =>
+        // Code holds no line end; bold, italic and strike no edge spaces (tested elsewhere).
+        marks.length
+          ? {
+              type: 'text',
+              // A code span's `]` at the start of a paragraph could end a reference definition's label.
+              text: marks.some((m) => m.type === 'code')
+                ? text.replace(/[\n\r\]]/g, ' ').trim() || 'c'
+                : text,
+              marks,
+            }
+          : { type: 'text', text },
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant<DocNode>({ type: 'hardBreak' }) },
+    ...(refs.length
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc
+              .constantFrom(...refs)
+              .map((id): DocNode => ({ type: 'passageRef', attrs: { annotationId: id } })),
+          },
+        ]
+      : []),
+  )
+  return fc.array(node, { maxLength: 6 }).map(mergeTexts)
+}
+
+/** Neighbouring texts with equal marks are one node in the editor. */
+export function mergeTexts(nodes: DocNode[]): DocNode[] {
+  const out: DocNode[] = []
+  for (const n of nodes) {
+    const prev = out[out.length - 1]
+    if (
+      n.type === 'text' &&
+      prev?.type === 'text' &&
+      JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])
+    )
+      out[out.length - 1] = { ...prev, text: prev.text! + n.text! }
+    else out.push(n)
+  }
+  return out
+}
+
+function blocksArb(refs: readonly string[], headings: boolean, depth: number): fc.Arbitrary<DocNode[]> {
+  const paragraph = inlineArb(refs).map((content): DocNode =>
+    content.length ? { type: 'paragraph', content } : { type: 'paragraph' },
+  )
+  const leaves: fc.Arbitrary<DocNode>[] = [paragraph, paragraph]
+  if (headings) {
+    leaves.push(
+      fc.tuple(fc.integer({ min: 1, max: 3 }), inlineArb(refs)).map(([level, content]): DocNode => ({
+        type: 'heading',
+        attrs: { level },
+        ...(content.length ? { content } : {}),
+      })),
+      fc
+        .tuple(
+          fc.constantFrom(null, 'js', 'py'),
+          fc.array(fc.constantFrom('let a = 1', '```', '', '  x', '~~~', '<b>'), { maxLength: 4 }),
+        )
+        .map(([language, lines]): DocNode => {
+          const text = lines.join('\n')
+          return {
+            type: 'codeBlock',
+            attrs: { language },
+            ...(text ? { content: [{ type: 'text', text }] } : {}),
+          }
+        }),
+      fc.constant<DocNode>({ type: 'horizontalRule' }),
+    )
+  }
+  if (depth < 2) {
+    const inner = blocksArb(refs, headings, depth + 1)
+    const item = fc
+      .tuple(paragraph, inner)
+      .map(([first, rest]): DocNode => ({ type: 'listItem', content: [first, ...rest] }))
+    leaves.push(
+      inner.filter((b) => b.length > 0).map((content): DocNode => ({ type: 'blockquote', content })),
+      fc
+        .array(item, { minLength: 1, maxLength: 3 })
+        .map((content): DocNode => ({ type: 'bulletList', content })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 12 }), fc.array(item, { minLength: 1, maxLength: 3 }))
+        .map(([start, content]): DocNode => ({
+          type: 'orderedList',
+          ...(start !== 1 ? { attrs: { start } } : {}),
+          content,
+        })),
+    )
+  }
+  return fc.array(fc.oneof(...leaves), { maxLength: depth === 0 ? 6 : 2 })
+}
+
+const docArb = (refs: readonly string[], headings: boolean): fc.Arbitrary<DocNode> =>
+  blocksArb(refs, headings, 0).map((content): DocNode => ({
+    type: 'doc',
+    content: content.length ? content : [{ type: 'paragraph' }],
+  }))
+
+const titleArb = fc
+  .oneof(textArb, fc.constantFrom('2025-01-15', 'yes', 'null', '1e3', '`x` #1: a/b? [c] | d ^e', '🇮🇶 تقرير'))
+  .map((t) => t.trim() || 'x')
+const tagNameArb = fc
+  .array(fc.oneof(textArb, fc.constantFrom('1984', 'phase', 'Phase 2', 'a.b', 'हिन्दी', 'Cafe\u0301')), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((segs) =>
+    segs
+      .map((s) => s.replace(/\//g, ' ').replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('/'),
+  )
+  .filter((n) => n.length > 0 && n.length <= 120)
+
+const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)
+
+export const notebookArb: fc.Arbitrary<Notebook> = fc
+  .record({
+    title: titleArb,
+    sourceDocs: fc.array(fc.tuple(titleArb, docArb([], true)), { minLength: 1, maxLength: 3 }),
+    tagNames: fc.uniqueArray(tagNameArb, { maxLength: 6, selector: (n) => n.toLowerCase() }),
+    passageIds: fc.uniqueArray(idArb, { minLength: 1, maxLength: 8, selector: (s) => s.toLowerCase() }),
+    seed: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+    noteTitles: fc.array(titleArb, { maxLength: 2 }),
+    comments: fc.array(fc.oneof(fc.constant(''), lineTextArb), { minLength: 6, maxLength: 6 }),
+  })
+  .chain((r) => {
+    const refs = r.passageIds
+    return fc
+      .record({
+        passageNotes: fc.array(fc.option(docArb(refs, false), { nil: null }), {
+          minLength: refs.length,
+          maxLength: refs.length,
+        }),
+        noteDocs: fc.array(docArb(refs, true), {
+          minLength: r.noteTitles.length,
+          maxLength: r.noteTitles.length,
+        }),
+      })
+      .map((more) => build(r, more))
+  })
+  .filter((nb): nb is Notebook => nb !== null)
+
+function build(
+  r: {
+    title: string
+    sourceDocs: [string, DocNode][]
+    tagNames: string[]
+    passageIds: string[]
+    seed: number[]
+    noteTitles: string[]
+    comments: string[]
+  },
+  more: { passageNotes: (DocNode | null)[]; noteDocs: DocNode[] },
+): Notebook | null {
+  let k = 0
+  const next = (n: number): number => (n <= 0 ? 0 : r.seed[k++ % r.seed.length] % n)
+  const sources = r.sourceDocs.map(([title, doc], i) => ({
+    id: `s${i}`,
+    title,
+    origin: i === 0 ? 'example.org' : '',
+    doc,
+    textHash: textHash(plainText(doc)),
+    createdAt: AT,
+    updatedAt: AT,
+  }))
+  const tags = r.tagNames.map((name, i) => ({
+    id: `t${i}`,
+    name,
+    label: '',
+    color: '#123456',
+    description: '',
+  }))
+  const annotations: Annotation[] = []
+  r.passageIds.forEach((id, i) => {
+    const source = sources[next(sources.length)]
+    const text = plainText(source.doc)
+    const base = {
+      id,
+      sourceId: source.id,
+      anchoredHash: source.textHash,
+      note: more.passageNotes[i],
+      tagIds: tags.filter(() => next(3) === 0).map((t) => t.id),
+      color: next(4) === 0 ? '#f6d860' : null,
+      createdAt: AT,
+      updatedAt: AT,
+    }
+    if (text.length === 0 || next(6) === 0) {
+      annotations.push({
+        ...base,
+        status: 'orphaned',
+        target: { quote: { exact: 'gone ' + id, prefix: '', suffix: '' }, position: { start: 0, end: 5 } },
+      })
+      return
+    }
+    const start = next(text.length)
+    const end = Math.min(text.length, start + 1 + next(40))
+    annotations.push({ ...base, status: 'anchored', target: describeRange(text, start, end) })
+  })
+  const notes = r.noteTitles.map((title, i) => ({
+    id: `n${i}`,
+    title,
+    doc: more.noteDocs[i],
+    createdAt: AT,
+    updatedAt: AT,
+  }))
+  const ends = [
+    ...annotations.map((a) => ({ kind: 'annotation' as const, id: a.id })),
+    ...notes.map((n) => ({ kind: 'note' as const, id: n.id })),
+  ]
+  const links: Link[] = []
+  const seen = new Set<string>()
+  for (let i = 0; i < 6 && ends.length > 1; i++) {
+    const from = ends[next(ends.length)]
+    const to = ends[next(ends.length)]
+    const relationId = DEFAULT_RELATIONS[next(DEFAULT_RELATIONS.length)].id
+    const key = `${from.kind}${from.id}>${to.kind}${to.id}:${relationId}`
+    if ((from.kind === to.kind && from.id === to.id) || seen.has(key)) continue
+    seen.add(key)
+    links.push({ id: `l${i}`, from, to, relationId, comment: r.comments[i], createdAt: AT })
+  }
+  const nb = {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'nb-prop',
+    title: r.title,
+    createdAt: AT,
+    updatedAt: AT,
+    sources,
+    annotations,
+    facets: [],
+    tags,
+    relations: DEFAULT_RELATIONS.map((x) => ({ ...x })),
+    links,
+    notes,
+  }
+  const parsed = NotebookSchema.safeParse(nb)
+  return parsed.success ? parsed.data : null
+}
+
+/** A document as the editor would hold it: default attributes, mark order and merged texts ignored. */
+export function canonicalDoc(node: DocNode): DocNode {
+  const attrs: Record<string, unknown> = {}
+  if (node.type === 'heading') attrs.level = node.attrs?.level ?? 1
+  if (node.type === 'orderedList' && node.attrs?.start !== undefined && node.attrs.start !== 1)
+    attrs.start = node.attrs.start
+  if (node.type === 'codeBlock' && node.attrs?.language) attrs.language = node.attrs.language
+  if (node.type === 'taskItem') attrs.checked = node.attrs?.checked === true
+  if (node.type === 'passageRef') attrs.annotationId = node.attrs?.annotationId
+  const out: DocNode = { type: node.type }
+  if (Object.keys(attrs).length) out.attrs = attrs
+  if (node.type === 'text') {
+    out.text = node.text
+    const marks = (node.marks ?? [])
+      .map((m) => (m.type === 'link' ? { type: 'link', attrs: { href: m.attrs?.href } } : { type: m.type }))
+      .sort((a, b) => (a.type < b.type ? -1 : 1))
+    if (marks.length) out.marks = marks
+  }
+  const content = mergeTexts(
+    (node.content ?? []).map(canonicalDoc).filter((c) => c.type !== 'text' || c.text),
+  )
+  if (content.length) out.content = content
+  return out
+}
