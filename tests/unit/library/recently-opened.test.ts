@@ -6,16 +6,22 @@ import { serviceIn } from './service-fixture'
 
 const tempDir = useTempDirs()
 
+/** Waits until the clock shows a later millisecond (timestamps must differ), not a fixed time. */
+async function clockTicks(): Promise<void> {
+  const now = Date.now()
+  while (Date.now() === now) await new Promise((r) => setImmediate(r))
+}
+
 describe('recent notebooks first', () => {
   it('lists a notebook opened just now before ones changed earlier, across restarts', async () => {
     const dataDir = await tempDir()
     const first = await serviceIn(dataDir)
     const seed = (await first.h.listNotebooks({})).notebooks[0]
-    await new Promise((r) => setTimeout(r, 5))
+    await clockTicks()
     const later = await first.h.createNotebook({ title: 'Later' })
     expect((await first.h.listNotebooks({})).notebooks.map((n) => n.id)).toEqual([later.id, seed.id])
 
-    await new Promise((r) => setTimeout(r, 5))
+    await clockTicks()
     await first.h.openNotebook({ id: seed.id })
     const listed = (await first.h.listNotebooks({})).notebooks
     expect(listed.map((n) => n.id)).toEqual([seed.id, later.id])

@@ -86,12 +86,12 @@ describe('changes from outside', () => {
   })
 
   it('"Load theirs" discards unsaved edits without writing', async () => {
-    const { h, id, path, theirs, rename } = await setup()
+    const { service, h, id, path, theirs, rename } = await setup()
     const text = await theirs('Theirs')
     expect((await rename('Mine')).saved).toBe(false)
     const { notebook } = await h.reloadNotebook({ id, discardUnsaved: true })
     expect(notebook.title).toBe('Theirs')
-    await new Promise((r) => setTimeout(r, 50)) // past any coalescing window
+    await service.library.flushAll() // any write still pending would land now
     expect(await readFile(path, 'utf8')).toBe(text)
     expect(await h.checkExternalChange({ id })).toEqual({ changed: false })
   })
