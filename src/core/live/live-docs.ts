@@ -80,6 +80,11 @@ export class LiveDocs {
     return link
   }
 
+  /** Whether notebook `id` is shared with a team server. */
+  async shared(id: string): Promise<boolean> {
+    return (await this.readConfig(id)) !== null
+  }
+
   /** A shared notebook's connection state (null when it is not shared). */
   async status(id: string): Promise<TeamStatus | null> {
     if (!(await this.readConfig(id))) return null

@@ -41,6 +41,17 @@ export class LiveRelay implements LiveEvents {
     this.tell(id, jsonMessage(MESSAGE_NOTICES, notices))
   }
 
+  private readonly pending = new Map<string, ((live: Promise<LiveNotebook>) => void)[]>()
+
+  /** Opens notebook `id`'s doc for every window waiting for it. */
+  private start(id: string): void {
+    const waiting = this.pending.get(id) ?? []
+    this.pending.delete(id)
+    if (!waiting.length) return
+    const live = this.docs.get(id)
+    for (const w of waiting) w(live)
+  }
+
   private tell(id: string, message: Uint8Array): void {
     for (const ws of this.windows.get(id) ?? []) if (ws.readyState === ws.OPEN) ws.send(message)
   }
@@ -54,7 +65,16 @@ export class LiveRelay implements LiveEvents {
     const windows = this.windows.get(id) ?? new Set<WebSocket>()
     this.windows.set(id, windows)
     windows.add(ws)
-    const ready: Promise<LiveNotebook> = this.docs.get(id)
+    // The doc is built only when there is something to follow: a second window, or a team. A
+    // lone window on a notebook of its own costs nothing (building the doc of a notebook of
+    // 20,000 passages takes seconds: docs/PERFORMANCE.md, live.doc).
+    const ready = new Promise<LiveNotebook>((resolve, reject) => {
+      const pending = this.pending.get(id) ?? []
+      this.pending.set(id, pending)
+      pending.push((start) => start.then(resolve, reject))
+    })
+    if (windows.size >= 2) this.start(id)
+    else void this.docs.shared(id).then((shared) => shared && this.start(id))
     ready.catch(() => ws.close(4404, 'The notebook could not be opened.'))
     let detach = () => {}
     void ready.then(

@@ -89,7 +89,8 @@ describe('the live relay', () => {
   it('ignores what a window sends besides its state vector (windows edit through applyOps)', async () => {
     const { host, id, docs } = await hostWithLive()
     const a = follow(host.port, id)
-    await a.opened
+    const b = follow(host.port, id)
+    await Promise.all([a.opened, b.opened])
     await until(() => a.doc.getMap('meta').get('id') === id)
     const before = yDocToNotebook((await docs.get(id)).doc).notebook.title
     const evil = new Y.Doc()
@@ -102,6 +103,22 @@ describe('the live relay', () => {
     await probe.opened
     await until(() => probe.doc.getMap('meta').get('id') === id)
     expect(yDocToNotebook((await docs.get(id)).doc).notebook.title).toBe(before)
+  })
+
+  it('builds no doc for a lone window on a notebook that is not shared, until a second one comes', async () => {
+    const { host, id, docs } = await hostWithLive()
+    const opened: string[] = []
+    const get = docs.get.bind(docs)
+    docs.get = (nid: string) => (opened.push(nid), get(nid))
+    const a = follow(host.port, id)
+    await a.opened
+    // The relay asked whether the notebook is shared before our own question is answered.
+    expect(await docs.shared(id)).toBe(false)
+    expect(opened).toEqual([])
+    const b = follow(host.port, id)
+    await b.opened
+    await until(() => a.doc.getMap('meta').get('id') === id && b.doc.getMap('meta').get('id') === id)
+    expect(opened).toEqual([id])
   })
 
   it('refuses a wrong token, another site’s page, another host name and an unknown path', async () => {
