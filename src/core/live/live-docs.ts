@@ -23,6 +23,8 @@ interface Entry {
 export interface LiveEvents {
   status(id: string, status: TeamStatus): void
   notices(id: string, notices: string[]): void
+  /** The notebook was just shared: windows waiting alone on it now follow its doc. */
+  shared(id: string): void
 }
 
 export class LiveDocs {
@@ -114,6 +116,7 @@ export class LiveDocs {
       )
     }
     await this.writeConfig(id, config)
+    this.events?.shared(id)
     return keys
   }
 

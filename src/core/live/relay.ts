@@ -41,6 +41,10 @@ export class LiveRelay implements LiveEvents {
     this.tell(id, jsonMessage(MESSAGE_NOTICES, notices))
   }
 
+  shared(id: string): void {
+    this.start(id)
+  }
+
   private readonly pending = new Map<string, ((live: Promise<LiveNotebook>) => void)[]>()
 
   /** Opens notebook `id`'s doc for every window waiting for it. */
