@@ -1,7 +1,8 @@
 // export: the whole notebook as one Markdown file and as CSV, each against JSON.stringify of the
 // same notebook (the cheapest full serialization) measured in the same run, interleaved run by
 // run so a busy machine slows both alike; and the Markdown export's memory: the most heap it
-// holds beyond the notebook, sampled between its steps, against the notebook's own heap.
+// holds beyond the notebook, sampled between its steps and when it returns (its text, a rope
+// of chunks, not yet flattened by a writer), against the notebook's own heap.
 import { readFile } from 'node:fs/promises'
 import { exportCsv } from '../../src/shared/export/csv'
 import { exportMarkdownSteps } from '../../src/shared/export/markdown/index'

@@ -10,6 +10,7 @@ import type { FsLike } from './store/durable-file'
 import { GlossaError } from '@shared/errors'
 import { saveExport, type ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
+import { markdownHandlers } from './markdown-import/handlers'
 import { byRecency, RecentlyOpened } from './library/recently-opened'
 
 export interface ServiceOptions {
@@ -83,6 +84,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     shareNotebook: async ({ id, serverUrl }) => live.share(id, serverUrl),
     joinNotebook: async ({ serverUrl, key }) => live.join(serverUrl, key),
     teamStatus: async ({ id }) => live.status(id),
+    ...markdownHandlers({
+      library,
+      convert: (input) => converter.convert(input),
+      chooseExportTarget: options.chooseExportTarget,
+    }),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
   }
   return {

@@ -14,6 +14,26 @@ const TeamServerUrl = z
   .max(500)
   .regex(/^wss?:\/\/[^\s/?#]+(\/[^\s]*)?$/, 'a team server address starts with ws:// or wss://')
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result })
+const ExportFileList = z
+  .array(z.object({ path: z.string().min(1).max(400), content: z.string().max(64 * 1024 * 1024) }))
+  .max(2_000)
+/** Markdown both ways (#12): an export built in the window, and Markdown files brought in. */
+const markdownMethods = {
+  /** Desktop only: asks where (native dialog) and writes an export the window built (with progress); the browser host answers `unsupported`. */
+  saveExportFiles: method(
+    z.object({ id: Id, kind: z.enum(['file', 'folder']), files: ExportFileList.min(1) }),
+    z.union([z.object({ paths: z.array(z.string()) }), z.object({ cancelled: z.literal(true) })]),
+  ),
+  /** A Glossa Markdown export (one file, a folder or a zip's files) or any Markdown notes → a new notebook. */
+  importMarkdown: method(
+    z.object({ files: ExportFileList.min(1), name: z.string().max(300).optional() }),
+    z.object({
+      notebook: NotebookSummarySchema,
+      kind: z.enum(['glossa', 'markdown']),
+      warnings: z.array(z.string()),
+    }),
+  ),
+}
 const NotebookId = z.object({ id: Id })
 const Empty = z.object({})
 const ExportFormat = z.enum(['md', 'md-folder', 'json', 'csv'])
@@ -113,6 +133,7 @@ export const contract = {
   ),
   /** A shared notebook's connection state (null when it is not shared); windows also get it pushed. */
   teamStatus: method(NotebookId, TeamStatusSchema.nullable()),
+  ...markdownMethods,
 } as const
 
 export type Contract = typeof contract

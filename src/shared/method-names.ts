@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'shareNotebook',
   'joinNotebook',
   'teamStatus',
+  'saveExportFiles',
+  'importMarkdown',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '@shared/errors'
-import { exportNotebook, type ExportFormat } from '@shared/export/index'
+import { exportNotebook, type ExportFormat, type ExportResult } from '@shared/export/index'
 import { safeFileName } from '@shared/export/safe-file-name'
 import type { Notebook } from '@shared/schema'
 import { writeExport } from './write-export'
@@ -21,8 +21,16 @@ export async function saveExport(
       'unsupported',
       'This host cannot show a save dialog; the export is downloaded instead.',
     )
-  const result = exportNotebook(nb, format)
-  const defaultName = result.kind === 'file' ? result.files[0].path : safeFileName(nb.title, new Set())
+  return saveExportResult(nb.title, exportNotebook(nb, format), choose)
+}
+
+/** Asks where (the host's dialog) and writes an export already built (by the window, say). */
+export async function saveExportResult(
+  title: string,
+  result: ExportResult,
+  choose: ChooseExportTarget,
+): Promise<{ paths: string[] } | { cancelled: true }> {
+  const defaultName = result.kind === 'file' ? result.files[0].path : safeFileName(title, new Set())
   const chosen = await choose(defaultName, result.kind)
   if (!chosen) return { cancelled: true }
   const target = result.kind === 'folder' ? await folderTarget(chosen, defaultName) : chosen

@@ -66,7 +66,7 @@ export function detectExport(
   files: readonly InputFile[],
 ): { layout: 'single' | 'folder'; index: InputFile } | null {
   const looksLike = (f: InputFile): boolean =>
-    /^---\r?\n[\s\S]*?\nglossa:\r?\n\s+format: \d/.test(f.content.slice(0, 200_000))
+    /^---\r?\n(?:[\s\S]*?\n)?glossa:\r?\n\s+format: \d/.test(f.content.slice(0, 200_000))
   const indexes = files.filter((f) => /(^|\/)index\.md$/i.test(f.path) && looksLike(f))
   if (indexes.length > 0) {
     const index = indexes.sort((a, b) => a.path.length - b.path.length)[0]

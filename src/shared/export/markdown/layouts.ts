@@ -119,10 +119,16 @@ class File {
     this.chunks.push(this.buf.join(''))
     this.buf = []
   }
+  /**
+   * The file's text as a rope of its chunks: joining them here would hold the whole text twice
+   * (chunks and copy); whoever writes it out reads the chunks once.
+   */
   done(path: string): ExportFile {
     this.buf.push('\n')
     this.chunks.push(this.buf.join(''))
-    return { path, content: this.chunks.join('') }
+    let content = ''
+    for (const chunk of this.chunks) content += chunk
+    return { path, content }
   }
 }
 

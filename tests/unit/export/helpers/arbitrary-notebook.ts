@@ -358,27 +358,4 @@ function build(
   return parsed.success ? parsed.data : null
 }
 
-/** A document as the editor would hold it: default attributes, mark order and merged texts ignored. */
-export function canonicalDoc(node: DocNode): DocNode {
-  const attrs: Record<string, unknown> = {}
-  if (node.type === 'heading') attrs.level = node.attrs?.level ?? 1
-  if (node.type === 'orderedList' && node.attrs?.start !== undefined && node.attrs.start !== 1)
-    attrs.start = node.attrs.start
-  if (node.type === 'codeBlock' && node.attrs?.language) attrs.language = node.attrs.language
-  if (node.type === 'taskItem') attrs.checked = node.attrs?.checked === true
-  if (node.type === 'passageRef') attrs.annotationId = node.attrs?.annotationId
-  const out: DocNode = { type: node.type }
-  if (Object.keys(attrs).length) out.attrs = attrs
-  if (node.type === 'text') {
-    out.text = node.text
-    const marks = (node.marks ?? [])
-      .map((m) => (m.type === 'link' ? { type: 'link', attrs: { href: m.attrs?.href } } : { type: m.type }))
-      .sort((a, b) => (a.type < b.type ? -1 : 1))
-    if (marks.length) out.marks = marks
-  }
-  const content = mergeTexts(
-    (node.content ?? []).map(canonicalDoc).filter((c) => c.type !== 'text' || c.text),
-  )
-  if (content.length) out.content = content
-  return out
-}
+export { canonicalDoc } from '../../../../src/shared/markdown-import/canonical'

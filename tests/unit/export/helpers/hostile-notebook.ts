@@ -151,7 +151,11 @@ export function hostileNotebook(): Notebook {
     },
   ]
   nb.notes = [
-    { ...nb.notes[0], title: HOSTILE_TITLES[0] },
+    {
+      ...nb.notes[0],
+      title: HOSTILE_TITLES[0],
+      doc: doc(p(t('Phase one is '), { type: 'passageRef', attrs: { annotationId: 'across' } }, t('.'))),
+    },
     {
       id: 'n2',
       title: HOSTILE_TITLES[1],
