@@ -43,11 +43,25 @@ export function isUntagged(
   return !a.tagIds.some((id) => tagIds.has(id))
 }
 
-/** Passages in reading order: source order in the notebook, then position in the source. */
+/**
+ * Passages in reading order: source order in the notebook, then position in the source (sorts
+ * `passages` in place, stable). The keys are read once per passage rather than per comparison:
+ * a filter change at 20,000 passages sorts thousands of them (docs/PERFORMANCE.md).
+ */
 export function sortPassages(nb: Pick<Notebook, 'sources'>, passages: Annotation[]): Annotation[] {
   const order = new Map(nb.sources.map((s, i) => [s.id, i]))
-  const rank = (a: Annotation): number => order.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER
-  return passages.sort((a, b) => rank(a) - rank(b) || a.target.position.start - b.target.position.start)
+  const rank = new Float64Array(passages.length)
+  const start = new Float64Array(passages.length)
+  const index = new Uint32Array(passages.length)
+  passages.forEach((a, i) => {
+    rank[i] = order.get(a.sourceId) ?? Number.MAX_SAFE_INTEGER
+    start[i] = a.target.position.start
+    index[i] = i
+  })
+  index.sort((i, j) => rank[i] - rank[j] || start[i] - start[j] || i - j)
+  const sorted = Array.from(index, (i) => passages[i])
+  for (let i = 0; i < sorted.length; i++) passages[i] = sorted[i]
+  return passages
 }
 
 export function filterPassages(nb: Notebook, filter: TagFilter): Annotation[] {
@@ -65,6 +79,13 @@ export function filterPassages(nb: Notebook, filter: TagFilter): Annotation[] {
   const keep = nb.annotations.filter((a) => matchesTags(a) || (filter.untagged && isUntagged(a, known)))
   return sortPassages(nb, keep)
 }
+
+/**
+ * Numeric collation so "phase/2" sorts before "phase/10". One collator for every comparison:
+ * localeCompare with options builds one per call, which made the counts of 1,000 tags take
+ * tenths of a second (docs/PERFORMANCE.md).
+ */
+const BY_NAME = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 export function facetCounts(nb: Notebook): FacetGroup[] {
   const counts = new Map<string, number>()
@@ -88,8 +109,7 @@ export function facetCounts(nb: Notebook): FacetGroup[] {
     facet,
     tags: (byKey.get(facet.key.toLowerCase()) ?? [])
       .slice()
-      // numeric collation so "phase/2" sorts before "phase/10"
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }))
+      .sort((a, b) => BY_NAME.compare(a.name, b.name))
       .map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 })),
   })
   const declared = new Set<string>()

@@ -12,24 +12,51 @@ export function passageColor(a: Annotation, tagsById: Map<string, Tag>): string 
   return first?.color ?? DEFAULT_HIGHLIGHT
 }
 
+/**
+ * The anchored passages of each source and the tags by id, once per notebook version (the
+ * arrays are immutable): a filter change or a selection rebuilds the open source's highlights,
+ * and at 20,000 passages walking them all each time was most of it (docs/PERFORMANCE.md).
+ */
+const bySource = new WeakMap<readonly Annotation[], Map<string, Annotation[]>>()
+const tagMaps = new WeakMap<readonly Tag[], Map<string, Tag>>()
+
+function anchoredOf(annotations: readonly Annotation[], sourceId: string): Annotation[] {
+  let map = bySource.get(annotations)
+  if (!map) {
+    map = new Map()
+    for (const a of annotations) {
+      if (a.status !== 'anchored') continue
+      const list = map.get(a.sourceId)
+      if (list) list.push(a)
+      else map.set(a.sourceId, [a])
+    }
+    bySource.set(annotations, map)
+  }
+  return map.get(sourceId) ?? []
+}
+
+function tagsByIdOf(tags: readonly Tag[]): Map<string, Tag> {
+  let map = tagMaps.get(tags)
+  if (!map) tagMaps.set(tags, (map = new Map(tags.map((t) => [t.id, t]))))
+  return map
+}
+
 export function buildDecorations(
   editor: Editor,
   notebook: Notebook,
   sourceId: string,
   options: { selectedId: string | null; matches: (a: Annotation) => boolean },
 ): PassageDecor[] {
-  const tagsById = new Map(notebook.tags.map((t) => [t.id, t]))
-  return notebook.annotations
-    .filter((a) => a.sourceId === sourceId && a.status === 'anchored')
-    .map((a) => {
-      const { from, to } = rangeToPositions(editor, a.target.position.start, a.target.position.end)
-      return {
-        id: a.id,
-        from,
-        to,
-        color: passageColor(a, tagsById),
-        dim: !options.matches(a),
-        selected: a.id === options.selectedId,
-      }
-    })
+  const tagsById = tagsByIdOf(notebook.tags)
+  return anchoredOf(notebook.annotations, sourceId).map((a) => {
+    const { from, to } = rangeToPositions(editor, a.target.position.start, a.target.position.end)
+    return {
+      id: a.id,
+      from,
+      to,
+      color: passageColor(a, tagsById),
+      dim: !options.matches(a),
+      selected: a.id === options.selectedId,
+    }
+  })
 }
