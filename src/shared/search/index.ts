@@ -20,7 +20,7 @@ import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase, tokenize } from './snippet'
-import { isStopWordQuery, scanStopWords } from './stop-words'
+import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 
 export type { SearchKind } from './query'
@@ -124,6 +124,8 @@ export class NotebookSearch {
         .slice(0, limit)
         .map((a) => passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live))
     }
+    if (plan.stopOnly)
+      return scanStopPhrases(this.docs.values(), plan.required, kinds, filter?.doc ?? null, limit, this.live)
     const hits = this.ms.search(plan.query, filter ? { filter: (h) => filter.doc(this.docs.get(h.id)!) } : {})
 
     // Only the top of the list gets the per-document phrase checks and snippets.

@@ -31,6 +31,12 @@ export interface Plan {
   required: { re: RegExp; tagTokens: Set<string> }[]
   /** The bare words in a row: documents containing them so rank above scattered matches. */
   adjacent: RegExp | null
+  /**
+   * Every word the index would be asked for is a stop word (quoted phrases such as "in to
+   * for"): scoring would visit nearly every document to rank what has no meaningful order,
+   * so such a plan is answered by a scan (stop-words.ts).
+   */
+  stopOnly: boolean
 }
 
 export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly SearchKind[]): Plan | null {
@@ -57,11 +63,13 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
     groups.push(either({ queries: [term], fields, combineWith: 'AND' }, withTags ? tags.forWords(term) : []))
 
   const required: Plan['required'] = []
+  let stopOnly = terms.length === 0
   for (const phrase of q.phrases) {
     const re = phraseRegex(phrase)
     if (!re) continue
     const words = tokenize(phrase)
     const rare = words.filter((w) => !STOPWORDS.has(w.toLowerCase()))
+    if (rare.length > 0) stopOnly = false
     const tagTokens = tags.forPhrase(re)
     // Phrase words must match exactly; the regex then checks they are in a row.
     const text: Query = {
@@ -76,5 +84,5 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
   }
   if (groups.length === 0) return null
   const adjacent = q.terms.length > 1 ? phraseRegex(q.terms.join(' '), true) : null
-  return { query: { combineWith: 'AND', queries: groups }, required, adjacent }
+  return { query: { combineWith: 'AND', queries: groups }, required, adjacent, stopOnly }
 }

@@ -5,7 +5,7 @@
 // `limit` documents, since nearly all match.
 import type { SearchResult as Hit } from 'minisearch'
 import { KIND_FIELDS, type IndexDoc } from './docs'
-import { isStop } from './plan'
+import { isStop, type Plan } from './plan'
 import type { ParsedQuery, SearchKind } from './query'
 import { hitResult, type ResultContext, type SearchResult } from './results'
 import { hasPhrase, phraseRegex, tokenize } from './snippet'
@@ -40,6 +40,46 @@ export function scanStopWords(
       match: Object.fromEntries(words.map((w) => [w, found])),
     } as Hit
     out.push(hitResult(doc, hit, 1, [], ctx))
+  }
+  return out
+}
+
+/**
+ * Quoted phrases made only of stop words ("in to for"): the documents holding every phrase
+ * (in their text, or naming one of the passage's tags, as the ranked search accepts), in
+ * index order. A rare such phrase scans every document once — a regex test per field, a few
+ * milliseconds at 20,000 passages — where scoring its words visited every posting of the
+ * commonest words in the notebook (~200 ms; docs/PERFORMANCE.md).
+ */
+export function scanStopPhrases(
+  docs: Iterable<IndexDoc>,
+  required: Plan['required'],
+  kinds: readonly SearchKind[],
+  accept: ((doc: IndexDoc) => boolean) | null,
+  limit: number,
+  ctx: ResultContext,
+): SearchResult[] {
+  const out: SearchResult[] = []
+  for (const doc of docs) {
+    if (out.length >= limit) break
+    if (!kinds.includes(doc.kind) || (accept && !accept(doc))) continue
+    const fields = KIND_FIELDS[doc.kind]
+    const tags = doc.tags ? doc.tags.split(' ') : []
+    const ok = required.every(
+      (p) => fields.some((f) => hasPhrase(p.re, doc[f])) || tags.some((t) => p.tagTokens.has(t)),
+    )
+    if (!ok) continue
+    const found = fields.filter((f) => required.some((p) => hasPhrase(p.re, doc[f])))
+    const hit = { id: doc.id, score: 1, terms: [], queryTerms: [], match: { phrase: found } } as Hit
+    out.push(
+      hitResult(
+        doc,
+        hit,
+        1,
+        required.map((p) => p.re),
+        ctx,
+      ),
+    )
   }
   return out
 }
