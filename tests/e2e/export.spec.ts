@@ -90,10 +90,11 @@ test('while an export runs the menu is disabled and its step is shown; a failed 
 }) => {
   const { page } = glossa
   await highlightBases(page)
-  // Hold the export at the host so the busy state can be seen.
+  // Hold the export at the host (the window built it; the host is asked where to save) so the
+  // busy state can be seen.
   let release!: () => void
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/api/exportNotebook', async (route) => {
+  await page.route('**/api/saveExportFiles', async (route) => {
     await held
     await route.continue()
   })
@@ -102,7 +103,7 @@ test('while an export runs the menu is disabled and its step is shown; a failed 
   const downloaded = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export ▾' }).click()
   await page.getByRole('button', { name: 'Export as CSV', exact: true }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Exporting… Building the export' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Exporting… Choose where to save' })).toBeVisible()
   await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Export ▾' })).toBeDisabled()
   await page.keyboard.press('Control+e') // ignored while one export runs: no second download
@@ -113,8 +114,8 @@ test('while an export runs the menu is disabled and its step is shown; a failed 
   expect(downloads).toBe(1)
 
   // The desktop app's save can fail (an unwritable folder): the message reaches the window.
-  await page.unroute('**/api/exportNotebook')
-  await page.route('**/api/saveExport', (route) =>
+  await page.unroute('**/api/saveExportFiles')
+  await page.route('**/api/saveExportFiles', (route) =>
     route.fulfill({
       status: 400,
       contentType: 'application/json',

@@ -1,20 +1,17 @@
 // The notebook's "Export" menu: a disclosure button with one button per format, the busy
-// state while an export runs (the menu is disabled meanwhile), and the desktop menu's
-// "Export as …" commands.
+// state while an export runs (the menu is disabled meanwhile; Cancel stops it), "Bring back
+// edits from Markdown…", and the desktop menu's "Export as …" commands.
 import { useEffect, useRef, useState } from 'react'
-import {
-  EXPORT_CHOICES,
-  EXPORT_MENU_COMMANDS,
-  exportNotebookAs,
-  useExportState,
-} from '../../state/export-actions'
 import { useSession } from '../../state/use-session'
+import { EXPORT_CHOICES, EXPORT_MENU_COMMANDS, exportNotebookAs, useExportState } from './export-actions'
+import { ReimportDialog } from './ReimportDialog'
 import './export.css'
 
 export function ExportMenu() {
   const session = useSession()
   const state = useExportState()
   const [open, setOpen] = useState(false)
+  const [reimporting, setReimporting] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
 
@@ -54,6 +51,11 @@ export function ExportMenu() {
           </span>
         </span>
       )}
+      {state.busy && state.cancel && (
+        <button className="button" onClick={state.cancel}>
+          Cancel export
+        </button>
+      )}
       <button
         ref={toggle}
         className="button"
@@ -83,8 +85,21 @@ export function ExportMenu() {
               </span>
             </button>
           ))}
+          <button
+            className="export-choice"
+            onClick={() => {
+              setOpen(false)
+              setReimporting(true)
+            }}
+          >
+            <span>Bring back edits from Markdown…</span>
+            <span className="export-hint" aria-hidden="true">
+              an export edited in Obsidian
+            </span>
+          </button>
         </div>
       )}
+      {reimporting && <ReimportDialog onClose={() => setReimporting(false)} />}
     </div>
   )
 }

@@ -1,27 +1,51 @@
-// "Import notebook…": picks a notebook .json file; the core validates it (a newer schema
-// version is refused with its message) and adds it to the library.
-import { useRef } from 'react'
+// "Import notebook…" picks a Glossa notebook file (.json: validated by the core, a newer schema
+// version refused with its message), or Markdown: a Glossa Markdown export (.md or its .zip) or
+// any Markdown notes; "Import Markdown folder…" picks a folder export or a folder of notes.
+// Markdown is imported in a dialog that says what it is doing and what came of it.
+import { useRef, useState } from 'react'
 import { importFile } from './library-actions'
+import { ImportMarkdownDialog, importMarkdownFiles, type ImportStep } from './ImportMarkdownDialog'
 
 export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }) {
-  const input = useRef<HTMLInputElement>(null)
+  const file = useRef<HTMLInputElement>(null)
+  const folder = useRef<HTMLInputElement>(null)
+  const [step, setStep] = useState<ImportStep | null>(null)
+  const picked = (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])]
+    input.value = '' // the same file can be picked again
+    if (files.length === 1 && /\.json$/i.test(files[0].name)) void importFile(files[0], reload)
+    else if (files.length > 0) void importMarkdownFiles(files, reload, setStep)
+  }
   return (
     <>
-      <button className="button" onClick={() => input.current?.click()}>
+      <button className="button" onClick={() => file.current?.click()}>
         Import notebook…
       </button>
+      <button className="button" onClick={() => folder.current?.click()}>
+        Import Markdown folder…
+      </button>
       <input
-        ref={input}
+        ref={file}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.md,.markdown,text/markdown,.zip,application/zip"
         hidden
         aria-label="Notebook file to import"
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          e.target.value = '' // the same file can be picked again
-          if (file) void importFile(file, reload)
-        }}
+        onChange={(e) => picked(e.target)}
       />
+      <input
+        ref={(el) => {
+          folder.current = el
+          // React has no prop for these; they make the picker choose a folder.
+          el?.setAttribute('webkitdirectory', '')
+          el?.setAttribute('directory', '')
+        }}
+        type="file"
+        multiple
+        hidden
+        aria-label="Markdown folder to import"
+        onChange={(e) => picked(e.target)}
+      />
+      {step && <ImportMarkdownDialog step={step} onClose={() => setStep(null)} />}
     </>
   )
 }
