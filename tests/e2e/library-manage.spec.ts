@@ -148,7 +148,11 @@ test('the library with its trash and damaged sections, and the export menu, have
   }
   await row(page, SEED_TITLE).getByRole('button', { name: 'Duplicate' }).click()
   await row(page, `${SEED_TITLE} (copy)`).getByRole('button', { name: 'Move to trash' }).click()
-  const [file] = await readdir(join(dataDir, 'notebooks'))
+  // Moving to trash answers before the file has left notebooks/: wait for it, then copy the seed.
+  const notebookFiles = async () =>
+    (await readdir(join(dataDir, 'notebooks'))).filter((name) => name.endsWith('.json'))
+  await expect.poll(notebookFiles).toHaveLength(1)
+  const [file] = await notebookFiles()
   await mkdir(join(dataDir, 'backups', 'broken.json'), { recursive: true })
   await writeFile(
     join(dataDir, 'backups', 'broken.json', '2026-01-01T00-00-00-000Z.json'),

@@ -28,15 +28,17 @@ test('an edit in one window appears in the other, without a reload', async ({ gl
       .getByRole('button', { name: /Delete passage/ })
       .click()
     await expect(passageCard(a, 'Hareer base')).toHaveCount(0)
-    await expect(a.getByText('Saved', { exact: true })).toBeVisible()
-
+    // The delete was made in b, so a's "Saved" says nothing about it: wait for the file itself.
+    await expect(b.getByText('Saved', { exact: true })).toBeVisible()
     const dir = join(glossa.dataDir, 'notebooks')
-    const [file] = (await readdir(dir)).filter((n) => n.endsWith('.json'))
-    const quotes = JSON.parse(await readFile(join(dir, file), 'utf8')).annotations.map(
-      (p: { target: { quote: { exact: string } } }) => p.target.quote.exact,
-    )
-    expect(quotes).toContain('Ain al-Asad')
-    expect(quotes).not.toContain('Hareer base in the Kurdistan region')
+    const quotesOnDisk = async (): Promise<string[]> => {
+      const [file] = (await readdir(dir)).filter((n) => n.endsWith('.json'))
+      return JSON.parse(await readFile(join(dir, file), 'utf8')).annotations.map(
+        (p: { target: { quote: { exact: string } } }) => p.target.quote.exact,
+      )
+    }
+    await expect.poll(quotesOnDisk).not.toContain('Hareer base in the Kurdistan region')
+    expect(await quotesOnDisk()).toContain('Ain al-Asad')
   } finally {
     await context.close()
   }
