@@ -33,7 +33,10 @@ export function startWebHost(
   )
   return new Promise((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000)
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start: ${out}`)),
+      process.env.CI ? 90_000 : 15_000,
+    )
     child.stdout!.on('data', (chunk) => {
       out += chunk
       const match = /Glossa web host: (http:\/\/127\.0\.0\.1:(\d+))\/#token=/.exec(out)
