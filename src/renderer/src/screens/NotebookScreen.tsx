@@ -21,6 +21,7 @@ import { toastStore } from '../state/toasts'
 import { SessionContext, useNotebook, useSession } from '../state/use-session'
 import { useExternalChanges } from '../state/use-external-changes'
 import { followLive } from '../state/live-replica'
+import { useDeepLinkedPassage } from './use-deep-linked-passage'
 
 type NotebookRoute = Extract<Route, { screen: 'notebook' }>
 
@@ -84,6 +85,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   useShortcuts(session)
   useEffect(() => prewarmSearch(session), [session])
   useEffect(() => followLive(session), [session])
+  useDeepLinkedPassage(session, route.passageId)
   const externalChange = useExternalChanges(session)
   useEffect(() => {
     // Ask before closing the tab while an edit is still on its way to disk.

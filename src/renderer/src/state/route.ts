@@ -1,7 +1,9 @@
 // Hash routes, so a reload comes back to the same place: #/ (library), #/nb/<id>,
 // #/nb/<id>/s/<sourceId>, #/nb/<id>/n/<noteId>, and the analyst's views: #/nb/<id>/v/<view>
-// (timeline, places, entities), #/nb/<id>/e/<entityId> (an entity's page).
+// (timeline, places, entities), #/nb/<id>/e/<entityId> (an entity's page); and the Markdown
+// export's deep links, glossa://open/<id>/passage/<passageId> (…/note/…, …/source/…), as #/open/….
 import { useSyncExternalStore } from 'react'
+import { parseDeepLinkPath } from '@shared/export/deep-link'
 
 export type Route =
   | { screen: 'library' }
@@ -12,11 +14,18 @@ export type Route =
       noteId?: string
       view?: AnalystView
       entityId?: string
+      /** A deep link to a passage: open its source and reveal it. */
+      passageId?: string
     }
 export type AnalystView = 'timeline' | 'places' | 'entities'
 const VIEWS: readonly string[] = ['timeline', 'places', 'entities'] satisfies AnalystView[]
 
 export function parseRoute(hash: string): Route {
+  const link = parseDeepLinkPath(hash.replace(/^#\/?/, ''))
+  if (link) {
+    const key = link.kind === 'passage' ? 'passageId' : link.kind === 'note' ? 'noteId' : 'sourceId'
+    return { screen: 'notebook', notebookId: link.notebookId, [key]: link.id }
+  }
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (parts[0] === 'nb' && parts[1]) {
     if (parts[2] === 's' && parts[3]) return { screen: 'notebook', notebookId: parts[1], sourceId: parts[3] }
