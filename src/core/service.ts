@@ -61,7 +61,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       await recent.record(id, new Date().toISOString()).catch(() => {})
       return { notebook: handle.data, notices: handle.takeNotices() }
     },
-    applyOps: async ({ id, at, ops }) => (await library.openNotebook(id)).apply(ops, at),
+    applyOps: async ({ id, at, ops }) => {
+      await live.assertWritable(id) // a copy joined with a read-only key (docs/LIVE.md)
+      return (await library.openNotebook(id)).apply(ops, at)
+    },
     deleteNotebook: async ({ id }) => ({ trashedAs: await library.trash(id) }),
     convertSource: async (args) => {
       try {

@@ -82,6 +82,19 @@ export class LiveDocs {
     return link
   }
 
+  /**
+   * Refuses a change to a notebook joined with a read-only key: the team server would drop it,
+   * and the copy here would drift from the team's (the windows show it read-only too).
+   */
+  async assertWritable(id: string): Promise<void> {
+    const config = await this.readConfig(id)
+    if (config && parseNotebookKey(config.key)?.role === 'ro')
+      throw new GlossaError(
+        'team/read-only',
+        'This notebook was joined with a read-only key: it can be read here but not changed.',
+      )
+  }
+
   /** Whether notebook `id` is shared with a team server. */
   async shared(id: string): Promise<boolean> {
     return (await this.readConfig(id)) !== null
@@ -160,16 +173,22 @@ export class LiveDocs {
     return join(this.library.notebooksDir, '.live', `${id}.team.json`)
   }
 
-  private async readConfig(id: string): Promise<TeamConfig | null> {
-    try {
-      return TeamConfigSchema.parse(JSON.parse(await readFile(this.configPath(id), 'utf8')))
-    } catch {
-      return null
-    }
+  /** Configs read once (every applyOps asks whether its notebook is read-only). */
+  private readonly configs = new Map<string, Promise<TeamConfig | null>>()
+
+  private readConfig(id: string): Promise<TeamConfig | null> {
+    const known = this.configs.get(id)
+    if (known) return known
+    const read = readFile(this.configPath(id), 'utf8')
+      .then((text) => TeamConfigSchema.parse(JSON.parse(text)))
+      .catch(() => null)
+    this.configs.set(id, read)
+    return read
   }
 
   private async writeConfig(id: string, config: TeamConfig): Promise<void> {
     const path = this.configPath(id)
+    this.configs.set(id, Promise.resolve(config))
     await writeYDocFile(path, new TextEncoder().encode(JSON.stringify(config, null, 2)))
   }
 

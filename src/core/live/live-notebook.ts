@@ -101,6 +101,11 @@ export class LiveNotebook {
     this.current = after
   }
 
+  /** Joined with a read-only key: its windows' changes are refused (relay.ts, LiveDocs.guard). */
+  get readOnly(): boolean {
+    return this.link?.isReadOnly ?? false
+  }
+
   get notebook(): Notebook {
     return this.current
   }

@@ -1,7 +1,11 @@
 // Windows follow a notebook's live doc over a WebSocket speaking y-protocols' sync messages:
 // a window says what it has (step 1), gets what it lacks, then every update as the core makes
-// it. Windows are read-only here (they edit through applyOps), so what they send besides step 1
-// is ignored. The host authorizes the upgrade (token, Host, Origin) before handing it over.
+// it. Windows edit through applyOps, except note bodies: an open note editor is bound to its
+// fragment (TipTap's Collaboration), so a window's typing arrives here as Yjs updates, which
+// the core settles like a teammate's (live-notebook.ts: validated, repaired, then saved). A
+// notebook joined with a read-only key takes no updates from its windows. The core also sends
+// its own step 1, so typing a window made while the socket was down comes in on reconnect.
+// The host authorizes the upgrade (token, Host, Origin) before handing it over.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
@@ -11,6 +15,7 @@ import {
   MESSAGE_NOTICES,
   MESSAGE_STATUS,
   readJsonMessage,
+  syncStep1,
   updateMessage,
 } from '@shared/live'
 import type { LiveDocs, LiveEvents } from './live-docs'
@@ -83,11 +88,14 @@ export class LiveRelay implements LiveEvents {
     let detach = () => {}
     void ready.then(
       (live) => {
-        const onUpdate = (update: Uint8Array) => ws.readyState === ws.OPEN && ws.send(updateMessage(update))
+        const onUpdate = (update: Uint8Array, origin: unknown) =>
+          origin !== ws && ws.readyState === ws.OPEN && ws.send(updateMessage(update))
         live.doc.on('update', onUpdate)
         detach = () => live.doc.off('update', onUpdate)
-        if (ws.readyState !== ws.OPEN) detach()
-        else if (live.link) ws.send(jsonMessage(MESSAGE_STATUS, live.link.status))
+        if (ws.readyState !== ws.OPEN) return detach()
+        if (live.link) ws.send(jsonMessage(MESSAGE_STATUS, live.link.status))
+        // What the window has that the core lacks (typing while the socket was down).
+        if (!live.readOnly) ws.send(syncStep1(live.doc))
       },
       () => {},
     )
@@ -106,7 +114,7 @@ export class LiveRelay implements LiveEvents {
             return
           }
           try {
-            const reply = handleSyncMessage(live.doc, bytes, { readOnly: true, origin: ws })
+            const reply = handleSyncMessage(live.doc, bytes, { readOnly: live.readOnly, origin: ws })
             if (reply && ws.readyState === ws.OPEN) ws.send(reply)
           } catch {
             ws.close(4400, 'Not a sync message.')

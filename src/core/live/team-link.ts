@@ -4,7 +4,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import { z } from 'zod'
-import { shareToken } from '@shared/live'
+import { parseNotebookKey, shareToken } from '@shared/live'
 import type { TeamStatus } from '@shared/live/status'
 import type * as Y from 'yjs'
 
@@ -27,11 +27,13 @@ export class TeamLink {
   private connected = false
   private refused: string | undefined
   private restoredWaiting: number
-  private readOnly = false
+  /** From the key (known offline) and from the server's answer (scope). */
+  private readOnly: boolean
   private readonly listeners = new Set<() => void>()
 
   constructor(doc: Y.Doc, notebookId: string, config: TeamConfig, name = 'Glossa') {
     this.restoredWaiting = config.waiting
+    this.readOnly = parseNotebookKey(config.key)?.role === 'ro'
     this.socket = new HocuspocusProviderWebsocket({
       url: config.serverUrl,
       WebSocketPolyfill: WebSocket,
@@ -46,7 +48,7 @@ export class TeamLink {
       token: shareToken(config.key, config.readOnlyKey),
       onAuthenticated: ({ scope }) => {
         this.refused = undefined
-        this.readOnly = scope === 'readonly'
+        this.readOnly = this.readOnly || scope === 'readonly'
         this.changed()
       },
       onAuthenticationFailed: ({ reason }) => {
@@ -86,6 +88,11 @@ export class TeamLink {
           ? 'syncing'
           : 'online'
     return { state, waiting, reason: this.refused, readOnly: this.readOnly, peers: this.peers() }
+  }
+
+  /** True when this copy was joined with a read-only key: the server drops its changes. */
+  get isReadOnly(): boolean {
+    return this.readOnly
   }
 
   /** Says which source this app's windows are reading (presence). */

@@ -106,7 +106,8 @@ export class LiveProjection {
   private noteConflicts(c: Collection, key: string, event: Y.YMapEvent<unknown>): void {
     const map = event.target as Y.Map<unknown>
     for (const [field, change] of event.changes.keys) {
-      if (change.action !== 'update' || field === POS || field === HAS_NOTE) continue
+      // A note's "changed at" set by two people typing in it is no conflict worth telling.
+      if (change.action !== 'update' || field === POS || field === HAS_NOTE || field === 'updatedAt') continue
       const lost = lostWrite(map, field)
       const kept = map.get(field)
       if (lost && !(kept instanceof Y.AbstractType) && JSON.stringify(kept) !== JSON.stringify(lost.lost))

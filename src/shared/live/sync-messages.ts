@@ -1,7 +1,8 @@
 // The relay between the core and its windows speaks y-protocols' sync messages (the same ones
 // Hocuspocus and y-websocket speak): step 1 says what a side has, step 2 answers with what it
-// lacks, then updates follow. Windows are read-only replicas here: they change the notebook
-// through the contract (applyOps), so updates from a window are ignored by the core.
+// lacks, then updates follow. Windows change the notebook through the contract (applyOps),
+// except the note editors bound to their fragments, whose typing reaches the core as updates
+// (src/core/live/relay.ts); a read-only notebook ignores them.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as sync from 'y-protocols/sync'

@@ -1,7 +1,7 @@
 // Windows following a notebook: the browser host's /live/<id> WebSocket, authorized like /api/,
 // sends the core's live doc and then every change the core makes, and the core keeps that doc
 // beside the file (rebuilt from the file where they disagree).
-import { writeFile, readFile } from 'node:fs/promises'
+import { readdir, writeFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -10,17 +10,35 @@ import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveNotebook } from '../../../src/core/live/live-notebook'
 import { LIVE_PROTOCOL, LiveRelay } from '../../../src/core/live/relay'
 import { ydocPath } from '../../../src/core/live/ydoc-file'
-import { handleSyncMessage, syncStep1, yDocToNotebook } from '../../../src/shared/live'
+import {
+  handleSyncMessage,
+  LIVE_LIMITS,
+  readJsonMessage,
+  syncStep1,
+  updateMessage,
+  yDocToNotebook,
+} from '../../../src/shared/live'
+import { integrityProblems } from '../../../src/shared/ops/integrity'
+import { plainText } from '../../../src/shared/plain-text'
+import { NotebookSchema } from '../../../src/shared/schema'
 import { liveUpgrade } from '../../../src/web/live-socket'
 import { startTestHost, TOKEN, type TestHost } from '../web/host'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { AT } from '../../helpers/notebook'
+import { baseNotebook } from './replicas'
 
 const tempDir = useTempDirs()
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
+
+/** A host whose one notebook has passages with notes (replicas.ts). */
+async function hostWithPassages(): Promise<{ host: TestHost; id: string; docs: LiveDocs }> {
+  const live = await hostWithLive()
+  const { id } = await live.host.service.library.add(baseNotebook())
+  return { ...live, id }
+}
 
 async function hostWithLive(): Promise<{ host: TestHost; id: string; docs: LiveDocs }> {
   const host = await startTestHost(await tempDir())
@@ -57,10 +75,17 @@ function follow(port: number, id: string, options: { token?: string; origin?: st
     ws.on('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)))
     ws.on('error', reject)
   })
-  ws.on('message', (data: ArrayBuffer) =>
-    handleSyncMessage(doc, new Uint8Array(data), { readOnly: false, origin: 'core' }),
-  )
-  return { doc, ws, opened }
+  // As the window's replica does: what is made here goes to the core.
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'core' && ws.readyState === WebSocket.OPEN) ws.send(updateMessage(update))
+  })
+  const notices: unknown[] = []
+  ws.on('message', (data: ArrayBuffer) => {
+    const json = readJsonMessage(new Uint8Array(data))
+    if (json) notices.push(json.value)
+    else handleSyncMessage(doc, new Uint8Array(data), { readOnly: false, origin: 'core' })
+  })
+  return { doc, ws, opened, notices }
 }
 
 function closeQuietly(ws: WebSocket): void {
@@ -68,7 +93,32 @@ function closeQuietly(ws: WebSocket): void {
   if (ws.readyState !== WebSocket.CONNECTING) ws.terminate()
 }
 
-async function until(check: () => boolean): Promise<void> {
+function noteFragment(doc: Y.Doc, passageId: string): Y.XmlFragment {
+  return doc.getMap<Y.Map<unknown>>('annotations').get(passageId)!.get('note') as Y.XmlFragment
+}
+
+/** The first run of text in a note (inside its first paragraph). */
+function firstText(fragment: Y.XmlFragment): Y.XmlText {
+  const paragraph = fragment.get(0) as Y.XmlElement
+  return paragraph.get(0) as Y.XmlText
+}
+
+/** The notebook's JSON file in the host's data dir. */
+async function fileOf(host: TestHost, id: string): Promise<string> {
+  const dir = host.service.library.notebooksDir
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) continue
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '')
+    if (text.includes(`"id": "${id}"`) || text.includes(`"id":"${id}"`)) return join(dir, name)
+  }
+  throw new Error(`no file for notebook ${id}`)
+}
+
+async function fileHas(host: TestHost, id: string, text: string): Promise<boolean> {
+  return (await readFile(await fileOf(host, id), 'utf8')).includes(text)
+}
+
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   await expect.poll(check, { timeout: 10_000 }).toBe(true)
 }
 
@@ -86,23 +136,60 @@ describe('the live relay', () => {
     expect(yDocToNotebook(a.doc).notebook).toEqual(handle.data)
   })
 
-  it('ignores what a window sends besides its state vector (windows edit through applyOps)', async () => {
-    const { host, id, docs } = await hostWithLive()
+  it('takes a window’s typing in a note: settled, saved to the file, sent to the other windows', async () => {
+    const { host, id } = await hostWithPassages()
     const a = follow(host.port, id)
     const b = follow(host.port, id)
     await Promise.all([a.opened, b.opened])
-    await until(() => a.doc.getMap('meta').get('id') === id)
-    const before = yDocToNotebook((await docs.get(id)).doc).notebook.title
+    const handle = await host.service.library.openNotebook(id)
+    const passage = handle.data.annotations.find((p) => p.note)!
+    const before = plainText(passage.note!)
+    await until(() => yDocToNotebook(b.doc).notebook.annotations.length === handle.data.annotations.length)
+    // What TipTap's Collaboration does: characters into the note's fragment.
+    const text = firstText(noteFragment(a.doc, passage.id))
+    a.doc.transact(() => text.insert(0, 'Typed in A. '), 'editor')
+    const typed = `Typed in A. ${before}`
+    await until(() => plainText(handle.data.annotations.find((p) => p.id === passage.id)!.note!) === typed)
+    await until(
+      () =>
+        plainText(yDocToNotebook(b.doc).notebook.annotations.find((p) => p.id === passage.id)!.note!) ===
+        typed,
+    )
+    await until(() => fileHas(host, id, 'Typed in A. '))
+  })
+
+  it('never lets a window’s invalid update reach the notebook or its file', async () => {
+    const { host, id, docs } = await hostWithPassages()
+    const a = follow(host.port, id)
+    const b = follow(host.port, id)
+    await Promise.all([a.opened, b.opened])
+    const handle = await host.service.library.openNotebook(id)
+    await until(() => yDocToNotebook(a.doc).notebook.annotations.length === handle.data.annotations.length)
+    const passage = handle.data.annotations.find((p) => p.note)!
     const evil = new Y.Doc()
     Y.applyUpdate(evil, Y.encodeStateAsUpdate(a.doc))
-    evil.getMap('meta').set('title', 'Written by a window')
-    const { updateMessage } = await import('../../../src/shared/live')
+    evil.transact(() => {
+      const map = evil.getMap<Y.Map<unknown>>('annotations').get(passage.id)!
+      map.set('sourceId', 'no-such-source')
+      map.set('color', 'javascript:alert(1)')
+      evil.getMap('meta').set('title', '')
+      firstText(noteFragment(evil, passage.id)).insert(0, 'x'.repeat(LIVE_LIMITS.noteChars + 1))
+    })
     a.ws.send(updateMessage(Y.encodeStateAsUpdate(evil, Y.encodeStateVector(a.doc))))
-    // A round trip after it: the core answered a later step 1, so it has handled the update.
-    const probe = follow(host.port, id)
-    await probe.opened
-    await until(() => probe.doc.getMap('meta').get('id') === id)
-    expect(yDocToNotebook((await docs.get(id)).doc).notebook.title).toBe(before)
+    // The refusal is written back into the doc and reaches the other window.
+    await until(
+      () => b.doc.getMap<Y.Map<unknown>>('annotations').get(passage.id)?.get('color') === passage.color,
+    )
+    const kept = handle.data.annotations.find((p) => p.id === passage.id)
+    expect(kept?.color).toBe(passage.color)
+    expect(kept?.note).toEqual(passage.note)
+    expect(handle.data.title).toBe(yDocToNotebook((await docs.get(id)).doc).notebook.title)
+    expect(handle.data.title.length).toBeGreaterThan(0)
+    await handle.flush()
+    const onDisk = NotebookSchema.parse(JSON.parse(await readFile(await fileOf(host, id), 'utf8')))
+    expect(integrityProblems(onDisk)).toEqual([])
+    expect(onDisk.annotations.every((p) => onDisk.sources.some((s) => s.id === p.sourceId))).toBe(true)
+    expect(JSON.stringify(onDisk)).not.toContain('javascript:')
   })
 
   it('builds no doc for a lone window on a notebook that is not shared, until a second one comes', async () => {

@@ -79,6 +79,7 @@ export const PassageCard = memo(function PassageCard({
       {selected && (
         <NoteEditor
           key={a.id}
+          passageId={a.id}
           initial={a.note}
           label={`Note on “${a.target.quote.exact.slice(0, 40)}”`}
           autoFocus={focusNote}

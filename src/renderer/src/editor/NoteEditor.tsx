@@ -1,5 +1,8 @@
 // A passage's note: a small TipTap editor (bold, italic, lists, links), saved as you type.
-// The editor owns its content after mount, so saves never move the caret.
+// The editor owns its content after mount, so saves never move the caret. In a live notebook
+// it is bound to the note's fragment instead (use-live-fragment.ts): typing goes to the core
+// as Yjs updates and merges by character with others'.
+import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
@@ -10,6 +13,7 @@ import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
 import { LinkAddressDialog } from '../components/notes/LinkAddressDialog'
 import { applyLink } from './apply-link'
+import { useLiveNote, useReadOnly, type LiveNote } from './use-live-fragment'
 
 interface NoteEditorProps {
   initial: DocNode | null
@@ -17,13 +21,38 @@ interface NoteEditorProps {
   autoFocus?: boolean
   onSave: (doc: DocNode | null) => void
   onDirty?: () => void
+  /** The passage whose note this is: in a live notebook the editor binds to its fragment. */
+  passageId?: string
 }
 
-export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  const live = useLiveNote('annotations', props.passageId)
+  const readOnly = useReadOnly()
+  // Starting or stopping to follow the live doc makes a new editor (the old one saves first).
+  return (
+    <NoteEditorBody
+      key={`${live ? 'live' : 'local'}-${readOnly}`}
+      {...props}
+      live={live}
+      readOnly={readOnly}
+    />
+  )
+}
+
+function NoteEditorBody({
+  initial,
+  label,
+  autoFocus,
+  onSave,
+  onDirty,
+  live,
+  readOnly,
+}: NoteEditorProps & { live: LiveNote | null; readOnly: boolean }) {
   const { schedule, flush } = useDebouncedSave()
   const save = useRef(onSave)
   save.current = onSave
   const [askingLink, setAskingLink] = useState(false)
+  const hadNothing = useRef(initial === null)
 
   const editor = useEditor({
     extensions: [
@@ -32,13 +61,25 @@ export function NoteEditor({ initial, label, autoFocus, onSave, onDirty }: NoteE
         codeBlock: false,
         horizontalRule: false,
         link: { openOnClick: false, autolink: true, protocols: [...LINK_PROTOCOLS] },
+        // Bound to a fragment, undo is Collaboration's: it undoes only this editor's typing.
+        ...(live ? { undoRedo: false as const } : {}),
       }),
       Placeholder.configure({ placeholder: 'Write a note…' }),
+      ...(live ? [Collaboration.configure({ fragment: live.fragment })] : []),
     ],
-    content: initial ?? undefined,
-    autofocus: autoFocus ? 'end' : false,
+    content: live ? undefined : (initial ?? undefined),
+    autofocus: autoFocus && !readOnly ? 'end' : false,
+    editable: !readOnly,
     editorProps: { attributes: { 'aria-label': label, class: 'note-editor-content' } },
-    onUpdate: ({ editor }) => {
+    onUpdate: ({ editor, transaction }) => {
+      if (live) {
+        // Others' typing arrives as updates too; only this window's is touched.
+        if (isChangeOrigin(transaction)) return
+        // A first word (or the last one deleted) says at once whether the passage has a note.
+        if (editor.isEmpty !== hadNothing.current) live.touch((hadNothing.current = editor.isEmpty))
+        else schedule(() => live.touch(editor.isEmpty))
+        return
+      }
       onDirty?.()
       schedule(() => save.current(editor.isEmpty ? null : (editor.getJSON() as DocNode)))
     },

@@ -1,7 +1,9 @@
 // The body of a note page: a TipTap editor (headings, lists, quotes, links, and `[[` passage
 // references), saved as you type after a short pause. Like a passage's note, the editor owns
 // its content after mount; the stored document is loaded again only when it changed from
-// elsewhere (undo, a reload).
+// elsewhere (undo, a reload). In a live notebook it is bound to the page's fragment instead
+// (use-live-fragment.ts): typing merges by character with other windows' and teammates'.
+import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import Placeholder from '@tiptap/extension-placeholder'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
@@ -18,6 +20,7 @@ import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
 import { flashElements } from './flash'
 import { useDebouncedSave } from './use-debounced-save'
+import { useLiveNote, useReadOnly, type LiveNote } from './use-live-fragment'
 
 export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
   const passage = session.notebook.annotations.find((a) => a.id === id)
@@ -27,6 +30,28 @@ export function describePassage(session: NotebookSession, id: string): PassageRe
 }
 
 export function NotePageEditor({ note }: { note: NotePage }) {
+  const live = useLiveNote('notes', note.id)
+  const readOnly = useReadOnly()
+  // Starting or stopping to follow the live doc makes a new editor (the old one saves first).
+  return (
+    <NotePageEditorBody
+      key={`${live ? 'live' : 'local'}-${readOnly}`}
+      note={note}
+      live={live}
+      readOnly={readOnly}
+    />
+  )
+}
+
+function NotePageEditorBody({
+  note,
+  live,
+  readOnly,
+}: {
+  note: NotePage
+  live: LiveNote | null
+  readOnly: boolean
+}) {
   const session = useSession()
   const { schedule, flush } = useDebouncedSave()
   const lastSaved = useRef<DocNode>(note.doc)
@@ -37,7 +62,10 @@ export function NotePageEditor({ note }: { note: NotePage }) {
         StarterKit.configure({
           heading: { levels: [1, 2, 3] },
           link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+          // Bound to a fragment, undo is Collaboration's: it undoes only this editor's typing.
+          ...(live ? { undoRedo: false as const } : {}),
         }),
+        ...(live ? [Collaboration.configure({ fragment: live.fragment })] : []),
         Placeholder.configure({ placeholder: 'Write your notes… Type [[ to reference a passage.' }),
         PassageRef.configure({
           describe: (id) => describePassage(session, id),
@@ -53,9 +81,15 @@ export function NotePageEditor({ note }: { note: NotePage }) {
             })),
         }),
       ],
-      content: note.doc,
+      content: live ? undefined : note.doc,
+      editable: !readOnly,
       editorProps: { attributes: { 'aria-label': 'Note page text', class: 'note-page-content' } },
-      onUpdate: ({ editor }) => {
+      onUpdate: ({ editor, transaction }) => {
+        if (live) {
+          // Others' typing arrives as updates too; only this window's is touched.
+          if (!isChangeOrigin(transaction)) schedule(() => live.touch(editor.isEmpty))
+          return
+        }
         session.markDirty()
         schedule(() => {
           // The page may have been deleted while the last words were waiting to be saved.
@@ -71,10 +105,11 @@ export function NotePageEditor({ note }: { note: NotePage }) {
   )
 
   useEffect(() => {
-    if (!editor || note.doc === lastSaved.current) return
+    // Bound to the fragment, the editor shows every change made elsewhere by itself.
+    if (!editor || live || note.doc === lastSaved.current) return
     lastSaved.current = note.doc
     editor.commands.setContent(note.doc, { emitUpdate: false })
-  }, [editor, note.doc])
+  }, [editor, note.doc, live])
 
   useRefFlash(editor)
 

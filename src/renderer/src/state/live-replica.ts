@@ -1,7 +1,10 @@
-// A window's read-only replica of the core's live doc (docs/LIVE.md): it connects to the
-// browser host's /live/<id> WebSocket, says what it has, and applies what the core sends. The
-// session takes the projection as the notebook whenever its own edits are all answered, so
-// every window sees every change within the round trip. Reconnects after a drop.
+// A window's replica of the core's live doc (docs/LIVE.md): it connects to the browser host's
+// /live/<id> WebSocket, says what it has, and applies what the core sends. The session takes
+// the projection as the notebook whenever its own edits are all answered, so every window sees
+// every change within the round trip. Reconnects after a drop. The window edits through
+// applyOps, except an open note editor, which is bound to its note's fragment here (TipTap's
+// Collaboration): that typing goes to the core as Yjs updates, so two people typing in one note
+// merge by character.
 import * as Y from 'yjs'
 import {
   handleSyncMessage,
@@ -11,7 +14,9 @@ import {
   MESSAGE_STATUS,
   readJsonMessage,
   syncStep1,
+  updateMessage,
 } from '@shared/live'
+import { FRAGMENT_FIELDS, HAS_NOTE, META } from '@shared/live/layout'
 import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
 import type { Notebook } from '@shared/schema'
@@ -20,6 +25,10 @@ import type { NotebookSession, RemoteNotebook } from './session'
 import { toastStore } from './toasts'
 
 const PROTOCOL = 'glossa-live.v1'
+/** Updates that came from the core (everything else was made here and goes to the core). */
+const FROM_CORE = 'core'
+/** The note collections whose bodies an editor may be bound to. */
+export type NoteCollection = 'annotations' | 'notes'
 const RETRY_MS = [500, 1_000, 2_000, 5_000]
 
 export class LiveReplica implements RemoteNotebook {
@@ -38,7 +47,13 @@ export class LiveReplica implements RemoteNotebook {
     private readonly notebookId: string,
     private readonly token: string,
   ) {
-    this.doc.on('update', () => this.changed())
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.changed()
+      // Typing in a bound note editor: to the core (sent again on reconnect if the socket is down,
+      // as the answer to the core's step 1).
+      if (origin !== FROM_CORE && this.socket?.readyState === WebSocket.OPEN)
+        this.socket.send(updateMessage(update))
+    })
     this.connect()
   }
 
@@ -52,6 +67,38 @@ export class LiveReplica implements RemoteNotebook {
     } catch {
       return null // a doc this Glossa cannot read (a newer version): keep what the window has
     }
+  }
+
+  /** True once the replica holds the core's doc (note editors may bind to it). */
+  get live(): boolean {
+    return this.synced
+  }
+
+  /**
+   * The fragment of note `key`'s body (a passage's note, a note page's text) for an editor to
+   * bind to, or null when the replica does not hold it (not synced yet, just created, deleted),
+   * or when this copy is read-only (its changes would be refused).
+   */
+  fragment(collection: NoteCollection, key: string): Y.XmlFragment | null {
+    if (!this.synced || this.teamStatus?.readOnly) return null
+    const entity = this.doc.getMap<Y.Map<unknown>>(collection).get(key)
+    const fragment = entity instanceof Y.Map ? entity.get(FRAGMENT_FIELDS[collection]!) : null
+    return fragment instanceof Y.XmlFragment ? fragment : null
+  }
+
+  /**
+   * After typing in a bound editor: the note's and the notebook's "changed at" (what the
+   * reducer sets for an edit through applyOps), and whether a passage has a note at all.
+   */
+  touch(collection: NoteCollection, key: string, empty: boolean): void {
+    const entity = this.doc.getMap<Y.Map<unknown>>(collection).get(key)
+    if (!(entity instanceof Y.Map)) return
+    const now = new Date().toISOString()
+    this.doc.transact(() => {
+      entity.set('updatedAt', now)
+      if (collection === 'annotations' && entity.get(HAS_NOTE) !== !empty) entity.set(HAS_NOTE, !empty)
+      this.doc.getMap(META).set('updatedAt', now)
+    }, 'touch')
   }
 
   /** A shared notebook's connection state, as the core last told it (null: not shared). */
@@ -97,7 +144,7 @@ export class LiveReplica implements RemoteNotebook {
       try {
         const reply = handleSyncMessage(this.doc, new Uint8Array(event.data), {
           readOnly: false,
-          origin: 'core',
+          origin: FROM_CORE,
         })
         if (reply) socket.send(reply)
         if (!this.synced && this.doc.getMap('meta').size > 0) {
@@ -142,8 +189,51 @@ export function openLiveReplica(notebookId: string): LiveReplica | null {
   return token && typeof WebSocket === 'function' ? new LiveReplica(notebookId, token) : null
 }
 
+/** The replica each session follows (note editors bind to its fragments). */
+const replicas = new WeakMap<NotebookSession, LiveReplica>()
+
+const replicasChanged = new Set<() => void>()
+
+export function replicaOf(session: NotebookSession): LiveReplica | null {
+  return replicas.get(session) ?? null
+}
+
+/** Calls `listener` when the session's replica comes or goes, and on each of its changes. */
+export function subscribeLive(session: NotebookSession, listener: () => void): () => void {
+  let current: LiveReplica | null = null
+  let stopReplica = () => {}
+  const follow = () => {
+    const replica = replicaOf(session)
+    if (replica !== current) {
+      stopReplica()
+      current = replica
+      stopReplica = replica ? replica.subscribe(listener) : () => {}
+    }
+    listener()
+  }
+  replicasChanged.add(follow)
+  current = replicaOf(session)
+  if (current) stopReplica = current.subscribe(listener)
+  return () => {
+    replicasChanged.delete(follow)
+    stopReplica()
+  }
+}
+
+function replicasMoved(): void {
+  for (const l of [...replicasChanged]) l()
+}
+
 /** Makes the session follow its notebook's live doc; returns what stops it (for an effect). */
 export function followLive(session: NotebookSession): (() => void) | undefined {
   const replica = openLiveReplica(session.notebook.id)
-  return replica ? session.follow(replica) : undefined
+  if (!replica) return undefined
+  replicas.set(session, replica)
+  replicasMoved()
+  const stop = session.follow(replica)
+  return () => {
+    if (replicas.get(session) === replica) replicas.delete(session)
+    stop()
+    replicasMoved()
+  }
 }

@@ -112,6 +112,7 @@ export class NotebookSession {
    * Returns the history entry's id (for an "Undo" button), or null when not undoable.
    */
   run(ops: Op[], options: RunOptions = {}): number | null {
+    this.assertWritable()
     const { notebook, inverse } = applyOps(this.notebook, ops, new Date().toISOString())
     this.notebook = notebook
     let id: number | null = null
@@ -173,9 +174,23 @@ export class NotebookSession {
     return entry.label
   }
 
+  /** True for a copy joined with a read-only key: nothing here changes it (the core refuses too). */
+  get readOnly(): boolean {
+    return this.teamSeen?.readOnly === true
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly)
+      throw new GlossaError(
+        'team/read-only',
+        'This notebook is read-only here: it was joined with a read-only key.',
+      )
+  }
+
   /** Applies ops as part of undo/redo; returns their inverse (what undoes them again). */
   private replay(ops: Op[]): Op[] {
     if (ops.length === 0) return []
+    this.assertWritable()
     const { notebook, inverse } = applyOps(this.notebook, ops, new Date().toISOString())
     this.notebook = notebook
     this.persist(ops)

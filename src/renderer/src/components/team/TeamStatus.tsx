@@ -13,6 +13,15 @@ export function TeamStatus() {
   const [sharing, setSharing] = useState(false)
   return (
     <>
+      {team?.readOnly && (
+        <span
+          className="team-readonly"
+          role="status"
+          title="This copy was joined with a read-only key: you can read it, not change it."
+        >
+          Read-only
+        </span>
+      )}
       {team && (
         <span className={`team-state team-${team.state}`} role="status" aria-label="Team connection">
           {describe(team)}
@@ -36,7 +45,7 @@ function describe(team: Status): string {
   const waiting = `${count(team.waiting, 'change')} waiting`
   switch (team.state) {
     case 'online':
-      return team.readOnly ? 'Online (read-only)' : 'Online'
+      return 'Online'
     case 'syncing':
       return team.waiting ? `Syncing… ${waiting}` : 'Syncing…'
     case 'offline':

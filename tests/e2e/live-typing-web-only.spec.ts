@@ -1,0 +1,94 @@
+// Two windows typing in one note at once (two Chromium contexts on one browser host): the note
+// editors are bound to the note's fragment in the live doc (TipTap's Collaboration), so the
+// typing merges by character — both words survive in both windows and in the file on disk.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+/** Every note body in the notebook's file, as plain text (note pages and passages' notes). */
+async function notesOnDisk(dataDir: string): Promise<string> {
+  const dir = join(dataDir, 'notebooks')
+  const [file] = (await readdir(dir)).filter((n) => n.endsWith('.json'))
+  const nb = JSON.parse(await readFile(join(dir, file), 'utf8'))
+  return JSON.stringify([
+    nb.notes.map((n: { doc: unknown }) => n.doc),
+    nb.annotations.map((a: { note: unknown }) => a.note),
+  ])
+}
+
+async function typeAt(page: Page, body: ReturnType<Page['getByRole']>, where: 'Home' | 'End', text: string) {
+  await body.click()
+  await page.keyboard.press(`Control+${where}`)
+  await page.keyboard.type(text)
+}
+
+test('two windows typing in one note page at once both keep their words', async ({ glossa, browser }) => {
+  const { page: a } = glossa
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const b = await context.newPage()
+  try {
+    await b.goto(`${glossa.url}/#token=${glossa.token}`)
+    await openSeedNotebook(a)
+    await openSeedNotebook(b)
+
+    await a.getByRole('button', { name: 'New note' }).click()
+    const title = a.getByRole('textbox', { name: 'Note title' })
+    await title.fill('Shared draft')
+    await title.press('Enter')
+    await b.getByRole('navigation').getByRole('button', { name: 'Shared draft', exact: true }).click()
+    const bodyA = a.getByRole('textbox', { name: 'Note page text' })
+    const bodyB = b.getByRole('textbox', { name: 'Note page text' })
+
+    // Each window's typing shows in the other: both editors follow the live doc.
+    await typeAt(b, bodyB, 'End', 'middle')
+    await expect(bodyA).toContainText('middle')
+    await typeAt(a, bodyA, 'End', ' part')
+    await expect(bodyB).toContainText('middle part')
+
+    // At the same time: one at the start, the other at the end.
+    await Promise.all([typeAt(a, bodyA, 'Home', 'alpha '), typeAt(b, bodyB, 'End', ' omega')])
+    for (const body of [bodyA, bodyB]) await expect(body).toHaveText('alpha middle part omega')
+    await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain('alpha middle part omega')
+  } finally {
+    await context.close()
+  }
+})
+
+test('two windows typing in one passage’s note at once both keep their words', async ({
+  glossa,
+  browser,
+}) => {
+  const { page: a } = glossa
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const b = await context.newPage()
+  try {
+    await b.goto(`${glossa.url}/#token=${glossa.token}`)
+    await openSeedNotebook(a)
+    await openSeedNotebook(b)
+
+    await selectInSource(a, 'Hareer base in the Kurdistan region')
+    await a.keyboard.press('h')
+    await expect(passageCard(b, 'Hareer base')).toBeVisible()
+    await passageCard(b, 'Hareer base')
+      .getByRole('button', { name: /^“Hareer base/ })
+      .click()
+    const label = /Note on “Hareer base/
+    const noteA = passageCard(a, 'Hareer base').getByRole('textbox', { name: label })
+    const noteB = passageCard(b, 'Hareer base').getByRole('textbox', { name: label })
+    await expect(noteA).toBeVisible()
+    await expect(noteB).toBeVisible()
+
+    await typeAt(b, noteB, 'End', 'middle')
+    await expect(noteA).toContainText('middle')
+    await typeAt(a, noteA, 'End', ' part')
+    await expect(noteB).toContainText('middle part')
+
+    await Promise.all([typeAt(a, noteA, 'Home', 'alpha '), typeAt(b, noteB, 'End', ' omega')])
+    for (const note of [noteA, noteB]) await expect(note).toHaveText('alpha middle part omega')
+    await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain('alpha middle part omega')
+  } finally {
+    await context.close()
+  }
+})
