@@ -3,9 +3,13 @@
 // passage once, so the export is linear in the number of links (it was quadratic: 13 s at L).
 import { plainText } from '../plain-text'
 import type { DocNode, Link, Notebook } from '../schema'
+import { isoRange, passageViewFields } from '../views/export-fields'
 import { shortQuote } from './markdown/index'
 
-// The first seven columns are the original ones (spreadsheets built on them keep working).
+// The first seven columns are the original ones (spreadsheets built on them keep working); the
+// analyst's come last: the grade ("B2", the letter from the source when the passage has none),
+// accepted dates as ISO 8601-2 ("2003", "../2026", "2003/2011"), the entities the passage names,
+// and the independent origins that agree or disagree (from supports / contradicts links).
 export const CSV_COLUMNS = [
   'source',
   'quote',
@@ -18,6 +22,12 @@ export const CSV_COLUMNS = [
   'source_id',
   'start',
   'end',
+  'grade',
+  'grade_reason',
+  'dates',
+  'entities',
+  'supported_by',
+  'contradicted_by',
 ] as const
 
 /** A note's plain text, with each passage reference written as its quoted short text. */
@@ -73,6 +83,7 @@ export function exportCsv(nb: Notebook): string {
         else byPassage.set(end.id, [l])
       }
 
+  const views = passageViewFields(nb)
   const order = new Map(nb.sources.map((s, i) => [s.id, i]))
   const rank = (a: { status: string }): number => (a.status === 'orphaned' ? 1 : 0)
   const rows = [...nb.annotations]
@@ -94,6 +105,7 @@ export function exportCsv(nb: Notebook): string {
           links.push(`${rel?.inverse ?? l.relationId} ← ${endLabel(l.from.kind, l.from.id)}`)
       }
       const orphan = a.status === 'orphaned'
+      const v = views.get(a.id)!
       return [
         sources.get(a.sourceId)?.title ?? '',
         a.target.quote.exact,
@@ -111,6 +123,12 @@ export function exportCsv(nb: Notebook): string {
         // An orphan's stored position points at text that is no longer there: left empty.
         orphan ? '' : String(a.target.position.start),
         orphan ? '' : String(a.target.position.end),
+        v.grade,
+        v.gradeReason,
+        v.dates.map((d) => isoRange(d.value)).join('; '),
+        v.entities.join('; '),
+        v.supportedBy.join('; '),
+        v.contradictedBy.join('; '),
       ]
         .map(cell)
         .join(',')

@@ -4,8 +4,14 @@
 // because they come from the notebook's own ids. An orphaned passage (its text was edited
 // away) is marked `glossa:status: "orphaned"` and keeps only its quote: its stored position
 // points at text that is no longer there. Every link's two targets are items of the page.
+// The analyst's fields: a passage's grade is an "assessing" body ("B2") with `glossa:gradeReason`,
+// the entities it names are "identifying" bodies (their names) and `glossa:about` (their IRIs),
+// its accepted dates are `glossa:dates` (ISO 8601-2: "2003", "../2026", "2003/2011"), and the
+// independent origins that agree or disagree are `glossa:supportedBy` / `glossa:contradictedBy`;
+// the collection lists the sources (publication date, reliability) and the entities.
 import { z } from 'zod'
 import type { DocNode, Endpoint, Notebook } from '../schema'
+import { isoRange, passageViewFields } from '../views/export-fields'
 import { noteToMarkdown, shortQuote } from './markdown/index'
 
 const iri = (kind: string, id: string): string => `urn:glossa:${kind}:${id}`
@@ -17,7 +23,30 @@ const TextualBody = z.strictObject({
   type: z.literal('TextualBody'),
   value: z.string(),
   format: z.literal('text/markdown').optional(),
-  purpose: z.enum(['commenting', 'tagging', 'classifying', 'describing']),
+  purpose: z.enum(['commenting', 'tagging', 'classifying', 'describing', 'assessing', 'identifying']),
+})
+const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+const IsoRange = z.union([
+  PartialDate,
+  z.string().regex(/^(\.\.|\d{4}(-\d{2}(-\d{2})?)?)\/(\.\.|\d{4}(-\d{2}(-\d{2})?)?)$/),
+])
+const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F'])
+const SourceRecord = z.strictObject({
+  id: Iri,
+  'glossa:title': z.string(),
+  'glossa:origin': z.string(),
+  'glossa:published': PartialDate.optional(),
+  'glossa:reliability': Reliability.optional(),
+  'glossa:reliabilityReason': z.string().optional(),
+})
+const EntityRecord = z.strictObject({
+  id: Iri,
+  'glossa:entityType': z.enum(['place', 'person', 'organization']),
+  'glossa:name': z.string().min(1),
+  'glossa:aliases': z.array(z.string()),
+  'glossa:description': z.string().optional(),
+  'glossa:lat': z.number().min(-90).max(90).optional(),
+  'glossa:lon': z.number().min(-180).max(180).optional(),
 })
 export const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { glossa: 'urn:glossa:vocab:' }] as const
 const TextQuoteSelector = z.strictObject({
@@ -40,6 +69,14 @@ const PassageAnnotation = z.strictObject({
   created: DateTime,
   modified: DateTime,
   'glossa:status': z.literal('orphaned').optional(),
+  'glossa:gradeReason': z.string().min(1).optional(),
+  'glossa:dates': z
+    .array(z.strictObject({ value: IsoRange, label: z.string(), text: z.string().optional() }))
+    .min(1)
+    .optional(),
+  'glossa:about': z.array(Iri).min(1).optional(),
+  'glossa:supportedBy': z.array(z.string()).min(1).optional(),
+  'glossa:contradictedBy': z.array(z.string()).min(1).optional(),
   body: z.array(TextualBody).min(1).optional(),
   target: z.strictObject({
     source: Iri,
@@ -69,6 +106,8 @@ export const WebAnnotationCollectionSchema = z.strictObject({
   type: z.literal('AnnotationCollection'),
   label: z.string(),
   total: z.int().nonnegative(),
+  'glossa:sources': z.array(SourceRecord),
+  'glossa:entities': z.array(EntityRecord).optional(),
   first: z.strictObject({
     id: Iri,
     type: z.literal('AnnotationPage'),
@@ -97,7 +136,9 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
     return a && { url: iri('annotation', id), label: shortQuote(a.target.quote.exact) }
   }
   const exists = (e: Endpoint): boolean => (e.kind === 'annotation' ? anns.has(e.id) : notes.has(e.id))
+  const views = passageViewFields(nb)
   const passages: Item[] = nb.annotations.map((a) => {
+    const v = views.get(a.id)!
     const body: z.infer<typeof TextualBody>[] = []
     if (a.note)
       body.push({
@@ -110,6 +151,8 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
       const tag = tags.get(id)
       if (tag) body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' })
     }
+    if (v.grade) body.push({ type: 'TextualBody', value: v.grade, purpose: 'assessing' })
+    for (const name of v.entities) body.push({ type: 'TextualBody', value: name, purpose: 'identifying' })
     const { quote, position } = a.target
     const quoteSelector = {
       type: 'TextQuoteSelector' as const,
@@ -125,6 +168,19 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
       created: a.createdAt,
       modified: a.updatedAt,
       ...(orphaned ? { 'glossa:status': 'orphaned' as const } : {}),
+      ...(v.gradeReason ? { 'glossa:gradeReason': v.gradeReason } : {}),
+      ...(v.dates.length > 0
+        ? {
+            'glossa:dates': v.dates.map((d) => ({
+              value: isoRange(d.value),
+              label: d.label,
+              ...(d.text ? { text: d.text } : {}),
+            })),
+          }
+        : {}),
+      ...(v.entityIds.length > 0 ? { 'glossa:about': v.entityIds.map((id) => iri('entity', id)) } : {}),
+      ...(v.supportedBy.length > 0 ? { 'glossa:supportedBy': v.supportedBy } : {}),
+      ...(v.contradictedBy.length > 0 ? { 'glossa:contradictedBy': v.contradictedBy } : {}),
       ...(body.length > 0 ? { body } : {}),
       target: {
         source: iri('source', a.sourceId),
@@ -179,6 +235,30 @@ export function exportJsonLd(nb: Notebook): WebAnnotationCollection {
     type: 'AnnotationCollection',
     label: nb.title,
     total: items.length,
+    'glossa:sources': nb.sources.map((src) => ({
+      id: iri('source', src.id),
+      'glossa:title': src.title,
+      'glossa:origin': src.origin,
+      ...(src.published ? { 'glossa:published': src.published } : {}),
+      ...(src.reliability
+        ? {
+            'glossa:reliability': src.reliability.reliability,
+            'glossa:reliabilityReason': src.reliability.reason,
+          }
+        : {}),
+    })),
+    ...(nb.entities
+      ? {
+          'glossa:entities': nb.entities.map((e) => ({
+            id: iri('entity', e.id),
+            'glossa:entityType': e.type,
+            'glossa:name': e.name,
+            'glossa:aliases': e.aliases,
+            ...(e.description ? { 'glossa:description': e.description } : {}),
+            ...(e.coordinates ? { 'glossa:lat': e.coordinates.lat, 'glossa:lon': e.coordinates.lon } : {}),
+          })),
+        }
+      : {}),
     first: { id: iri('notebook', `${nb.id}:page:1`), type: 'AnnotationPage', startIndex: 0, items },
   }
 }

@@ -255,8 +255,13 @@ function readFolder(files: readonly InputFile[], indexFile: InputFile, opts: Rea
       title: p.front.str('title'),
       origin: p.front.str('origin') ?? '',
     }
-    for (const k of ['url', 'summary'] as const)
+    for (const k of ['url', 'summary', 'published'] as const)
       if (p.front.str(k) !== undefined) Object.assign(record, { [k]: p.front.str(k) })
+    const reliability = p.front.str('reliability')
+    if (reliability !== undefined)
+      Object.assign(record, {
+        reliability: { reliability, reason: p.front.str('reliability_reason') ?? '' },
+      })
     Object.assign(record, { createdAt: p.front.str('created'), updatedAt: p.front.str('updated') })
     const start = p.body[0]?.type === 'heading' && p.body[0].depth === 1 ? 1 : 0
     const sections = nextHeading(p.body, start, 2)
@@ -440,6 +445,8 @@ function finish(b: Builder, front: FrontMatter): Notebook {
     relations,
     links,
     notes: b.notes,
+    // Entities with their aliases and coordinates (older exports carried them in `extra`).
+    ...(Array.isArray(g.data.entities) ? { entities: g.records('entities') } : {}),
   } as Notebook
 }
 

@@ -14,6 +14,8 @@ export interface PassageViewFields {
   dates: { value: DateRange; label: string; text: string }[]
   /** Names of the entities the passage's quote or note names. */
   entities: string[]
+  /** Their ids, in the same order. */
+  entityIds: string[]
   /** Independent origins that agree / disagree (from supports / contradicts links). */
   supportedBy: string[]
   contradictedBy: string[]
@@ -38,16 +40,28 @@ function fieldsOf(
   names: Map<string, string>,
   c: { supports: string[]; contradicts: string[] } | undefined,
 ): PassageViewFields {
+  // No entities, nothing to look for: an export of a large notebook without any skips the scan.
+  const ids = index.size === 0 ? [] : [...entitiesOfPassage(a, index)]
   return {
     grade: gradeLabel(a, source),
     gradeReason: a.grade?.reason ?? '',
     dates: (a.dates ?? [])
       .filter((d) => d.status === 'accepted')
       .map((d) => ({ value: d.value, label: formatRange(d.value), text: d.text })),
-    entities: [...entitiesOfPassage(a, index)].map((id) => names.get(id) ?? id),
+    entities: ids.map((id) => names.get(id) ?? id),
+    entityIds: ids,
     supportedBy: c?.supports ?? [],
     contradictedBy: c?.contradicts ?? [],
   }
+}
+
+/**
+ * A date as ISO 8601-2 (EDTF) writes it, for machines: "2003", "2025-09", a period
+ * "2003/2011", an open end "../2026" or "2014/..".
+ */
+export function isoRange(r: DateRange): string {
+  if (r.from !== null && r.from === r.to) return r.from
+  return `${r.from ?? '..'}/${r.to ?? '..'}`
 }
 
 /** A source's front-matter fields: publication date and reliability with its reason. */

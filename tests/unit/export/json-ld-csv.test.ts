@@ -103,7 +103,10 @@ describe('CSV export', () => {
 
   it('starts with a BOM, uses CRLF and the documented columns', () => {
     expect(
-      csv.startsWith('\uFEFFsource,quote,note,tags,links,created,status,passage_id,source_id,start,end\r\n'),
+      csv.startsWith(
+        '\uFEFFsource,quote,note,tags,links,created,status,passage_id,source_id,start,end,' +
+          'grade,grade_reason,dates,entities,supported_by,contradicted_by\r\n',
+      ),
     ).toBe(true)
     // Outside quoted cells every line ends in CRLF (newlines inside notes stay as typed).
     expect(/(?<!\r)\n/.test(csv.replace(/"[^"]*(?:""[^"]*)*"/g, ''))).toBe(false)

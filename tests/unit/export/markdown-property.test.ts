@@ -1,8 +1,8 @@
 // Property: for any notebook with hostile text (helpers/arbitrary-notebook.ts), both layouts
 //  - pass Obsidian's rules read by an independent parser (remark + the Obsidian scanner): no
 //    dangling [[link]], no invalid tag, no duplicate block id, no HTML but <br>;
-//  - let a reader recover every passage's quote, block id and tags, every note's text and
-//    every link, from that parse alone;
+//  - let a reader recover every passage's quote, block id and tags, its grade, dates and the
+//    entities it names, every note's text and every link, from that parse alone;
 //  - read back (markdown-import) into the same notebook, and write the same bytes again.
 import fc from 'fast-check'
 import type { Nodes } from 'mdast'
@@ -11,6 +11,7 @@ import { exportMarkdown } from '../../../src/shared/export/markdown/index'
 import { obsidianTags } from '../../../src/shared/export/markdown/tags'
 import { readExport } from '../../../src/shared/markdown-import/read-export'
 import type { Notebook } from '../../../src/shared/schema'
+import { passageViewFields } from '../../../src/shared/views/export-fields'
 import { canonicalDoc, notebookArb } from './helpers/arbitrary-notebook'
 import { all, readExportFiles, textOf } from './helpers/oracle'
 
@@ -34,6 +35,8 @@ function comparable(nb: Notebook) {
         note: a.note && canonicalDoc(a.note),
         tagIds: [...a.tagIds].sort(),
         color: a.color,
+        dates: a.dates,
+        grade: a.grade,
       }))
       .sort((x, y) => (x.id < y.id ? -1 : 1)),
     links: nb.links
@@ -55,6 +58,7 @@ describe('Markdown export, any notebook', () => {
             expect(reading.problems, layout).toEqual([])
             const blocks = [...reading.files.values()].flatMap((f) => f.root.children)
             const tagNames = obsidianTags(nb.tags)
+            const views = passageViewFields(nb)
             for (const a of nb.annotations) {
               // The meta paragraph holds the passage's deep link; before it, its block id and its quote.
               const link = `glossa://open/${nb.id}/passage/${a.id}`
@@ -72,6 +76,12 @@ describe('Markdown export, any notebook', () => {
               const meta = all(blocks[at] as Nodes)
               const tags = meta.filter((n) => n.type === 'hashtag').map((n) => (n as { value: string }).value)
               expect(tags.sort()).toEqual(a.tagIds.map((id) => tagNames.get(id)).sort())
+              // The analyst's fields are lines a reader sees: the grade, each accepted date, the entities named.
+              const metaText = textOf(blocks[at] as Nodes)
+              const v = views.get(a.id)!
+              if (a.grade) expect(metaText, a.id).toContain(`Grade ${v.grade}`)
+              for (const d of v.dates) expect(metaText, a.id).toContain(d.label)
+              for (const name of v.entities) expect(metaText, a.id).toContain(name)
             }
             const rows = reading.wikiLinks.length
             expect(rows).toBeGreaterThanOrEqual(nb.links.length * 2)

@@ -61,6 +61,7 @@ describe('fields for exporters', async () => {
       gradeReason: 'officials',
       dates: [{ value: { from: null, to: '2026' }, label: 'until 2026', text: 'until 2026' }],
       entities: ['Harir'],
+      entityIds: ['h'],
       supportedBy: [],
       contradictedBy: [],
     })

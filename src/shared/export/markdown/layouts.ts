@@ -60,9 +60,22 @@ const SHOWN = {
     'relations',
     'links',
     'notes',
+    'entities',
   ],
   source: ['doc', 'textHash'],
-  sourceFile: ['id', 'title', 'origin', 'url', 'summary', 'doc', 'textHash', 'createdAt', 'updatedAt'],
+  sourceFile: [
+    'id',
+    'title',
+    'origin',
+    'url',
+    'summary',
+    'published',
+    'reliability',
+    'doc',
+    'textHash',
+    'createdAt',
+    'updatedAt',
+  ],
   note: ['doc'],
   noteFile: ['id', 'title', 'doc', 'createdAt', 'updatedAt'],
   passage: ['id', 'sourceId', 'target', 'anchoredHash', 'note', 'tagIds', 'status', 'createdAt', 'updatedAt'],
@@ -77,6 +90,8 @@ function notebookData(model: Model): Front {
     facets: nb.facets.map(fv),
     tags: nb.tags.map((t) => ({ ...t, tag: model.tagNames.get(t.id) })),
     relations: nb.relations.map(fv),
+    // Places, people and organizations with their aliases and coordinates, one per line.
+    entities: nb.entities?.map(fv),
     extra: extras(nb, SHOWN.notebook) ?? undefined,
   }
 }
@@ -266,6 +281,10 @@ export function* folder(nb: Notebook): Generator<Progress, ExportFile[]> {
         origin: s.origin,
         url: s.url,
         summary: s.summary,
+        // Obsidian properties a reader can sort and filter by.
+        published: s.published,
+        reliability: s.reliability?.reliability,
+        reliability_reason: s.reliability?.reason,
         created: s.createdAt,
         updated: s.updatedAt,
         tags: nb.tags.filter((t) => used.has(t.id)).map((t) => model.tagNames.get(t.id)!),

@@ -5,16 +5,25 @@
 //   ^p-a1                                          ← its block id, on its own line after the quote
 //
 //   ¶ 1 · [Open in Glossa](glossa://open/…/passage/a1)\
+//   Grade B2 — stated by officials\
+//   Dated until Sep 2025 (“through September 2025”)\
+//   About Harir, Ain al-Asad\
 //   elaborated by ← [[#^p-a3|Baghdad International…]] — a comment\
-//   #phase/1 #base/harir                           ← the meta paragraph: where, link back, links, tags
+//   #phase/1 #base/harir                           ← the meta paragraph: where, link back, the
+//                                                     analyst's fields, links, tags
 //
 //   The note, block by block.
 //
 // A note can never start with a glossa:// link (only http, https and mailto links survive the
 // export), so the meta paragraph is found again without guessing; see markdown-import. A
-// passage's other fields (color, dates, grade) travel in the front matter's `glossa.passages`.
+// passage's other fields (color, dates, grade) travel in the front matter's `glossa.passages`:
+// the Grade, Dated, About and agreement lines are written from them for a reader, and an import
+// reads the front matter (the lines hold no wikilink and no tag, so they are never read as either).
 import { deepLink } from '../deep-link'
 import type { DocNode, Endpoint, Link, Source } from '../../schema'
+import { corroborationLabel } from '../../views/corroboration'
+import { formatDate } from '../../views/dates/partial-date'
+import { RELIABILITY } from '../../views/grades'
 import { writeDoc } from './blocks'
 import { escapeText } from './escape'
 import { inlineToMarkdown, writeInline } from './inline'
@@ -151,12 +160,35 @@ export function writeQuote(exact: string, buf: string[]): void {
 }
 const noRef = (): string => ''
 
+const lineText = (text: string): string => escapeText(text, { lineStart: false, lineEnd: true })
+
+/**
+ * The analyst's fields of a passage as lines for a reader: its own grade (a source's
+ * reliability is under the source's title), its accepted dates, the entities it names, and how
+ * many independent sources agree or disagree.
+ */
+function viewLines(ctx: Ctx, p: Passage, buf: string[]): void {
+  const v = ctx.model.views.get(p.ann.id)
+  if (!v) return
+  if (p.ann.grade && v.grade)
+    buf.push(`\\\nGrade ${v.grade}` + (v.gradeReason ? ` — ${lineText(v.gradeReason)}` : ''))
+  if (v.dates.length > 0) {
+    let line = ''
+    for (const d of v.dates) line += (line ? '; ' : '') + d.label + (d.text ? ` (“${d.text}”)` : '')
+    buf.push('\\\nDated ' + lineText(line))
+  }
+  if (v.entities.length > 0) buf.push('\\\nAbout ' + lineText(v.entities.join(', ')))
+  const agree = corroborationLabel({ supports: v.supportedBy, contradicts: v.contradictedBy })
+  if (agree) buf.push('\\\n' + lineText(agree.charAt(0).toUpperCase() + agree.slice(1)))
+}
+
 export function writePassage(ctx: Ctx, p: Passage, headingShift: number, buf: string[]): void {
   const where = p.anchored ? `¶ ${p.block}${p.match > 1 ? `, match ${p.match}` : ''}` : 'orphaned'
   writeQuote(p.ann.target.quote.exact, buf)
   buf.push(
     `\n\n^${p.blockId}\n\n${where} · [${OPEN_LABEL}](${deepLink(ctx.model.nb.id, 'passage', p.ann.id)})`,
   )
+  viewLines(ctx, p, buf)
   for (const row of linkRows(ctx, { kind: 'annotation', id: p.ann.id })) buf.push('\\\n' + row)
   const tags = tagLine(ctx, p)
   if (tags) buf.push('\\\n' + tags)
@@ -177,13 +209,25 @@ export function noteMeta(ctx: Ctx, noteId: string): string {
   return hardLines(lines) + (ctx.layout === 'single' ? ` ^${n.blockId}` : '')
 }
 
-/** The line under a source's title: link back and where it came from. */
+/**
+ * The lines under a source's title: link back and where it came from; then, when known, its
+ * publication date and reliability grade (for a reader: an import reads them from the front matter).
+ */
 export function sourceMeta(ctx: Ctx, source: Source): string {
   const url = source.url && /^https?:\/\/[^\s<>]+$/i.test(source.url) ? source.url : ''
   let line = `[${OPEN_LABEL}](${deepLink(ctx.model.nb.id, 'source', source.id)})`
   if (source.origin) line += ' · ' + escapeText(source.origin, { lineStart: false, lineEnd: !url })
   if (url) line += ` · <${url}>`
-  return line
+  const more: string[] = []
+  if (source.published) more.push(`Published ${formatDate(source.published)}`)
+  if (source.reliability) {
+    const { reliability, reason } = source.reliability
+    more.push(
+      `Reliability ${reliability} (${RELIABILITY[reliability].toLowerCase()})` +
+        (reason ? ` — ${lineText(reason)}` : ''),
+    )
+  }
+  return more.length > 0 ? line + '\\\n' + more.join(' · ') : line
 }
 
 /** A heading whose text reads back exactly. */

@@ -1,7 +1,8 @@
 // fast-check notebooks with hostile text everywhere: every Markdown and Obsidian syntax
 // character, line ends and edge spaces, combining marks, emoji, right-to-left text; nested
 // lists and quotes; overlapping passages; hostile tag names and titles; links among passages
-// and note pages. Documents are generated in the editor's canonical form (see canonicalDoc).
+// and note pages; the analyst's fields (entities with hostile names and aliases, a source's
+// publication date and reliability, passages' dates and grades). Documents are generated in the editor's canonical form (see canonicalDoc).
 import fc from 'fast-check'
 import { describeRange } from '../../../../src/shared/anchoring'
 import { DEFAULT_RELATIONS } from '../../../../src/shared/defaults'
@@ -235,6 +236,89 @@ const tagNameArb = fc
 
 const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/)
 
+// The analyst's fields. Names also come from the pieces the texts are made of ("word",
+// "Ünïcödé"), so passages name entities and get an About line.
+const nameArb = fc
+  .oneof(textArb, fc.constantFrom('word', 'Ünïcödé', 'Harir', 'حرير', 'a b'))
+  .map((t) => t.trim())
+  .filter((t) => t.length > 0)
+const entityArb = fc.record({
+  type: fc.constantFrom('place' as const, 'person' as const, 'organization' as const),
+  name: nameArb,
+  aliases: fc.array(nameArb, { maxLength: 3 }),
+  description: fc.oneof(fc.constant(''), lineTextArb),
+  lat: fc.double({ min: -90, max: 90, noNaN: true }),
+  lon: fc.double({ min: -180, max: 180, noNaN: true }),
+  placed: fc.boolean(),
+})
+const partialDateArb = fc
+  .record({
+    year: fc.integer({ min: 1, max: 9999 }),
+    month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }),
+  })
+  .map(({ year, month, day }) => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0')
+    return pad(year, 4) + (month ? `-${pad(month, 2)}` + (day ? `-${pad(day, 2)}` : '') : '')
+  })
+const dateArb = fc
+  .record({
+    from: fc.option(partialDateArb, { nil: null }),
+    to: fc.option(partialDateArb, { nil: null }),
+    same: fc.boolean(),
+    text: fc.oneof(fc.constant(''), fc.constant('through September 2025'), textArb),
+    rejected: fc.boolean(),
+  })
+  .map((d) => {
+    const [from, to] = d.from && d.to && d.to < d.from ? [d.to, d.from] : [d.from, d.to]
+    const value =
+      d.same && from ? { from, to: from } : { from, to: from === null && to === null ? '2026' : to }
+    return {
+      value,
+      text: d.text.slice(0, 200),
+      status: d.rejected ? ('rejected' as const) : ('accepted' as const),
+    }
+  })
+const reliabilityArb = fc.constantFrom(
+  'A' as const,
+  'B' as const,
+  'C' as const,
+  'D' as const,
+  'E' as const,
+  'F' as const,
+)
+const gradeArb = fc
+  .record({
+    reliability: fc.option(reliabilityArb, { nil: undefined }),
+    credibility: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    reason: fc.oneof(fc.constant(''), lineTextArb),
+  })
+  .map((g) => (g.reliability || g.credibility ? g : { ...g, credibility: 3 }))
+  .map((g) => ({
+    ...(g.reliability ? { reliability: g.reliability } : {}),
+    ...(g.credibility ? { credibility: g.credibility } : {}),
+    reason: g.reason,
+  }))
+const analystArb = fc.record({
+  entities: fc.option(fc.array(entityArb, { maxLength: 4 }), { nil: undefined }),
+  published: fc.array(fc.option(partialDateArb, { nil: undefined }), { minLength: 3, maxLength: 3 }),
+  reliability: fc.array(
+    fc.option(fc.record({ reliability: reliabilityArb, reason: fc.oneof(fc.constant(''), lineTextArb) }), {
+      nil: undefined,
+    }),
+    { minLength: 3, maxLength: 3 },
+  ),
+  rejectedDates: fc.option(
+    fc.array(fc.constantFrom('in 2003', 'next year', '#1 ^x'), { minLength: 1, maxLength: 2 }),
+    {
+      nil: undefined,
+    },
+  ),
+  grades: fc.array(fc.option(gradeArb, { nil: undefined }), { minLength: 8, maxLength: 8 }),
+  dates: fc.array(fc.array(dateArb, { maxLength: 3 }), { minLength: 8, maxLength: 8 }),
+})
+export type Analyst = typeof analystArb extends fc.Arbitrary<infer T> ? T : never
+
 export const notebookArb: fc.Arbitrary<Notebook> = fc
   .record({
     title: titleArb,
@@ -244,6 +328,7 @@ export const notebookArb: fc.Arbitrary<Notebook> = fc
     seed: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
     noteTitles: fc.array(titleArb, { maxLength: 2 }),
     comments: fc.array(fc.oneof(fc.constant(''), lineTextArb), { minLength: 6, maxLength: 6 }),
+    analyst: analystArb,
   })
   .chain((r) => {
     const refs = r.passageIds
@@ -271,17 +356,22 @@ function build(
     seed: number[]
     noteTitles: string[]
     comments: string[]
+    analyst: Analyst
   },
   more: { passageNotes: (DocNode | null)[]; noteDocs: DocNode[] },
 ): Notebook | null {
   let k = 0
   const next = (n: number): number => (n <= 0 ? 0 : r.seed[k++ % r.seed.length] % n)
+  const { analyst } = r
   const sources = r.sourceDocs.map(([title, doc], i) => ({
     id: `s${i}`,
     title,
     origin: i === 0 ? 'example.org' : '',
     doc,
     textHash: textHash(plainText(doc)),
+    ...(analyst.published[i] ? { published: analyst.published[i] } : {}),
+    ...(analyst.reliability[i] ? { reliability: analyst.reliability[i] } : {}),
+    ...(i === 0 && analyst.rejectedDates ? { rejectedDates: analyst.rejectedDates } : {}),
     createdAt: AT,
     updatedAt: AT,
   }))
@@ -303,6 +393,10 @@ function build(
       note: more.passageNotes[i],
       tagIds: tags.filter(() => next(3) === 0).map((t) => t.id),
       color: next(4) === 0 ? '#f6d860' : null,
+      ...(analyst.grades[i] ? { grade: analyst.grades[i] } : {}),
+      ...(analyst.dates[i].length > 0
+        ? { dates: analyst.dates[i].map((d, k) => ({ id: `d${i}-${k}`, ...d })) }
+        : {}),
       createdAt: AT,
       updatedAt: AT,
     }
@@ -353,6 +447,18 @@ function build(
     relations: DEFAULT_RELATIONS.map((x) => ({ ...x })),
     links,
     notes,
+    ...(analyst.entities
+      ? {
+          entities: analyst.entities.map((e, i) => ({
+            id: `e${i}`,
+            type: e.type,
+            name: e.name,
+            aliases: e.aliases,
+            description: e.description,
+            ...(e.type === 'place' && e.placed ? { coordinates: { lat: e.lat, lon: e.lon } } : {}),
+          })),
+        }
+      : {}),
   }
   const parsed = NotebookSchema.safeParse(nb)
   return parsed.success ? parsed.data : null
