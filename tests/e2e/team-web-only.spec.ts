@@ -1,58 +1,13 @@
 // A team server started by the test and two browser hosts on separate data dirs: share, join,
 // edit both sides, converge; a wrong key is refused; the server stopped, both edit offline,
 // both apps and the server restarted: both files end with every edit.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
-import { expect, startWebHost, stopChild, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, stopChild, test } from './fixtures'
 import { openSeedNotebook, passageCard, SEED_TITLE, selectInSource } from './helpers'
-
-const ROOT = join(import.meta.dirname, '..', '..')
-const TOKEN = 'e2e-token-0123456789'
-
-function startTeamServer(
-  dataDir: string,
-  port = 0,
-): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      join(ROOT, 'src', 'team', 'cli.ts'),
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT },
-  )
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /Glossa team server: (ws:\/\/127\.0\.0\.1:(\d+))/.exec(out)
-      if (match) resolve({ child, url: match[1], port: Number(match[2]) })
-    })
-    child.stderr!.on('data', (chunk) => (out += chunk))
-    child.on('exit', (code) => reject(new Error(`team server exited with ${code}: ${out}`)))
-  })
-}
-
-async function openApp(browser: Browser, dataDir: string) {
-  const host = await startWebHost(dataDir, TOKEN)
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(`${host.url}/#token=${TOKEN}`)
-  return {
-    page,
-    async close() {
-      await context.close()
-      await stopChild(host.child)
-    },
-  }
-}
+import { openApp, startTeamServer, teamState } from './team-helpers'
 
 /** The passages' quotes in the data dir's notebook with id `id` (B also has its own seed notebook). */
 async function quotes(dataDir: string, id: string): Promise<string[]> {
@@ -70,8 +25,6 @@ async function mark(page: Page, phrase: string): Promise<void> {
   await page.keyboard.press('h')
   await expect(passageCard(page, phrase.slice(0, 12))).toBeVisible()
 }
-
-const teamState = (page: Page) => page.getByRole('status', { name: 'Team connection' })
 
 test('share, join, edit both sides, converge — and through a stopped server and restarts', async ({
   browser,

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LiveDocs } from '../../../src/core/live/live-docs'
+import { LOCAL_ORIGIN } from '../../../src/core/live/live-notebook'
 import { Library } from '../../../src/core/store/library'
 import { docFromParagraphs } from '../../../src/shared/plain-text'
 import type { Notebook } from '../../../src/shared/schema'
@@ -97,6 +98,38 @@ describe('a team server', () => {
     await c.docs.join(team.url, keys.readOnly)
     expect((await c.library.list()).notebooks.map((n) => n.id)).toEqual([nb.id])
     await expect(c.docs.join(team.url, 'not a key')).rejects.toThrow(/not a Glossa notebook key/)
+  })
+
+  it('keeps a read-only member’s copy read-only: the app refuses edits, the server drops its writes', async () => {
+    const team = await server(await tempDir())
+    const a = app(await tempDir())
+    const reader = app(await tempDir())
+    const nb = baseNotebook()
+    await a.library.add(nb)
+    const keys = await a.docs.share(nb.id, team.url)
+    await reader.docs.join(team.url, keys.readOnly)
+
+    // The app: no applyOps, no window's typing (relay.ts asks `readOnly`), and the windows know.
+    await expect(reader.docs.assertWritable(nb.id)).rejects.toThrow(/read-only key/)
+    await expect(a.docs.assertWritable(nb.id)).resolves.toBeUndefined()
+    const live = await reader.docs.get(nb.id)
+    expect(live.readOnly).toBe(true)
+    await expect.poll(async () => (await reader.docs.status(nb.id))?.readOnly, { timeout: 10_000 }).toBe(true)
+
+    // A client that bypasses the app and writes into its doc anyway: the server drops it.
+    live.doc.transact(() => live.doc.getMap('meta').set('title', 'Changed by a reader'), LOCAL_ORIGIN)
+    // A later edit by the owner reaches the reader: the reader's write had its chance to go out.
+    const handleA = await a.library.openNotebook(nb.id)
+    await handleA.apply([{ type: 'updateTag', id: 't1', patch: { color: '#aa0000' } }], AT)
+    await expect
+      .poll(() => live.doc.getMap<Map<string, unknown>>('tags').get('t1')?.get('color'), { timeout: 10_000 })
+      .toBe('#aa0000')
+    expect(handleA.data.title).toBe(nb.title)
+    // What the server keeps: a new member joining now gets the owner's title.
+    const late = app(await tempDir())
+    await late.docs.join(team.url, keys.readWrite)
+    expect((await late.library.openNotebook(nb.id)).data.title).toBe(nb.title)
+    expect((await late.library.openNotebook(nb.id)).data.tags[0].color).toBe('#aa0000')
   })
 
   it('keeps offline edits through a restart of both apps and the server, and merges them', async () => {

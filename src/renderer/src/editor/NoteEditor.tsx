@@ -70,7 +70,13 @@ function NoteEditorBody({
     content: live ? undefined : (initial ?? undefined),
     autofocus: autoFocus && !readOnly ? 'end' : false,
     editable: !readOnly,
-    editorProps: { attributes: { 'aria-label': label, class: 'note-editor-content' } },
+    editorProps: {
+      attributes: {
+        'aria-label': label,
+        class: 'note-editor-content',
+        ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+      },
+    },
     onUpdate: ({ editor, transaction }) => {
       if (live) {
         // Others' typing arrives as updates too; only this window's is touched.

@@ -83,7 +83,13 @@ function NotePageEditorBody({
       ],
       content: live ? undefined : note.doc,
       editable: !readOnly,
-      editorProps: { attributes: { 'aria-label': 'Note page text', class: 'note-page-content' } },
+      editorProps: {
+        attributes: {
+          'aria-label': 'Note page text',
+          class: 'note-page-content',
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        },
+      },
       onUpdate: ({ editor, transaction }) => {
         if (live) {
           // Others' typing arrives as updates too; only this window's is touched.

@@ -1,0 +1,61 @@
+// A member who joined with the read-only key: the notebook says "Read-only", its note editor
+// does not edit, marking a passage is refused with a reason, and the owner's edits still arrive.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, stopChild, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { openApp, startTeamServer, teamState } from './team-helpers'
+
+test('a read-only member sees the notebook read-only and cannot change it', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const dirs = await Promise.all(['team', 'a', 'b'].map((n) => mkdtemp(join(tmpdir(), `glossa-e2e-${n}-`))))
+  const [teamDir, dirA, dirB] = dirs
+  const team = await startTeamServer(teamDir)
+  const a = await openApp(browser, dirA)
+  const b = await openApp(browser, dirB)
+  try {
+    await openSeedNotebook(a.page)
+    await selectInSource(a.page, 'Hareer base in the Kurdistan region')
+    await a.page.keyboard.press('h')
+    await a.page.getByRole('button', { name: 'Share…' }).click()
+    const share = a.page.getByRole('dialog', { name: 'Share notebook' })
+    await share.getByLabel('Team server address').fill(team.url)
+    await share.getByRole('button', { name: 'Share' }).click()
+    const key = await share.getByLabel('Read-only key').inputValue()
+    expect(key).toMatch(/^glossa\.ro\./)
+    await share.getByRole('button', { name: 'Done' }).click()
+    await expect(a.page.getByRole('status').filter({ hasText: 'Read-only' })).toHaveCount(0)
+
+    await b.page.getByRole('button', { name: 'Join…' }).click()
+    const join = b.page.getByRole('dialog', { name: 'Join a shared notebook' })
+    await join.getByLabel('Team server address').fill(team.url)
+    await join.getByLabel('Notebook key').fill(key)
+    await join.getByRole('button', { name: 'Join' }).click()
+    await expect(b.page.getByRole('main', { name: 'Source' })).toContainText('Hareer')
+    await expect(teamState(b.page)).toContainText('Online')
+    await expect(b.page.getByRole('status').filter({ hasText: 'Read-only' })).toBeVisible()
+
+    // The note can be read, not edited.
+    const card = passageCard(b.page, 'Hareer base')
+    await card.getByRole('button', { name: /^“Hareer base/ }).click()
+    await expect(card.getByRole('textbox', { name: /Note on/ })).not.toBeEditable()
+
+    // Marking a passage is refused, with the reason, and nothing is added.
+    await selectInSource(b.page, 'Ain al-Asad')
+    await b.page.keyboard.press('h')
+    await expect(b.page.getByText(/read-only/i).first()).toBeVisible()
+    await expect(b.page.getByText(/joined with a read-only key/)).toBeVisible()
+    await expect(passageCard(b.page, 'Ain al-Asad')).toHaveCount(0)
+
+    // The owner's edits still arrive.
+    await selectInSource(a.page, 'Baghdad International Airport')
+    await a.page.keyboard.press('h')
+    await expect(passageCard(b.page, 'Baghdad Intern')).toBeVisible()
+  } finally {
+    await a.close().catch(() => {})
+    await b.close().catch(() => {})
+    await stopChild(team.child).catch(() => {})
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })))
+  }
+})
