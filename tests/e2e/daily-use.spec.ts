@@ -57,7 +57,7 @@ test('a refused change in the Tags panel is said next to the field, which keeps 
   await openSeedNotebook(page)
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Tags' })
-  // The last tag of a list that scrolls.
+  await manager.getByRole('treeitem', { name: /^policy\/history-2003-2014,/ }).click()
   const name = manager.getByRole('textbox', { name: 'Name of tag policy/history-2003-2014' })
   await name.fill('phase/1')
   await name.press('Enter')

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import { addPastedSource, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { expectFlashed } from './flash-recorder'
 
 test('tag a passage, filter by its facet, rename the tag and see it after a reload', async ({ glossa }) => {
   const { page } = glossa
@@ -39,6 +40,7 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
 
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Tags' })
+  await manager.getByRole('treeitem', { name: /^base\/ain-al-asad,/ }).click()
   const name = manager.getByRole('textbox', { name: 'Name of tag base/ain-al-asad' })
   await name.fill('base/al-asad-airbase')
   await name.press('Enter')
@@ -54,6 +56,7 @@ test('a duplicate or empty tag name is refused with a message', async ({ glossa 
   await openSeedNotebook(page)
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Tags' })
+  await manager.getByRole('treeitem', { name: /^base\/harir,/ }).click()
   const name = manager.getByRole('textbox', { name: 'Name of tag base/harir' })
   await name.fill('PHASE/1')
   await name.press('Enter')
@@ -82,7 +85,7 @@ test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ g
   await search.press('Enter')
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Ain al-Asad')
   await expect(passageCard(page, 'Hareer base')).toHaveAttribute('aria-current', 'true')
-  await expect(page.locator('.source-text .passage-flash')).toHaveText('Hareer base in the Kurdistan region')
+  await expectFlashed(page, { className: 'passage-flash', text: 'Hareer base in the Kurdistan region' })
 })
 
 test('a search with only operators or an unbalanced quote still answers', async ({ glossa }) => {

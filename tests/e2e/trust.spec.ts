@@ -45,6 +45,7 @@ test('undoing a tag merge keeps the note typed after it, in the editor and on di
 
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Tags' })
+  await manager.getByRole('treeitem', { name: /^base\/harir,/ }).click()
   await manager.getByLabel('Merge tag base/harir into').selectOption({ label: 'base/ain-al-asad' })
   await manager.getByRole('button', { name: 'Close' }).click()
   await expect(card.getByText('base/ain-al-asad')).toBeVisible()

@@ -1,17 +1,14 @@
 // Tagging passages and managing tags, through undoable operations.
 import { nanoid } from 'nanoid'
-import { facetOf } from '@shared/filter'
 import type { Op } from '@shared/ops'
 import { assertUniqueTagName, normalizeTagName } from '@shared/ops'
 import type { Notebook, Tag } from '@shared/schema'
+import { distinctColor } from '@shared/tag-colors'
 import type { NotebookSession } from './session'
 
-const PALETTE = ['#2f6fb3', '#b35a1f', '#6b4fa8', '#2e7d4f', '#a3476b', '#7a6a1f', '#1f7a7a', '#8a3b3b']
-
-/** A new tag takes its facet's color, else a palette color. */
+/** A new tag takes a color no other tag of its facet has (while the palette lasts). */
 export function colorForNewTag(nb: Notebook, name: string): string {
-  const facet = facetOf(nb.facets, name)
-  return facet?.color ?? PALETTE[nb.tags.length % PALETTE.length]
+  return distinctColor(nb, name)
 }
 
 /** Validates a name for a new tag; throws GlossaError with a message for the user. */
