@@ -1,9 +1,10 @@
 // The analyst's views on the seeded notebook: the Timeline (both phases and the 2003–2014
 // history in order, found dates accepted and corrected, bad dates refused), the Places map
 // (the three bases, Harir with its alias Hareer; coordinates out of range refused), and a
-// passage graded and found with grade: filters.
+// passage graded and found with grade: filters; a typed link between passages draws a move.
 import { expect, test } from './fixtures'
 import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { linkTo, mark } from './link-helpers'
 
 test('the Timeline shows both phases and the 2003–2014 history in order, from the first start', async ({
   glossa,
@@ -120,4 +121,29 @@ test('a passage is graded, shows its grade on its card, and is found by grade: f
   await expect(results.getByRole('option')).toHaveCount(0)
   await search.fill('grade:<=C3 Hareer')
   await expect(results.getByRole('option')).toHaveCount(1)
+})
+
+test('a typed link between passages about two places draws the move on the map', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const bases = 'Ain al-Asad and Baghdad International Airport'
+  await mark(page, bases)
+  await mark(page, 'relocating troops to Hareer base')
+  await passageCard(page, bases).getByRole('button', { name: 'Link passage' }).click()
+  await expect(await linkTo(page, 'Hareer', /relocating troops to Hareer base/, 'precedes')).toBeHidden()
+  await page
+    .getByRole('navigation', { name: 'Notebook contents' })
+    .getByRole('button', { name: 'Places' })
+    .click()
+  const places = page.getByRole('main', { name: 'Places' })
+  await expect(places).toContainText('5 on the map · 2 moves from linked passages')
+  // Both bases of phase 1 → Harir, in words beside the map and as arrows on it.
+  const moves = page.getByRole('list', { name: 'Moves' }).getByRole('listitem')
+  await expect(moves).toHaveText([
+    'Ain al-Asad → Harir (precedes)',
+    'Baghdad International Airport → Harir (precedes)',
+  ])
+  const arrows = places.getByRole('group', { name: 'Map' }).locator('path.map-move')
+  await expect(arrows).toHaveCount(2)
+  await expect(arrows.first().locator('title')).toHaveText('Ain al-Asad → Harir (precedes)')
 })
