@@ -147,3 +147,53 @@ test('a typed link between passages about two places draws the move on the map',
   await expect(arrows).toHaveCount(2)
   await expect(arrows.first().locator('title')).toHaveText('Ain al-Asad → Harir (precedes)')
 })
+
+test('a passage is dated by hand and a found date rejected on its card; a shared alias is flagged', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const quote = 'The second phase anticipates continued U.S. operations in Iraq until 2026'
+  await mark(page, quote)
+  const dates = passageCard(page, quote).getByRole('list', { name: 'Dates' })
+  await expect(dates).toContainText('Found “until 2026”:')
+  await dates
+    .getByRole('listitem')
+    .filter({ hasText: 'Found “until 2026”' })
+    .getByRole('button', { name: 'Reject' })
+    .click()
+  await expect(dates).not.toContainText('until 2026')
+  await dates.getByRole('button', { name: '+ Date' }).click()
+  const field = dates.getByRole('textbox', { name: 'Date' })
+  await field.fill('2025-02-30')
+  await dates.getByRole('button', { name: 'Add date' }).click()
+  await expect(dates.getByRole('alert')).toHaveText('Feb 2025 has 28 days; there is no day 30.')
+  await field.fill('2003–2014')
+  await dates.getByRole('button', { name: 'Add date' }).click()
+  await expect(dates).toContainText('2003 – 2014')
+
+  // The Timeline places the passage by the date given by hand; the rejected words are not suggested again.
+  const nav = page.getByRole('navigation', { name: 'Notebook contents' })
+  await nav.getByRole('button', { name: 'Timeline' }).click()
+  const entries = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem')
+  await expect(entries.filter({ hasText: 'The second phase' })).toContainText('2003 – 2014')
+  await expect(entries.filter({ hasText: 'found: “until 2026”' })).toHaveCount(0)
+
+  // Syria given Harir's alias Hareer: flagged on the page, the two entities kept apart.
+  await nav.getByRole('button', { name: 'Places' }).click()
+  await page
+    .getByRole('main', { name: 'Places' })
+    .getByRole('group', { name: 'Map' })
+    .getByRole('button', { name: /^Syria,/ })
+    .click()
+  const details = page.getByRole('complementary', { name: 'Entity details' })
+  await details.getByRole('textbox', { name: 'New alias' }).fill('Hareer')
+  await details.getByRole('button', { name: 'Add alias' }).click()
+  await expect(page.getByRole('main', { name: 'Entity: Syria' }).getByRole('note')).toContainText(
+    '“Hareer” is also a name of Harir',
+  )
+  await nav.getByRole('button', { name: 'Places' }).click()
+  const map = page.getByRole('main', { name: 'Places' }).getByRole('group', { name: 'Map' })
+  await expect(map.getByRole('button', { name: /^Harir, Hareer/ })).toBeVisible()
+  await expect(map.getByRole('button', { name: /^Syria, .*Hareer/ })).toBeVisible()
+})
