@@ -1,5 +1,6 @@
 // The Tags panel as a codebook (#15): a tree by facet with counts, tags created before any
 // passage has them, distinct colors in a facet, and which tags appear together.
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { openSeedNotebook, selectInSource } from './helpers'
@@ -170,6 +171,8 @@ test('the co-occurrence table lists tags found together and shows their passages
   await expect(rows.nth(1)).toContainText(/base\/ain-al-asad\s*phase\/1\s*2/)
   await expect(rows.nth(2)).toContainText(/base\/harir\s*phase\/1\s*2/)
   await expect(rows.nth(3)).toContainText(/base\/ain-al-asad\s*base\/harir\s*1/)
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
 
   await table.getByRole('button', { name: 'Show the 2 passages with base/harir and phase/1' }).click()
   await expect(panel).toHaveCount(0)

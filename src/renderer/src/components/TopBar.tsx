@@ -1,3 +1,6 @@
+// The notebook's top bar: back to the library, the title, search, then one group of actions
+// (save state, sharing, theme, export). Below 1200 px the theme moves into "More" and search
+// shows its icon and shortcut only, so the bar fits on one line at 1024 px with a long title.
 import { COMMANDS, isMac, shortcutLabel } from '../commands/registry'
 import { navigate } from '../state/route'
 import { ui } from '../state/ui-store'
@@ -6,6 +9,7 @@ import { ExportMenu } from './export/ExportMenu'
 import { Icon } from './Icon'
 import { TeamStatus } from './team/TeamStatus'
 import { ThemeSelect } from './ThemeSelect'
+import { TopBarMore } from './TopBarMore'
 
 export function TopBar() {
   const notebook = useNotebook()
@@ -19,7 +23,9 @@ export function TopBar() {
       >
         ← Library
       </button>
-      <h1 className="topbar-title">{notebook.title}</h1>
+      <h1 className="topbar-title" title={notebook.title}>
+        {notebook.title}
+      </h1>
       <button
         className="topbar-search"
         aria-label="Search"
@@ -28,15 +34,26 @@ export function TopBar() {
         onClick={() => ui.set({ panel: 'search' })}
       >
         <Icon name="search" />
-        <span aria-hidden="true">Search…</span>
+        <span className="topbar-search-text" aria-hidden="true">
+          Search…
+        </span>
         <kbd aria-hidden="true">{shortcutLabel(COMMANDS.search)}</kbd>
       </button>
-      <span className={`save-state save-${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'}>
-        {save.kind === 'saved' ? 'Saved' : save.kind === 'saving' ? 'Saving…' : `Not saved: ${save.message}`}
-      </span>
-      <TeamStatus />
-      <ThemeSelect />
-      <ExportMenu />
+      <div className="topbar-actions">
+        <span className={`save-state save-${save.kind}`} role={save.kind === 'error' ? 'alert' : 'status'}>
+          {save.kind === 'saved'
+            ? 'Saved'
+            : save.kind === 'saving'
+              ? 'Saving…'
+              : `Not saved: ${save.message}`}
+        </span>
+        <TeamStatus />
+        <div className="topbar-theme">
+          <ThemeSelect />
+        </div>
+        <ExportMenu />
+        <TopBarMore />
+      </div>
     </header>
   )
 }
