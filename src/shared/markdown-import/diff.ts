@@ -9,6 +9,7 @@ import { shortQuote } from '../export/markdown/model'
 import type { Op } from '../ops'
 import type { Annotation, Link, Notebook, NotePage, Relation, Tag } from '../schema'
 import { sameDoc } from './canonical'
+import { compareEntities, comparePassageFields, compareSourceFields } from './diff-analyst'
 import { ImportProblem, type InputFile } from './files'
 import { detectExport, readExport } from './read-export'
 
@@ -17,7 +18,7 @@ export interface Change {
   id: string
   kind: ChangeKind
   /** What the change is about, for grouping: a passage's note or tags, a link, a note page, a source. */
-  subject: 'note' | 'tags' | 'passage' | 'link' | 'note page' | 'source'
+  subject: 'note' | 'tags' | 'passage' | 'link' | 'note page' | 'source' | 'entity'
   label: string
   detail?: string
   /** False for what is only reported (a quote that no longer matches, edited source text). */
@@ -168,6 +169,15 @@ function compare(current: Notebook, base: Notebook, edited: Notebook, now: strin
         phase: 2,
       })
     }
+    // Grade and dates, edited in the front matter's glossa.passages.
+    plans.push(
+      ...comparePassageFields(
+        b,
+        e,
+        current.sources.find((s) => s.id === cur.sourceId),
+        quote(cur),
+      ),
+    )
   }
   for (const b of base.annotations)
     if (!editedPassages.has(b.id) && editedSources.has(b.sourceId) && curPassages.has(b.id))
@@ -291,6 +301,9 @@ function compare(current: Notebook, base: Notebook, edited: Notebook, now: strin
       phase: 4,
     })
   }
+
+  // The sources' publication dates and grades, and the notebook's entities.
+  plans.push(...compareSourceFields(base, edited), ...compareEntities(current, base, edited))
 
   // Sources: text edited in Obsidian is reported, never applied (passages are anchored to it).
   const baseSources = new Map(base.sources.map((s) => [s.id, s]))
