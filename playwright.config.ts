@@ -6,7 +6,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // Generous limits: CI may run while another job keeps both cores busy. They bound a hang; no
   // test depends on them for correctness (timing is measured by `npm run bench`, not asserted).
-  timeout: process.env.CI ? 120_000 : 60_000,
+  timeout: process.env.CI ? 180_000 : 60_000,
   expect: { timeout: process.env.CI ? 20_000 : 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -1,12 +1,20 @@
 // The e2e fixture: a running Glossa on a fresh temp data dir, as the browser host in Debian
 // Chromium ("web") or as the desktop app ("electron"), behind one interface so every spec
 // runs on both targets.
-import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  _electron,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { electronBinary } from '../../scripts/electron-path'
+import { recordFlashes } from './flash-recorder'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 /** The build to test: `out/` unless GLOSSA_OUT_DIR names another (parallel builds by several people). */
@@ -61,6 +69,7 @@ async function webApp(browser: Browser, dataDir: string): Promise<GlossaApp & { 
   const token = 'e2e-token-0123456789'
   let host = await startWebHost(dataDir, token)
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
+  await context.addInitScript(recordFlashes)
   const page = await context.newPage()
   const app = {
     page,
@@ -89,14 +98,20 @@ async function electronApp(binary: string, dataDir: string): Promise<GlossaApp &
       args: [join(OUT, 'main', 'index.js'), '--data-dir', dataDir],
       env: { ...process.env, GLOSSA_DATA_DIR: dataDir },
     })
+  const firstWindow = async (electron: ElectronApplication) => {
+    await electron.context().addInitScript(recordFlashes)
+    const page = await electron.firstWindow()
+    await page.evaluate(recordFlashes)
+    return page
+  }
   let electron = await launch()
   const app = {
-    page: await electron.firstWindow(),
+    page: await firstWindow(electron),
     dataDir,
     async restart() {
       await electron.close()
       electron = await launch()
-      app.page = await electron.firstWindow()
+      app.page = await firstWindow(electron)
     },
     close: () => electron.close(),
   }

@@ -4,8 +4,9 @@ import type { Op } from '../../src/shared/ops'
 import { plainText } from '../../src/shared/plain-text'
 import type { Annotation, Notebook } from '../../src/shared/schema'
 import { expect, test } from './fixtures'
-import { highlight, openSeedNotebook, passageCard } from './helpers'
+import { openSeedNotebook, passageCard } from './helpers'
 import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
+import { expectFlashed } from './flash-recorder'
 
 /** Watches the console for Content-Security-Policy violations (Cytoscape must run under ours). */
 function cspViolations(page: Page): string[] {
@@ -65,7 +66,7 @@ test('the graph shows both linked passages, the labelled edge and the note page;
   await nodes.getByRole('button', { name: '“the first phase, expected to run through…”' }).click()
   await expect(page.getByRole('main', { name: 'Source' })).toBeVisible()
   await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
-  await expect(highlight(page, phase)).toHaveClass(/passage-flash/)
+  await expectFlashed(page, { className: 'passage-flash', passage: phase })
   expect(violations).toEqual([])
 })
 

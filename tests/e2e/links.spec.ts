@@ -4,8 +4,9 @@ import { describeRange } from '../../src/shared/anchoring'
 import { plainText } from '../../src/shared/plain-text'
 import type { Annotation, Link, Notebook } from '../../src/shared/schema'
 import { expect, test } from './fixtures'
-import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
 import { AIN, linkTo, mark, PHASE1 } from './link-helpers'
+import { expectFlashed } from './flash-recorder'
 
 test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backlink navigates, a reload keeps it', async ({
   glossa,
@@ -35,7 +36,7 @@ test('link phase 1 to Ain al-Asad as "elaborates": both ends show it, the backli
   await expect(passageCard(page, PHASE1)).not.toHaveAttribute('aria-current', 'true')
   await backlink.click()
   await expect(passageCard(page, PHASE1)).toHaveAttribute('aria-current', 'true')
-  await expect(highlight(page, phaseId)).toHaveClass(/passage-flash/)
+  await expectFlashed(page, { className: 'passage-flash', passage: phaseId })
 
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   await page.reload()
@@ -123,7 +124,7 @@ test('a backlink to a passage in another source opens that source and flashes th
     .click()
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Hareer base')
   await expect(passageCard(page, AIN)).toHaveAttribute('aria-current', 'true')
-  await expect(highlight(page, ain)).toHaveClass(/passage-flash/)
+  await expectFlashed(page, { className: 'passage-flash', passage: ain })
 })
 
 test('the Relations panel renames, re-reads, recolors and deletes a relation (saying how many links go), all undoable', async ({

@@ -12,14 +12,15 @@ export function useFlash(editor: Editor | null, sourceId: string): void {
 
   useEffect(() => {
     if (!editor || !flash) return
-    // A just-opened source gets its highlights a few frames after it mounts (later still on a
-    // busy machine): look again each frame, for up to about a second.
+    // A just-opened source gets its highlights a few frames after it mounts (seconds later on a
+    // busy machine): look again each frame, for up to five seconds (counted in time, not frames,
+    // since a busy machine also draws fewer frames).
     let frame = 0
-    let tries = 0
+    const until = performance.now() + 5000
     const attempt = () => {
       const found = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`)
       if (found.length > 0) flashElements(found, 'passage-flash')
-      else if (++tries < 60) frame = requestAnimationFrame(attempt)
+      else if (performance.now() < until) frame = requestAnimationFrame(attempt)
     }
     frame = requestAnimationFrame(attempt)
     return () => cancelAnimationFrame(frame)
