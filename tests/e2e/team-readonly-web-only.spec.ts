@@ -40,6 +40,7 @@ test('a read-only member sees the notebook read-only and cannot change it', asyn
     const card = passageCard(b.page, 'Hareer base')
     await card.getByRole('button', { name: /^“Hareer base/ }).click()
     await expect(card.getByRole('textbox', { name: /Note on/ })).not.toBeEditable()
+    await expect(card.getByRole('toolbar', { name: 'Note formatting' })).toHaveCount(0)
 
     // Marking a passage is refused, with the reason, and nothing is added.
     await selectInSource(b.page, 'Ain al-Asad')

@@ -33,6 +33,13 @@ export class LiveNotebook {
     private current: Notebook,
     private readonly path: string,
   ) {
+    // The projection that settles others' changes starts before the first of them is applied:
+    // started after, it would take an invalid entity that update brought for one it never had
+    // (and drop it, with what refers to it) instead of keeping the last valid version.
+    doc.on('beforeTransaction', (tr: Y.Transaction) => {
+      if (!this.projection && tr.origin !== LOCAL_ORIGIN && tr.origin !== REPAIR_ORIGIN)
+        this.startProjection()
+    })
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       this.scheduleSave()
       // Others' changes are settled at once, before any local edit is written over them.
@@ -52,13 +59,10 @@ export class LiveNotebook {
    * that back (every replica converges on it), and hand the notebook to the store.
    */
   private settleRemote(): void {
-    if (!this.projection) {
-      this.projection = new LiveProjection(this.doc)
-      this.projection.adopt(this.current)
-    }
+    const projection = this.projection ?? this.startProjection()
     let settled
     try {
-      settled = settle(this.doc, this.projection)
+      settled = settle(this.doc, projection)
     } catch (error) {
       console.error('[glossa live] a change from the team server could not be read:', error)
       return
@@ -66,6 +70,12 @@ export class LiveNotebook {
     if (settled.notebook === this.current && !settled.notices.length) return
     this.current = settled.notebook
     this.onRemote?.(settled.notebook, settled.notices)
+  }
+
+  private startProjection(): LiveProjection {
+    this.projection = new LiveProjection(this.doc)
+    this.projection.adopt(this.current)
+    return this.projection
   }
 
   /**

@@ -61,7 +61,12 @@ export function settle(doc: Y.Doc, projection: LiveProjection, origin: unknown =
   if (refused.length > 3)
     notices.push(`Refused ${count(refused.length - 3, 'more change')} that were not valid.`)
   for (const c of recorded.slice(0, 3)) notices.push(conflictNotice(c, notebook))
-  return { notebook: projection.project().notebook, notices: [...notices, ...repair.notices], refused }
+  // The repaired notebook is what was just written. Not a projection of the doc: settling in a
+  // doc's 'update' handler (live-notebook.ts), the repair's own transaction is nested, and its
+  // observers (which tell the projection what changed) run only after this returns — a
+  // projection now would miss the repair and hand on a notebook that breaks the rules.
+  const settled = repair.ops.length ? repair.notebook : projection.project().notebook
+  return { notebook: settled, notices: [...notices, ...repair.notices], refused }
 }
 
 /** "Two people changed the name of tag “base/harir” at once: kept “…”; the other was “…”." */

@@ -94,55 +94,57 @@ function NoteEditorBody({
 
   return (
     <div className="note-editor" onKeyDown={(e) => e.stopPropagation()}>
-      <div className="note-tools" role="toolbar" aria-label="Note formatting">
-        <button
-          type="button"
-          aria-label="Bold"
-          title="Bold (Ctrl+B)"
-          aria-pressed={editor?.isActive('bold')}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.chain().focus().toggleBold().run()}
-        >
-          <b>B</b>
-        </button>
-        <button
-          type="button"
-          aria-label="Italic"
-          title="Italic (Ctrl+I)"
-          aria-pressed={editor?.isActive('italic')}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.chain().focus().toggleItalic().run()}
-        >
-          <i>I</i>
-        </button>
-        <button
-          type="button"
-          aria-label="Bulleted list"
-          title="Bulleted list"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.chain().focus().toggleBulletList().run()}
-        >
-          •
-        </button>
-        <button
-          type="button"
-          aria-label="Numbered list"
-          title="Numbered list"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.chain().focus().toggleOrderedList().run()}
-        >
-          1.
-        </button>
-        <button
-          type="button"
-          aria-label="Link"
-          title="Link"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => setAskingLink(true)}
-        >
-          <Icon name="link" />
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="note-tools" role="toolbar" aria-label="Note formatting">
+          <button
+            type="button"
+            aria-label="Bold"
+            title="Bold (Ctrl+B)"
+            aria-pressed={editor?.isActive('bold')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleBold().run()}
+          >
+            <b>B</b>
+          </button>
+          <button
+            type="button"
+            aria-label="Italic"
+            title="Italic (Ctrl+I)"
+            aria-pressed={editor?.isActive('italic')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleItalic().run()}
+          >
+            <i>I</i>
+          </button>
+          <button
+            type="button"
+            aria-label="Bulleted list"
+            title="Bulleted list"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleBulletList().run()}
+          >
+            •
+          </button>
+          <button
+            type="button"
+            aria-label="Numbered list"
+            title="Numbered list"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleOrderedList().run()}
+          >
+            1.
+          </button>
+          <button
+            type="button"
+            aria-label="Link"
+            title="Link"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setAskingLink(true)}
+          >
+            <Icon name="link" />
+          </button>
+        </div>
+      )}
       <EditorContent editor={editor} />
       {askingLink && editor && (
         <LinkAddressDialog

@@ -121,7 +121,7 @@ function NotePageEditorBody({
 
   return (
     <div className="note-page-editor" onKeyDown={(e) => e.stopPropagation()}>
-      {editor && <NoteToolbar editor={editor} />}
+      {editor && !readOnly && <NoteToolbar editor={editor} />}
       <EditorContent editor={editor} />
     </div>
   )
