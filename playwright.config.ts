@@ -13,7 +13,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // Recording a trace for every test slowed each by its DOM snapshots; a failure is retried
+    // once in CI, and that retry records the trace to look at.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium',
