@@ -10,6 +10,21 @@ declare global {
   }
 }
 
+/**
+ * Installed before the page's own scripts (addInitScript): records in `window.__shownAt` the
+ * time since navigation start at which `count` elements match `selector` and are painted.
+ */
+export function recordWhenShown(args: { selector: string; count: number }): void {
+  const w = window as unknown as { __shownAt?: number }
+  const poll = () => {
+    if (document.querySelectorAll(args.selector).length < args.count) return requestAnimationFrame(poll)
+    const ch = new MessageChannel()
+    ch.port1.onmessage = () => (w.__shownAt = performance.now())
+    requestAnimationFrame(() => ch.port2.postMessage(null))
+  }
+  requestAnimationFrame(poll)
+}
+
 /** Resolves after the next frame has been painted. */
 export function afterPaint(): Promise<void> {
   return new Promise((resolve) =>
@@ -19,6 +34,35 @@ export function afterPaint(): Promise<void> {
       ch.port2.postMessage(null)
     }),
   )
+}
+
+/**
+ * Resolves once the page has run no long task (> 50 ms) for `quietMs`: a notebook's background
+ * work (the live replica's first sync, the search index built in slices) is over, so it is not
+ * billed to the next figure. Rejects after `timeoutMs`.
+ */
+export function waitForQuiet(args: { quietMs: number; timeoutMs: number }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    let last = t0
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration)
+    })
+    observer.observe({ type: 'longtask', buffered: false })
+    const check = () => {
+      const now = performance.now()
+      if (now - last >= args.quietMs) {
+        observer.disconnect()
+        return resolve(now - t0)
+      }
+      if (now - t0 > args.timeoutMs) {
+        observer.disconnect()
+        return reject(new Error(`page still busy after ${args.timeoutMs} ms`))
+      }
+      setTimeout(check, 100)
+    }
+    setTimeout(check, 100)
+  })
 }
 
 /** Sets location.hash and times until `count` highlight spans exist and are painted. */
