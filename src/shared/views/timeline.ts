@@ -136,6 +136,8 @@ export interface Placed {
   row: number
   openStart: boolean
   openEnd: boolean
+  /** The label ends where the item ends instead of starting where it starts (near the axis's end). */
+  labelLeft: boolean
 }
 
 export interface TimelineLayout {
@@ -176,7 +178,8 @@ export function layoutTimeline(
   const t0 = Date.UTC(new Date(min).getUTCFullYear(), 0, 1)
   const t1 = Date.UTC(new Date(max).getUTCFullYear() + 1, 0, 1)
   const x = (t: number) => pad + ((t - t0) / YEAR_MS) * opts.pxPerYear
-  const width = x(t1) + pad + 240
+  const axisEnd = x(t1) + pad
+  const width = axisEnd + 240
   const ticks = tickMarks(t0, t1, opts.pxPerYear).map((t) => ({ x: x(t.at), label: t.label }))
   const placed = lanes.map((lane) => {
     const rowsEnd: number[] = []
@@ -185,8 +188,13 @@ export function layoutTimeline(
       const event = s.e.range.from !== null && s.e.range.from === s.e.range.to
       const x0 = event ? (x(s.start) + x(s.end)) / 2 : x(s.start)
       const w = event ? 0 : Math.max(2, x(s.end) - x(s.start))
-      const reach = x0 + Math.max(w, opts.labelWidth(s.e.label) + 16) + 8
-      let row = rowsEnd.findIndex((end) => end <= x0)
+      const lw = opts.labelWidth(s.e.label) + 16
+      // A label that would run past the axis's end is turned to the left, where there is room,
+      // so the latest entries (the phases) read in the frame without scrolling.
+      const labelLeft = x0 + Math.max(w, lw) > axisEnd && x0 + w - lw >= 0
+      const left = labelLeft ? Math.min(x0, x0 + w - lw) : x0
+      const reach = labelLeft ? x0 + w + 8 : x0 + Math.max(w, lw) + 8
+      let row = rowsEnd.findIndex((end) => end <= left)
       if (row < 0) row = rowsEnd.push(reach) - 1
       else rowsEnd[row] = reach
       items.push({
@@ -196,6 +204,7 @@ export function layoutTimeline(
         row,
         openStart: s.e.range.from === null,
         openEnd: s.e.range.to === null,
+        labelLeft,
       })
     }
     return { lane, rows: Math.max(1, rowsEnd.length), items }

@@ -37,7 +37,7 @@ export function TimelineCanvas({
           {items.map((p) => (
             <button
               key={p.entry.key}
-              className={`tl-item tl-${p.entry.kind}${p.width === 0 ? ' tl-event' : ' tl-span'}${p.openStart ? ' open-start' : ''}${p.openEnd ? ' open-end' : ''}`}
+              className={`tl-item tl-${p.entry.kind}${p.width === 0 ? ' tl-event' : ' tl-span'}${p.openStart ? ' open-start' : ''}${p.openEnd ? ' open-end' : ''}${p.labelLeft ? ' label-left' : ''}`}
               style={{ left: p.x, top: LANE_HEAD + p.row * ROW, ['--w' as string]: `${p.width}px` }}
               title={`${formatRange(p.entry.range)} — ${p.entry.label}`}
               aria-label={`${formatRange(p.entry.range)}: ${p.entry.label}${p.entry.kind === 'date' ? '' : ' (found, not yet accepted)'}`}
