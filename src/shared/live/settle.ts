@@ -34,7 +34,9 @@ const WHAT: Record<Collection, string> = {
 export function settle(doc: Y.Doc, projection: LiveProjection, origin: unknown = REPAIR_ORIGIN): Settled {
   const { notebook, refused } = projection.project()
   const conflicts = projection.takeConflicts()
-  const repair = repairMerge(notebook)
+  // Typing in note bodies only (the usual update from a bound editor): no rule between
+  // entities can break, and the repair pass costs a walk over the whole notebook.
+  const repair = projection.takeStructural() ? repairMerge(notebook) : { notebook, ops: [], notices: [] }
   const meta = doc.getMap<unknown>(META)
   const badMeta = META_FIELDS.filter((f) => meta.get(f) !== notebook[f])
   let recorded: Conflict[] = []
