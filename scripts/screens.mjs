@@ -1,7 +1,8 @@
 // Regenerates docs/screenshots/: the library, the reader with passages and the selection
-// toolbar, the margin with a selected passage, the Tags panel, the graph, search and a note
-// page, each at 1024×700 and 1440×900, light and dark. Drives the browser host as a person
-// would (marking, tagging, noting, linking), so the pictures show the app as it is.
+// toolbar, the margin with a selected passage, the Tags panel (codebook and co-occurrence),
+// the graph, search and a note page, each at 1024×700 and 1440×900, light and dark. Drives the
+// browser host as a person would (marking, tagging, noting, linking), so the pictures show the
+// app as it is.
 //
 //   npm run build && node scripts/screens.mjs [outDir]     (default docs/screenshots)
 //   GLOSSA_OUT_DIR=out-x node scripts/screens.mjs /tmp/s    (another build folder)
@@ -94,7 +95,7 @@ async function setUp(page) {
     ['the first phase, expected to run through September 2025', ['phase/1']],
     [
       'Ain al-Asad and Baghdad International Airport',
-      ['base/ain-al-asad', 'base/baghdad-international-airport'],
+      ['base/ain-al-asad', 'base/baghdad-international-airport', 'phase/1'],
     ],
     ['relocating troops to Hareer base in the Kurdistan region', ['base/harir', 'phase/1']],
     ['The second phase anticipates continued U.S. operations in Iraq until 2026', ['phase/2']],
@@ -103,7 +104,10 @@ async function setUp(page) {
       ['policy/iraqi-sovereignty'],
     ],
     ['a strategic counterbalance to Iranian influence in the region', ['policy/iranian-influence']],
-    ['A renewed engagement followed the rise of ISIS in 2014', ['policy/history-2003-2014']],
+    [
+      'A renewed engagement followed the rise of ISIS in 2014',
+      ['policy/history-2003-2014', 'policy/regional-conflict'],
+    ],
     ['approximately 2,500 U.S. troops remain stationed in Iraq', []],
   ]
   for (const [quote, tags] of marks) {
@@ -111,6 +115,17 @@ async function setUp(page) {
     await page.keyboard.press(tags.length ? 't' : 'h')
     if (tags.length) await tag(page, tags)
   }
+  // The seed's facets use shades of one hue; the codebook's "Distinct colors" sets them apart,
+  // as a person would on their first look at the Tags panel.
+  await page.getByRole('button', { name: 'Tags', exact: true }).click()
+  const codebook = page.getByRole('dialog', { name: 'Tags' })
+  for (const facet of ['Phases', 'Bases', 'Policy context']) {
+    await codebook
+      .getByRole('treeitem', { name: new RegExp(`^${facet},`) })
+      .click({ position: { x: 60, y: 10 } })
+    await codebook.getByRole('button', { name: 'Distinct colors' }).click()
+  }
+  await codebook.getByRole('button', { name: 'Close' }).click()
   // A note with formatting on the Hareer passage.
   const card = page.getByRole('article', { name: /^Passage: relocating troops/ })
   await card.getByRole('button', { name: /relocating troops/ }).click()
@@ -211,6 +226,8 @@ async function variant(w, h, scheme) {
     await page.getByRole('button', { name: 'Tags', exact: true }).click()
     await page.getByRole('dialog', { name: 'Tags' }).waitFor()
     await shoot(page, 'tags', w, h, scheme)
+    await page.getByRole('tab', { name: /Co-occurrence/ }).click()
+    await shoot(page, 'tags-cooccurrence', w, h, scheme)
     await page.keyboard.press('Escape')
   }
   if (want('note')) {

@@ -1,5 +1,6 @@
 // The notebook's top bar fits on one line at 1024 px (#15): the theme moves into "More" and
 // search keeps its icon and shortcut; at 1400 px everything is shown in the bar itself.
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { openSeedNotebook } from './helpers'
@@ -37,6 +38,8 @@ test('at 1024 px the bar fits on one line and the theme is under More', async ({
   await panel.getByRole('radio', { name: 'Dark' }).click()
   await expect(panel.getByRole('radio', { name: 'Dark' })).toBeChecked()
   await expect.poll(background).not.toBe(before)
+  const axe = await new AxeBuilder({ page }).include('header').analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
   // Escape closes it and gives the focus back to its button.
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()

@@ -34,8 +34,8 @@ export function CoOccurrenceTable({
           <th scope="col" className="num">
             Passages
           </th>
-          <th scope="col" className="num" title="Share of each tag's passages that have both">
-            Of each
+          <th scope="col" className="num" title="Of each tag's passages, how many have the other too">
+            Share of each
           </th>
         </tr>
       </thead>
