@@ -2,6 +2,7 @@
 // and its corroboration; a source's publication date and reliability; the notebook's entities.
 // Markdown shows them as lines a reader sees and carries them in the front matter, so they
 // survive export → import → export byte for byte; JSON-LD and CSV give them to machines.
+import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { describeRange } from '../../../src/shared/anchoring'
@@ -11,7 +12,9 @@ import { exportMarkdown } from '../../../src/shared/export/markdown/index'
 import { readExport } from '../../../src/shared/markdown-import/read-export'
 import { plainText, textHash } from '../../../src/shared/plain-text'
 import { NotebookSchema, type Annotation, type Notebook } from '../../../src/shared/schema'
+import { passageViewFields, isoRange } from '../../../src/shared/views/export-fields'
 import { noteDoc, sampleNotebook } from '../../fixtures/sample-notebook'
+import { notebookArb } from './helpers/arbitrary-notebook'
 
 const AT = '2025-01-01T00:00:00.000Z'
 const opts = { now: '2031-01-01T00:00:00.000Z', newId: () => `new-${Math.random().toString(36).slice(2)}` }
@@ -269,4 +272,31 @@ describe('the analyst’s fields in JSON-LD and CSV', () => {
       contradicted_by: '',
     })
   })
+})
+
+describe('the analyst’s fields in JSON-LD and CSV, any notebook', () => {
+  it('JSON-LD passes its schema and CSV reads back one row per passage with its grade, dates and entities', () => {
+    fc.assert(
+      fc.property(notebookArb, (nb) => {
+        const doc = exportJsonLd(nb)
+        expect(WebAnnotationCollectionSchema.safeParse(JSON.parse(JSON.stringify(doc))).error).toBeUndefined()
+        const rows = Papa.parse<Record<string, string>>(exportCsv(nb).slice(1), {
+          header: true,
+          skipEmptyLines: true,
+        })
+        expect(rows.errors).toEqual([])
+        const views = passageViewFields(nb)
+        // A cell a spreadsheet would run as a formula starts with an apostrophe.
+        const cell = (x: string) => (/^[=+\-@\t\r]/.test(x) ? "'" + x : x)
+        for (const a of nb.annotations) {
+          const row = rows.data.find((r) => r.passage_id === cell(a.id))!
+          const v = views.get(a.id)!
+          expect(row.grade).toBe(v.grade)
+          expect(row.dates).toBe(cell(v.dates.map((d) => isoRange(d.value)).join('; ')))
+          expect(row.entities).toBe(cell(v.entities.join('; ')))
+        }
+      }),
+      { numRuns: 40 },
+    )
+  }, 120_000)
 })
