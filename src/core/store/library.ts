@@ -13,6 +13,7 @@ import { DurableNotebookFile, serializeNotebook } from './durable-file'
 import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-write'
 import { OpenNotebook } from './open-notebook'
 import { checkNotebookFile, oneFilePerNotebook, summarize, type Entry } from './listing'
+import { SummaryCache } from './summary-cache'
 
 /** `fs` is the file system notebook files are read and written through (tests inject faults). */
 export interface LibraryOptions {
@@ -29,7 +30,8 @@ export class Library {
   /** Opens under way: a second open of the same notebook waits for the first (one handle). */
   private readonly opening = new Map<string, Promise<OpenNotebook>>()
   private readonly fileById = new Map<string, string>()
-  private readonly summaries = new Map<string, { mtimeMs: number; size: number; summary: NotebookSummary }>()
+  /** Each file's summary with the size and mtime it was made from, kept across starts. */
+  private readonly summaries: SummaryCache
   /** Notebooks on their way in: parallel imports of one file must not both keep its id. */
   private readonly arrivals: Arrivals
 
@@ -38,6 +40,7 @@ export class Library {
     this.trashDir = join(options.dataDir, 'trash')
     this.backups = new Backups(join(options.dataDir, 'backups'))
     this.arrivals = new Arrivals(this.notebooksDir, this.fs)
+    this.summaries = new SummaryCache(options.dataDir)
   }
 
   /** True when the data dir has never held a library (the only time we seed). */
@@ -54,10 +57,12 @@ export class Library {
     const names = (await readdir(this.notebooksDir))
       .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
       .sort()
+    await this.summaries.load()
     const entries = oneFilePerNotebook(
       await Promise.all(names.map((file) => this.inspect(file))),
       this.fileById,
     )
+    await this.summaries.save(new Set(names))
     const notebooks = entries.flatMap((e) => (e.summary ? [e.summary] : []))
     notebooks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title))
     return { notebooks, damaged: entries.flatMap((e) => (e.damaged ? [e.damaged] : [])) }
@@ -70,9 +75,8 @@ export class Library {
       if (open) return { file, summary: summarize(open.data, file) }
       // Listing parses whole files; an unchanged file (same size and mtime) keeps its summary.
       const st = await lstat(path)
-      const cached = this.summaries.get(file)
-      if (st.isFile() && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size)
-        return { file, summary: cached.summary }
+      const cached = st.isFile() ? this.summaries.get(file, st) : undefined
+      if (cached) return { file, summary: cached }
       const summary = summarize(await this.readChecked(path), file)
       this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary })
       return { file, summary }
