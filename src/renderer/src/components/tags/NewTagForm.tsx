@@ -1,6 +1,6 @@
 // Creating a tag without a passage, as a codebook is written before the coding starts. The
 // name's first segment is its facet ("actor/us"); a refusal is said under the field.
-import { forwardRef, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { newTag } from '../../state/tag-actions'
 import { useSession } from '../../state/use-session'
@@ -11,10 +11,7 @@ interface NewTagFormProps {
   onCreated: (tagId: string) => void
 }
 
-export const NewTagForm = forwardRef<HTMLInputElement, NewTagFormProps>(function NewTagForm(
-  { initial, onCreated },
-  ref,
-) {
+export function NewTagForm({ initial, onCreated }: NewTagFormProps) {
   const session = useSession()
   const [name, setName] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -39,7 +36,6 @@ export const NewTagForm = forwardRef<HTMLInputElement, NewTagFormProps>(function
       }}
     >
       <input
-        ref={ref}
         autoFocus={initial !== ''}
         aria-label="New tag name"
         placeholder="New tag: facet/name"
@@ -65,4 +61,4 @@ export const NewTagForm = forwardRef<HTMLInputElement, NewTagFormProps>(function
       )}
     </form>
   )
-})
+}

@@ -1,7 +1,7 @@
 // The "Tags" panel, read as a codebook: the tags as a tree by facet with their counts, the
 // selected tag's details beside it, tags created before any passage has them, and which tags
 // appear together. Every change is one undoable operation.
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { codebook, coOccurrences, type CodeGroup, type CodeNode } from '@shared/codebook'
 import { useNotebook } from '../../state/use-session'
 import { Dialog } from '../Dialog'
@@ -54,7 +54,6 @@ export function TagManager({ onClose }: { onClose: () => void }) {
   const [tab, setTab] = useState<'codebook' | 'pairs'>('codebook')
   const [picked, setPicked] = useState<CodeSelection | null>(null)
   const [prefill, setPrefill] = useState({ text: '', n: 0 })
-  const newTagRef = useRef<HTMLInputElement>(null)
   // A selection whose tag was deleted or merged falls back to the first tag.
   const selected = picked && find(groups, picked) ? picked : firstTag(groups)
   const found = find(groups, selected)
@@ -119,12 +118,7 @@ export function TagManager({ onClose }: { onClose: () => void }) {
           className="cb-layout"
         >
           <div className="cb-side">
-            <NewTagForm
-              key={prefill.n}
-              ref={newTagRef}
-              initial={prefill.text}
-              onCreated={(id) => selectTag(id)}
-            />
+            <NewTagForm key={prefill.n} initial={prefill.text} onCreated={(id) => selectTag(id)} />
             <CodebookTree groups={groups} selected={selected} onSelect={setPicked} />
             <NewFacetForm />
           </div>
