@@ -19,6 +19,9 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
   const note = f('renderer.typing.note', true)
   const source = f('renderer.typing.source', true)
   const open2000 = f('renderer.open2000', true)
+  const memory = f('memory.core', true)
+  const firstPaint = f('renderer.firstPaint', true)
+  const filter = f('renderer.filter.common', true)
   const check = (
     id: string,
     description: string,
@@ -46,9 +49,9 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
     ),
     check(
       'search',
-      'search p95 ≤ 10 ms',
+      'search p95 ≤ 5 ms',
       t(search?.measured.value.p95),
-      search ? search.measured.value.p95 <= 10 : null,
+      search ? search.measured.value.p95 <= 5 : null,
     ),
     check('export', 'Markdown export ≤ 5× JSON.stringify', x(exp?.ratio), ratio(exp, 5)),
     check(
@@ -83,6 +86,19 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
       open2000 && !Number.isNaN(open2000.measured.value.median)
         ? open2000.measured.value.median <= 1000
         : null,
+    ),
+    check('memory', 'core memory after open ≤ 1.5× JSON.parse alone', x(memory?.ratio), ratio(memory, 1.5)),
+    check(
+      'firstPaint',
+      'first paint of the library on a cold start ≤ 1 s',
+      t(firstPaint?.measured.value.median),
+      firstPaint ? firstPaint.measured.value.median <= 1000 : null,
+    ),
+    check(
+      'filter',
+      'filter change on the most used tag ≤ 50 ms, p95',
+      t(filter?.measured.value.p95),
+      filter ? filter.measured.value.p95 <= 50 : null,
     ),
   ]
 }
