@@ -181,3 +181,27 @@ test('the co-occurrence table lists tags found together and shows their passages
   await expect(matches).toContainText('Hareer base')
   await expect(matches).toContainText('Baghdad International Airport')
 })
+
+test('a facet is renamed and removed from the codebook; its tags stay, and undo brings it back', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  let panel = await openTags(page)
+  const tree = panel.getByRole('tree', { name: 'Codebook' })
+  await tree.getByRole('treeitem', { name: /^Phases,/ }).click({ position: { x: 60, y: 10 } })
+  const name = panel.getByRole('textbox', { name: 'Name of facet Phases' })
+  await name.fill('Withdrawal phases')
+  await name.press('Enter')
+  await expect(tree.getByRole('treeitem', { name: /^Withdrawal phases, 2 tags,/ })).toBeVisible()
+  await panel.getByRole('button', { name: 'Remove facet' }).click()
+  // Undeclared, the facet is listed under its key, with the same tags.
+  const bare = tree.getByRole('treeitem', { name: /^phase, 2 tags,/ })
+  await expect(bare).toBeVisible()
+  await expect(bare.getByRole('treeitem', { name: /^phase\/1,/ })).toBeVisible()
+  await panel.getByRole('button', { name: 'Close' }).click()
+  await page.keyboard.press('Control+z')
+  await expect(page.locator('.toast', { hasText: 'Undone: remove facet' })).toBeVisible()
+  panel = await openTags(page)
+  await expect(panel.getByRole('treeitem', { name: /^Withdrawal phases, 2 tags,/ })).toBeVisible()
+})

@@ -2,9 +2,10 @@
 // step that gives its tags distinct colors when some look alike.
 import type { CodeGroup, CodeNode } from '@shared/codebook'
 import { count } from '@shared/plural'
-import type { Tag } from '@shared/schema'
+import type { Facet, Tag } from '@shared/schema'
 import { someAlike, spreadColors } from '@shared/tag-colors'
 import { useRun } from '../../state/use-run'
+import { FacetFields } from './FacetFields'
 
 const tagsBelow = (nodes: CodeNode[]): Tag[] =>
   nodes.flatMap((n) => [...(n.tag ? [n.tag] : []), ...tagsBelow(n.children)])
@@ -13,9 +14,12 @@ export function FacetDetails({
   title,
   prefix,
   node,
+  facet,
   onNewTag,
 }: {
   title: string
+  /** The declared facet, when a facet (not a branch or an undeclared facet) is selected. */
+  facet?: Facet
   /** What a new tag's name starts with here ("phase/"), empty for tags with no facet. */
   prefix: string
   node: CodeGroup | CodeNode
@@ -37,6 +41,7 @@ export function FacetDetails({
         {count(tags.length, 'tag')} · {count(node.total, 'passage')}
         {prefix && <> · names start with “{prefix}”</>}
       </p>
+      {facet && <FacetFields key={`${facet.key}:${facet.name}`} facet={facet} />}
       <div className="cb-actions">
         <button className="button small" onClick={() => onNewTag(prefix)}>
           New tag in {title}

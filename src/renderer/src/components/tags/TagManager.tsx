@@ -79,6 +79,7 @@ export function TagManager({ onClose }: { onClose: () => void }) {
         title={node ? node.path : group.facet.name}
         prefix={prefix}
         node={node ?? group}
+        facet={!node && 'color' in group.facet ? group.facet : undefined}
         onNewTag={(text) => setPrefill({ text, n: prefill.n + 1 })}
       />
     )
