@@ -13,7 +13,7 @@ import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
 import { LinkAddressDialog } from '../components/notes/LinkAddressDialog'
 import { applyLink } from './apply-link'
-import { useLiveNote, useReadOnly, type LiveNote } from './use-live-fragment'
+import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
 
 interface NoteEditorProps {
   initial: DocNode | null
@@ -28,11 +28,13 @@ interface NoteEditorProps {
 export function NoteEditor(props: NoteEditorProps) {
   const live = useLiveNote('annotations', props.passageId)
   const readOnly = useReadOnly()
+  const onSave = useNoteSave('annotations', props.passageId, props.onSave)
   // Starting or stopping to follow the live doc makes a new editor (the old one saves first).
   return (
     <NoteEditorBody
       key={`${live ? 'live' : 'local'}-${readOnly}`}
       {...props}
+      onSave={onSave}
       live={live}
       readOnly={readOnly}
     />

@@ -20,7 +20,7 @@ import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
 import { flashElements } from './flash'
 import { useDebouncedSave } from './use-debounced-save'
-import { useLiveNote, useReadOnly, type LiveNote } from './use-live-fragment'
+import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
 
 export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
   const passage = session.notebook.annotations.find((a) => a.id === id)
@@ -55,6 +55,9 @@ function NotePageEditorBody({
   const session = useSession()
   const { schedule, flush } = useDebouncedSave()
   const lastSaved = useRef<DocNode>(note.doc)
+  const saveLocal = useNoteSave('notes', note.id, (doc) =>
+    session.run([{ type: 'updateNote', id: note.id, patch: { doc: doc! } }], { undoable: false }),
+  )
 
   const editor = useEditor(
     {
@@ -102,7 +105,7 @@ function NotePageEditorBody({
           if (!session.notebook.notes.some((n) => n.id === note.id)) return
           const doc = editor.getJSON() as DocNode
           lastSaved.current = doc
-          session.run([{ type: 'updateNote', id: note.id, patch: { doc } }], { undoable: false })
+          saveLocal(doc)
         })
       },
       onBlur: () => flush(),

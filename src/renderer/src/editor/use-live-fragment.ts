@@ -3,7 +3,8 @@
 // to bind to, so typing merges by character with other windows and teammates; otherwise null,
 // and the editor saves through applyOps as always. It changes when the window starts or stops
 // following (a second window opened, the notebook shared) and when the note reaches the replica.
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
+import type { DocNode } from '@shared/schema'
 import type * as Y from 'yjs'
 import { replicaOf, subscribeLive, type NoteCollection } from '../state/live-replica'
 import { useSession } from '../state/use-session'
@@ -25,6 +26,27 @@ export function useLiveNote(collection: NoteCollection, key: string | undefined)
     [session, collection, key],
   )
   return fragment ? { fragment, touch } : null
+}
+
+/**
+ * A note editor's save while it is not bound: into the note's fragment once the replica holds
+ * it (the editor is about to be made again, bound), else `fallback` (applyOps).
+ */
+export function useNoteSave(
+  collection: NoteCollection,
+  key: string | undefined,
+  fallback: (note: DocNode | null) => void,
+): (note: DocNode | null) => void {
+  const session = useSession()
+  const latest = useRef(fallback)
+  latest.current = fallback
+  return useCallback(
+    (note: DocNode | null) => {
+      if (key && replicaOf(session)?.writeNote(collection, key, note)) session.markClean()
+      else latest.current(note)
+    },
+    [session, collection, key],
+  )
 }
 
 /** True when the notebook is a copy joined with a read-only key: editors do not edit. */

@@ -14,12 +14,13 @@ import {
   MESSAGE_STATUS,
   readJsonMessage,
   syncStep1,
+  updateFragment,
   updateMessage,
 } from '@shared/live'
 import { FRAGMENT_FIELDS, HAS_NOTE, META } from '@shared/live/layout'
 import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
-import type { Notebook } from '@shared/schema'
+import type { DocNode, Notebook } from '@shared/schema'
 import { hostToken } from '../api/client'
 import type { NotebookSession, RemoteNotebook } from './session'
 import { toastStore } from './toasts'
@@ -84,6 +85,23 @@ export class LiveReplica implements RemoteNotebook {
     const entity = this.doc.getMap<Y.Map<unknown>>(collection).get(key)
     const fragment = entity instanceof Y.Map ? entity.get(FRAGMENT_FIELDS[collection]!) : null
     return fragment instanceof Y.XmlFragment ? fragment : null
+  }
+
+  /**
+   * The last save of a note editor that was not bound yet (it is made again, bound, now that
+   * the note is here): written into the fragment as a character diff, as the core writes a
+   * batch, so typing another window put there meanwhile is kept. False when the replica does
+   * not hold the note (the editor saves through applyOps then).
+   */
+  writeNote(collection: NoteCollection, key: string, note: DocNode | null): boolean {
+    const fragment = this.fragment(collection, key)
+    if (!fragment) return false
+    this.doc.transact(() => {
+      if (note) updateFragment(fragment, note)
+      else fragment.delete(0, fragment.length)
+    }, 'editor')
+    this.touch(collection, key, note === null)
+    return true
   }
 
   /**

@@ -224,6 +224,11 @@ export class NotebookSession {
     if (this.save.kind === 'saved') this.setSave({ kind: 'saving' })
   }
 
+  /** What was typed went another way (into a live note's fragment): nothing of ours waits. */
+  markClean(): void {
+    if (this.inFlight === 0 && this.save.kind === 'saving') this.setSave({ kind: 'saved' })
+  }
+
   /** True while anything typed or sent is not yet on disk. */
   get busy(): boolean {
     return this.inFlight > 0 || this.save.kind === 'saving'
