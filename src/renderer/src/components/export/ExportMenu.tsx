@@ -1,11 +1,13 @@
 // The notebook's "Export" menu: a disclosure button with one button per format, the busy
 // state while an export runs (the menu is disabled meanwhile; Cancel stops it), "Bring back
 // edits from Markdown…", and the desktop menu's "Export as …" commands.
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useSession } from '../../state/use-session'
 import { EXPORT_CHOICES, EXPORT_MENU_COMMANDS, exportNotebookAs, useExportState } from './export-actions'
-import { ReimportDialog } from './ReimportDialog'
 import './export.css'
+
+// The Markdown reader behind "Bring back edits" loads when first asked for, not with the window.
+const ReimportDialog = lazy(() => import('./ReimportDialog').then((m) => ({ default: m.ReimportDialog })))
 
 export function ExportMenu() {
   const session = useSession()
@@ -99,7 +101,11 @@ export function ExportMenu() {
           </button>
         </div>
       )}
-      {reimporting && <ReimportDialog onClose={() => setReimporting(false)} />}
+      {reimporting && (
+        <Suspense fallback={null}>
+          <ReimportDialog onClose={() => setReimporting(false)} />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -7,11 +7,9 @@ import type { Notebook } from '@shared/schema'
 
 export type ExportFormat = 'md' | 'md-folder' | 'json' | 'csv'
 
-export class Cancelled extends Error {
-  constructor() {
-    super('The export was cancelled.')
-  }
-}
+import { Cancelled } from './cancelled'
+
+export { Cancelled }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 

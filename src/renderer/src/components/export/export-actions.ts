@@ -7,10 +7,9 @@ import { safeFileName } from '@shared/export/safe-file-name'
 import { api, ApiCallError, errorMessage } from '../../api/client'
 import type { NotebookSession } from '../../state/session'
 import { toastStore } from '../../state/toasts'
-import { buildExport, Cancelled } from './build-export'
-import { downloadBlob, mimeFor, zipFiles } from './download'
-
 import type { ExportFormat } from './build-export'
+import { Cancelled } from './cancelled'
+
 export type { ExportFormat }
 export const EXPORT_CHOICES: readonly { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'md', label: 'Export as Markdown', hint: 'one .md file' },
@@ -64,6 +63,11 @@ export async function exportNotebookAs(session: NotebookSession, format: ExportF
     await session.settled() // export what is on disk, including the last edit
     const nb = session.notebook
     step('Building the export…', 0)
+    // The exporters (and the zip library) load on the first export, not with the window.
+    const [{ buildExport }, { downloadBlob, mimeFor, zipFiles }] = await Promise.all([
+      import('./build-export'),
+      import('./download'),
+    ])
     const result = await buildExport(nb, format, controller.signal, (share) =>
       step('Building the export…', share),
     )
