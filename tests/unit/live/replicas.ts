@@ -105,7 +105,8 @@ export function opFor(nb: Notebook, [kind, x, y, z]: Choice, side: string): Op |
   const note = pick(nb.notes, x)
   const source = pick(nb.sources, x)
   const uid = `${side}${kind}x${x}y${y}z${z}`
-  switch (kind % 18) {
+  const entity = pick(nb.entities ?? [], y)
+  switch (kind % 25) {
     case 0:
       return { type: 'renameNotebook', title: `Title ${side}${x % 3}` }
     case 1:
@@ -181,6 +182,56 @@ export function opFor(nb: Notebook, [kind, x, y, z]: Choice, side: string): Op |
           color: '#111111',
         },
       }
+    // The analyst's fields (#14) merge like the rest: grades, dates, entities.
+    case 18:
+      return a
+        ? {
+            type: 'setPassageGrade',
+            id: a.id,
+            grade: z % 5 === 0 ? null : { credibility: 1 + (z % 6), reason: side },
+          }
+        : null
+    case 19:
+      return source
+        ? {
+            type: 'setSourceReliability',
+            id: source.id,
+            reliability: { reliability: (['A', 'B', 'C', 'D', 'E', 'F'] as const)[z % 6], reason: side },
+          }
+        : null
+    case 20:
+      return a
+        ? {
+            type: 'putPassageDate',
+            passageId: a.id,
+            date: {
+              id: `d${z % 3}`,
+              value: { from: null, to: `${2024 + (z % 3)}` },
+              text: `until ${2024 + (z % 3)}`,
+              status: y % 4 === 0 ? 'rejected' : 'accepted',
+            },
+          }
+        : null
+    case 21:
+      return source ? { type: 'setSourcePublished', id: source.id, published: `2024-0${1 + (z % 9)}` } : null
+    case 22:
+      return {
+        type: 'addEntity',
+        entity: {
+          id: uid,
+          type: 'place',
+          name: ['Harir', 'Erbil', 'Ain al-Asad'][z % 3],
+          aliases: z % 2 ? ['Hareer'] : [],
+          description: '',
+          coordinates: { lat: 36.5, lon: 44.3 },
+        },
+      }
+    case 23:
+      return entity
+        ? { type: 'updateEntity', id: entity.id, patch: { aliases: [...entity.aliases, `${side}${z % 4}`] } }
+        : null
+    case 24:
+      return entity ? { type: 'deleteEntity', id: entity.id } : null
     default:
       return source
         ? { type: 'updateSource', id: source.id, patch: { title: `Source ${side}${z % 4}` } }
