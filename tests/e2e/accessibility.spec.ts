@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, selectInSource } from './helpers'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 async function noSeriousViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -28,6 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openSeedNotebook(page)
       await selectInSource(page, 'Ain al-Asad and Baghdad International Airport')
       await page.keyboard.press('n')
+      await expect(passageCard(page, 'Ain al-Asad').getByRole('textbox', { name: /Note on/ })).toBeFocused()
       await page.keyboard.type('A note.')
       await selectInSource(page, 'Hareer base')
       await noSeriousViolations(page, 'passage with note and toolbar')

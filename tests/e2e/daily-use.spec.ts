@@ -184,6 +184,8 @@ test('margin cards show a note with its formatting and a one-line footer', async
   await openSeedNotebook(page)
   await selectInSource(page, 'Hareer base in the Kurdistan region')
   await page.keyboard.press('n')
+  // The note editor takes the keys once it has focus (before that, T is the Tag shortcut).
+  await expect(passageCard(page, 'Hareer base').getByRole('textbox', { name: /Note on/ })).toBeFocused()
   await page.keyboard.type('The ')
   await page.keyboard.press('Control+b')
   await page.keyboard.type('only')

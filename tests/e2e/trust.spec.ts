@@ -106,6 +106,7 @@ test('a link in a note is added through the app’s own dialog, which refuses sc
   await selectInSource(page, HAREER)
   await page.keyboard.press('n')
   const card = passageCard(page, 'Hareer base')
+  await expect(card.getByRole('textbox', { name: /Note on/ })).toBeFocused()
   await page.keyboard.type('See the map')
   await page.keyboard.press('Shift+Home')
   await card.getByRole('toolbar', { name: 'Note formatting' }).getByRole('button', { name: 'Link' }).click()

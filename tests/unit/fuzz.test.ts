@@ -3,7 +3,7 @@
 // Each must get a typed error or a result valid against the method's result schema, the
 // process must stay up, and no notebook file may change unless the call succeeded.
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -61,13 +61,32 @@ afterAll(async () => {
 
 const notebooksDir = () => join(host.root, 'data', 'notebooks')
 
-/** name → sha256 of every file in the notebooks folder (temp files would show up too). */
+/** Each file's last hash, with the inode, size and mtime (ns) it was read at. */
+const hashed = new Map<string, { key: string; hash: string }>()
+
+/**
+ * name → sha256 of every file in the notebooks folder (temp files would show up too). A file is
+ * hashed again only when its inode, size or nanosecond mtime moved: every write of the store
+ * renames a new file in (a new inode), and re-reading unchanged files twice per payload was
+ * most of this test's time.
+ */
 async function hashes(): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const name of (await readdir(notebooksDir())).sort()) {
-    out[name] = createHash('sha256')
-      .update(await readFile(join(notebooksDir(), name)))
-      .digest('hex')
+    const path = join(notebooksDir(), name)
+    const st = await lstat(path, { bigint: true })
+    const key = `${st.ino}:${st.size}:${st.mtimeNs}`
+    let entry = hashed.get(name)
+    if (entry?.key !== key) {
+      entry = {
+        key,
+        hash: createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex'),
+      }
+      hashed.set(name, entry)
+    }
+    out[name] = entry.hash
   }
   return out
 }
