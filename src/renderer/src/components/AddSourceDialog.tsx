@@ -8,6 +8,7 @@ import { api, errorMessage } from '../api/client'
 import { navigate } from '../state/route'
 import { useSession } from '../state/use-session'
 import { Dialog } from './Dialog'
+import { FieldError } from './FieldError'
 
 type Format = 'text' | 'markdown' | 'html'
 const MAX_FILE_BYTES = LIMITS.sourceTextChars * 2
@@ -127,11 +128,7 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
           files take a few seconds per megabyte.
         </p>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <div className="dialog-footer">
         <button className="button" onClick={onClose}>
           Cancel

@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { errorMessage } from '../api/client'
 import { Dialog } from './Dialog'
+import { FieldError } from './FieldError'
 
 interface TitleDialogProps {
   title: string
@@ -71,11 +72,7 @@ export function TitleDialog({
             aria-invalid={error ? true : undefined}
           />
         </label>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldError error={error} />
         <div className="dialog-footer">
           <button type="button" className="button" onClick={onClose}>
             Cancel

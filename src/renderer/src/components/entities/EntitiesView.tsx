@@ -10,6 +10,7 @@ import { useRun } from '../../state/use-run'
 import { useNotebook, useSession } from '../../state/use-session'
 import { openEntity } from '../analyst/actions'
 import { sourceTexts } from '../analyst/source-texts'
+import { FieldError } from '../FieldError'
 
 export const TYPES: { type: EntityType; plural: string; one: string }[] = [
   { type: 'place', plural: 'Places', one: 'Place' },
@@ -115,11 +116,7 @@ function NewEntity() {
           ))}
         </select>
       </label>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <button className="button primary" type="submit">
         Add entity
       </button>

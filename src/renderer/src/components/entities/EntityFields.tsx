@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { EntitySchema, type Entity, type EntityType } from '@shared/schema'
 import { useRun } from '../../state/use-run'
 import { TYPES } from './EntitiesView'
+import { FieldError } from '../FieldError'
 
 const Coordinates = EntitySchema.shape.coordinates.unwrap()
 
@@ -130,11 +131,7 @@ export function EntityFields({ entity }: { entity: Entity }) {
           </div>
         </form>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import type { PassageGrade, Source } from '@shared/schema'
 import { CREDIBILITY, RELIABILITY, type Reliability } from '@shared/views/grades'
 import { useRun } from '../../state/use-run'
 import { Dialog } from '../Dialog'
+import { FieldError } from '../FieldError'
 
 const LETTERS = Object.keys(RELIABILITY) as Reliability[]
 
@@ -85,11 +86,7 @@ export function PassageGradeDialog({
         <span>Reason</span>
         <textarea aria-label="Reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </Dialog>
   )
 }

@@ -7,6 +7,7 @@ import { parseDateInput } from '@shared/views/dates/parse-input'
 import { RELIABILITY, type Reliability } from '@shared/views/grades'
 import { useRun } from '../../state/use-run'
 import { Dialog } from '../Dialog'
+import { FieldError } from '../FieldError'
 
 export function SourceGrade({ source }: { source: Source }) {
   const [open, setOpen] = useState(false)
@@ -92,11 +93,7 @@ function SourceGradeDialog({ source, onClose }: { source: Source; onClose: () =>
         <span>Publication date</span>
         <input value={published} placeholder="2024-09-27" onChange={(e) => setPublished(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </Dialog>
   )
 }

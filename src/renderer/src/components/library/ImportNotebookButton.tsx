@@ -3,6 +3,7 @@
 // any Markdown notes; "Import Markdown folder…" picks a folder export or a folder of notes.
 // Markdown is imported in a dialog that says what it is doing and what came of it.
 import { useRef, useState } from 'react'
+import { HiddenFileInput } from '../HiddenFileInput'
 import { importFile } from './library-actions'
 import { ImportMarkdownDialog, importMarkdownFiles, type ImportStep } from './ImportMarkdownDialog'
 
@@ -10,9 +11,7 @@ export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }
   const file = useRef<HTMLInputElement>(null)
   const folder = useRef<HTMLInputElement>(null)
   const [step, setStep] = useState<ImportStep | null>(null)
-  const picked = (input: HTMLInputElement) => {
-    const files = [...(input.files ?? [])]
-    input.value = '' // the same file can be picked again
+  const picked = (files: File[]) => {
     if (files.length === 1 && /\.json$/i.test(files[0].name)) void importFile(files[0], reload)
     else if (files.length > 0) void importMarkdownFiles(files, reload, setStep)
   }
@@ -24,27 +23,13 @@ export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }
       <button className="button" onClick={() => folder.current?.click()}>
         Import Markdown folder…
       </button>
-      <input
-        ref={file}
-        type="file"
+      <HiddenFileInput
+        inputRef={file}
         accept=".json,application/json,.md,.markdown,text/markdown,.zip,application/zip"
-        hidden
-        aria-label="Notebook file to import"
-        onChange={(e) => picked(e.target)}
+        label="Notebook file to import"
+        onFiles={picked}
       />
-      <input
-        ref={(el) => {
-          folder.current = el
-          // React has no prop for these; they make the picker choose a folder.
-          el?.setAttribute('webkitdirectory', '')
-          el?.setAttribute('directory', '')
-        }}
-        type="file"
-        multiple
-        hidden
-        aria-label="Markdown folder to import"
-        onChange={(e) => picked(e.target)}
-      />
+      <HiddenFileInput inputRef={folder} folder label="Markdown folder to import" onFiles={picked} />
       {step && <ImportMarkdownDialog step={step} onClose={() => setStep(null)} />}
     </>
   )

@@ -11,6 +11,7 @@ import { Dialog } from '../Dialog'
 import { NEW_RELATION, nextRelationColor, RelationField, type RelationChoice } from './RelationField'
 import { TargetPicker } from './TargetPicker'
 import { undoAction } from '../../state/undo-action'
+import { FieldError } from '../FieldError'
 
 export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () => void }) {
   const session = useSession()
@@ -99,11 +100,7 @@ export function LinkDialog({ fromId, onClose }: { fromId: string; onClose: () =>
               onChange={(e) => setComment(e.target.value)}
             />
           </label>
-          {error && (
-            <p role="alert" className="field-error">
-              {error}
-            </p>
-          )}
+          <FieldError error={error} />
           <div className="dialog-footer">
             <button type="button" className="button" onClick={onClose}>
               Cancel

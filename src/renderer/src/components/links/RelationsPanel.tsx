@@ -8,6 +8,7 @@ import { useNotebook, useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'
 import { nextRelationColor } from './RelationField'
 import { RelationRow } from './RelationRow'
+import { FieldError } from '../FieldError'
 
 export function RelationsPanel({ onClose }: { onClose: () => void }) {
   const session = useSession()
@@ -88,11 +89,7 @@ export function RelationsPanel({ onClose }: { onClose: () => void }) {
           Add relation
         </button>
       </form>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <div className="dialog-footer">
         <button className="button primary" onClick={onClose}>
           Close

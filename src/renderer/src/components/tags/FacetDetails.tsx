@@ -6,6 +6,7 @@ import type { Facet, Tag } from '@shared/schema'
 import { someAlike, spreadColors } from '@shared/tag-colors'
 import { useRun } from '../../state/use-run'
 import { FacetFields } from './FacetFields'
+import { FieldError } from '../FieldError'
 
 const tagsBelow = (nodes: CodeNode[]): Tag[] =>
   nodes.flatMap((n) => [...(n.tag ? [n.tag] : []), ...tagsBelow(n.children)])
@@ -57,11 +58,7 @@ export function FacetDetails({
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       {tags.length === 0 && (
         <p className="muted small-text">No tags here yet. Create one, or tag a passage “{prefix}…”.</p>
       )}

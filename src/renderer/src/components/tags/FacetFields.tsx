@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import type { Facet } from '@shared/schema'
 import { useRun } from '../../state/use-run'
+import { FieldError } from '../FieldError'
 
 export function FacetFields({ facet }: { facet: Facet }) {
   const { error, run } = useRun()
@@ -47,11 +48,7 @@ export function FacetFields({ facet }: { facet: Facet }) {
           Remove facet
         </button>
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
     </>
   )
 }

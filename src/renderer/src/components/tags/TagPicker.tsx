@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/client'
 import { useNotebook, useSession } from '../../state/use-session'
 import { Dialog } from '../Dialog'
 import { TagChip } from './TagChip'
+import { FieldError } from '../FieldError'
 
 export function TagPicker({ passageId, onClose }: { passageId: string; onClose: () => void }) {
   const session = useSession()
@@ -102,11 +103,7 @@ export function TagPicker({ passageId, onClose }: { passageId: string; onClose: 
         }}
         onKeyDown={onKeyDown}
       />
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <div id="tag-options" role="listbox" aria-label="Tags" className="picker-options">
         {groups.map((g) => (
           <div key={g.name} role="group" aria-label={g.name}>

@@ -5,6 +5,7 @@ import type { NotebookSummary } from '@shared/schema'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../Dialog'
 import { DEFAULT_TEAM_SERVER } from './ShareDialog'
+import { FieldError } from '../FieldError'
 
 export function JoinDialog({
   onClose,
@@ -49,11 +50,7 @@ export function JoinDialog({
             aria-invalid={error ? true : undefined}
           />
         </label>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldError error={error} />
         <div className="dialog-footer">
           <button type="button" className="button" onClick={onClose}>
             Cancel

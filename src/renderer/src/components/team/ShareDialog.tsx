@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../Dialog'
+import { FieldError } from '../FieldError'
 
 export const DEFAULT_TEAM_SERVER = 'ws://127.0.0.1:8765'
 
@@ -54,11 +55,7 @@ export function ShareDialog({ notebookId, onClose }: { notebookId: string; onClo
           aria-invalid={error ? true : undefined}
         />
       </label>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       {keys && (
         <>
           <p>Give teammates the server address and a key. They choose “Join…” in their library.</p>

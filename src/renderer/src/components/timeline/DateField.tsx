@@ -3,6 +3,7 @@
 import { useId, useState } from 'react'
 import type { DateRange, PartialDate } from '@shared/views/dates/partial-date'
 import { parseDateInput } from '@shared/views/dates/parse-input'
+import { FieldError } from '../FieldError'
 
 export function DateField({
   initial = '',
@@ -50,11 +51,7 @@ export function DateField({
       <button className="button small" type="button" onClick={onCancel}>
         Cancel
       </button>
-      {error && (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} id={errorId} />
     </form>
   )
 }
