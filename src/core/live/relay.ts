@@ -1,14 +1,16 @@
-// Windows follow a notebook's live doc over a WebSocket speaking y-protocols' sync messages:
+// Windows follow a notebook's live doc over a connection speaking y-protocols' sync messages
+// (connection.ts: a WebSocket in the browser host, an Electron MessagePort in the desktop app):
 // a window says what it has (step 1), gets what it lacks, then every update as the core makes
 // it. Windows edit through applyOps, except note bodies: an open note editor is bound to its
 // fragment (TipTap's Collaboration), so a window's typing arrives here as Yjs updates, which
 // the core settles like a teammate's (live-notebook.ts: validated, repaired, then saved). A
 // notebook joined with a read-only key takes no updates from its windows. The core also sends
 // its own step 1, so typing a window made while the socket was down comes in on reconnect.
-// The host authorizes the upgrade (token, Host, Origin) before handing it over.
+// The host authorizes the connection (browser host: token, Host, Origin; desktop: our window's
+// main frame) before handing it over.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
 import {
   handleSyncMessage,
   jsonMessage,
@@ -18,15 +20,16 @@ import {
   syncStep1,
   updateMessage,
 } from '@shared/live'
+import { webSocketConnection, type LiveConnection } from './connection'
 import type { LiveDocs, LiveEvents } from './live-docs'
 import type { LiveNotebook } from './live-notebook'
 
 /** The subprotocol windows ask for; the token travels as a second one ("token.<token>"). */
 export const LIVE_PROTOCOL = 'glossa-live.v1'
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 export class LiveRelay implements LiveEvents {
-  private readonly windows = new Map<string, Set<WebSocket>>()
+  private readonly windows = new Map<string, Set<LiveConnection>>()
 
   private readonly wss = new WebSocketServer({
     noServer: true,
@@ -62,16 +65,17 @@ export class LiveRelay implements LiveEvents {
   }
 
   private tell(id: string, message: Uint8Array): void {
-    for (const ws of this.windows.get(id) ?? []) if (ws.readyState === ws.OPEN) ws.send(message)
+    for (const ws of this.windows.get(id) ?? []) if (ws.open) ws.send(message)
   }
 
   /** Completes an upgrade the host has authorized, for notebook `id`. */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer, id: string): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, id))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(webSocketConnection(ws), id))
   }
 
-  private connect(ws: WebSocket, id: string): void {
-    const windows = this.windows.get(id) ?? new Set<WebSocket>()
+  /** Follows notebook `id` over a connection the host has authorized (a window). */
+  connect(ws: LiveConnection, id: string): void {
+    const windows = this.windows.get(id) ?? new Set<LiveConnection>()
     this.windows.set(id, windows)
     windows.add(ws)
     // The doc is built only when there is something to follow: a second window, or a team. A
@@ -89,10 +93,10 @@ export class LiveRelay implements LiveEvents {
     void ready.then(
       (live) => {
         const onUpdate = (update: Uint8Array, origin: unknown) =>
-          origin !== ws && ws.readyState === ws.OPEN && ws.send(updateMessage(update))
+          origin !== ws && ws.open && ws.send(updateMessage(update))
         live.doc.on('update', onUpdate)
         detach = () => live.doc.off('update', onUpdate)
-        if (ws.readyState !== ws.OPEN) return detach()
+        if (!ws.open) return detach()
         if (live.link) ws.send(jsonMessage(MESSAGE_STATUS, live.link.status))
         // What the window has that the core lacks (typing while the socket was down).
         if (!live.readOnly) ws.send(syncStep1(live.doc))
@@ -101,21 +105,23 @@ export class LiveRelay implements LiveEvents {
     )
     // Messages that arrive while the doc opens wait for it, in order.
     let queue = Promise.resolve()
-    ws.on('message', (data: RawData) => {
+    ws.onMessage((bytes) => {
+      // A WebSocket refuses these itself (maxPayload); a port does not. Empty: not bytes at all.
+      if (bytes.length > MAX_MESSAGE_BYTES) return ws.close(1009, 'Message too big.')
+      if (bytes.length === 0) return ws.close(4400, 'Not a sync message.')
       queue = queue.then(
         async () => {
           const live = await ready
-          const bytes = toBytes(data)
-          // A window says which source it is reading (presence for the team).
-          const json = readJsonMessage(bytes)
-          if (json) {
-            const reading = (json.value as { reading?: unknown } | null)?.reading
-            live.link?.setReading(typeof reading === 'string' ? reading.slice(0, 200) : undefined)
-            return
-          }
           try {
+            // A window says which source it is reading (presence for the team).
+            const json = readJsonMessage(bytes)
+            if (json) {
+              const reading = (json.value as { reading?: unknown } | null)?.reading
+              live.link?.setReading(typeof reading === 'string' ? reading.slice(0, 200) : undefined)
+              return
+            }
             const reply = handleSyncMessage(live.doc, bytes, { readOnly: live.readOnly, origin: ws })
-            if (reply && ws.readyState === ws.OPEN) ws.send(reply)
+            if (reply && ws.open) ws.send(reply)
           } catch {
             ws.close(4400, 'Not a sync message.')
           }
@@ -123,19 +129,16 @@ export class LiveRelay implements LiveEvents {
         () => {},
       )
     })
-    ws.on('close', () => {
+    ws.onClose(() => {
       detach()
       windows.delete(ws)
     })
   }
 
   close(): void {
+    for (const windows of this.windows.values())
+      for (const ws of windows) ws.close(1001, 'Glossa is closing.')
     for (const ws of this.wss.clients) ws.terminate()
     this.wss.close()
   }
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data)
 }
