@@ -19,6 +19,8 @@ const MB = 1024 * 1024
  * the rest. Every other method's arguments are far smaller (convertSource: 10 M characters).
  */
 export const MAX_BODY_BYTES = 2 * MAX_NOTEBOOK_BYTES + MB
+/** How long a refused client may keep sending before its connection is cut. */
+const REFUSED_GRACE_MS = 3_000
 
 export interface WebHostOptions {
   handlers: Handlers
@@ -142,8 +144,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-la
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: ApiError): void {
   res.setHeader('connection', 'close')
   sendJson(res, status, error)
-  // Node closes the socket once the answer is out; a client that keeps sending is cut off.
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
+  // Node closes the socket once the answer is out; a client that keeps sending is cut off. Not
+  // at once: destroying a socket with unread bytes sends a reset, which can discard the answer
+  // from a client that has not read it yet (a busy machine: the answer was lost after 1 s).
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), REFUSED_GRACE_MS).unref())
 }
 
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
