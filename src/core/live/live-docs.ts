@@ -11,7 +11,7 @@ import type { Library } from '../store/library'
 import type { OpenNotebook } from '../store/open-notebook'
 import { LiveNotebook } from './live-notebook'
 import { TeamConfigSchema, TeamLink, type TeamConfig, type TeamStatus } from './team-link'
-import { writeYDocFile, ydocPath } from './ydoc-file'
+import { writeFreshYDoc, writeYDocFile, ydocPath } from './ydoc-file'
 
 interface Entry {
   handle: OpenNotebook
@@ -164,7 +164,7 @@ export class LiveDocs {
     if (notebook.id !== parsed.notebookId)
       throw new GlossaError('team/unreadable', 'The team server sent another notebook than the key names.')
     const summary = await this.library.add(notebook)
-    await writeYDocFile(ydocPath(this.library.notebooksDir, notebook.id), Y.encodeStateAsUpdate(doc))
+    await writeFreshYDoc(ydocPath(this.library.notebooksDir, notebook.id), Y.encodeStateAsUpdate(doc))
     await this.writeConfig(notebook.id, config)
     return summary
   }

@@ -14,16 +14,16 @@ import {
 } from '@shared/live'
 import type { Notebook } from '@shared/schema'
 import { TeamLink, type TeamConfig } from './team-link'
-import { readYDocFile, writeYDocFile } from './ydoc-file'
+import { readYDoc, writeFreshYDoc } from './ydoc-file'
+import { YDocLog } from './ydoc-log'
 
 export const LOCAL_ORIGIN = 'glossa-core'
-/** The doc is saved this long after its last change (it is history; the JSON file is durable on its own). */
-const SAVE_DELAY_MS = 500
 
 export class LiveNotebook {
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private saving: Promise<void> = Promise.resolve()
   private projection: LiveProjection | null = null
+  /** Others' changes are applied and not settled yet (settled together, on the next turn). */
+  private unsettled = false
+  private log!: YDocLog
   link: TeamLink | null = null
   /** Told each notebook a merge of others' changes made (with what was refused or repaired). */
   onRemote: ((notebook: Notebook, notices: string[]) => void) | null = null
@@ -31,7 +31,6 @@ export class LiveNotebook {
   private constructor(
     readonly doc: Y.Doc,
     private current: Notebook,
-    private readonly path: string,
   ) {
     // The projection that settles others' changes starts before the first of them is applied:
     // started after, it would take an invalid entity that update brought for one it never had
@@ -40,11 +39,28 @@ export class LiveNotebook {
       if (!this.projection && tr.origin !== LOCAL_ORIGIN && tr.origin !== REPAIR_ORIGIN)
         this.startProjection()
     })
-    doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      this.scheduleSave()
-      // Others' changes are settled at once, before any local edit is written over them.
-      if (origin !== LOCAL_ORIGIN && origin !== REPAIR_ORIGIN) this.settleRemote()
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.log.append(update)
+      if (origin !== LOCAL_ORIGIN && origin !== REPAIR_ORIGIN) this.scheduleSettle()
     })
+  }
+
+  /**
+   * Others' changes that arrive together (a burst of a teammate's typing, the messages one socket
+   * read holds) are settled once, on the next turn of the event loop: a settle projects and may
+   * repair the whole notebook (docs/PERFORMANCE.md, "Live notebooks").
+   */
+  private scheduleSettle(): void {
+    if (this.unsettled) return
+    this.unsettled = true
+    setImmediate(() => this.settleNow())
+  }
+
+  /** Settles others' changes now if any wait (before a local edit is written beside them). */
+  settleNow(): void {
+    if (!this.unsettled) return
+    this.unsettled = false
+    this.settleRemote()
   }
 
   /** Links the doc to a team server (offline edits go out when it is reachable). */
@@ -84,23 +100,35 @@ export class LiveNotebook {
    */
   static async open(path: string, notebook: Notebook): Promise<LiveNotebook> {
     const doc = new Y.Doc()
-    const saved = await readYDocFile(path)
+    const saved = await readYDoc(path)
     let projected: Notebook | null = null
     if (saved) {
       try {
-        Y.applyUpdate(doc, saved, LOCAL_ORIGIN)
+        doc.transact(() => {
+          Y.applyUpdate(doc, saved.state)
+          for (const update of saved.updates) Y.applyUpdate(doc, update)
+        }, LOCAL_ORIGIN)
         projected = yDocToNotebook(doc).notebook
       } catch {
         projected = null
       }
     }
-    if (!projected || projected.id !== notebook.id) {
+    if (!saved || !projected || projected.id !== notebook.id) {
       const fresh = notebookToYDoc(notebook)
-      const live = new LiveNotebook(fresh, notebook, path)
-      live.scheduleSave()
+      const state = Y.encodeStateAsUpdate(fresh)
+      await writeFreshYDoc(path, state)
+      const live = new LiveNotebook(fresh, notebook)
+      live.log = new YDocLog(path, () => Y.encodeStateAsUpdate(fresh), state.length, 0, 0)
       return live
     }
-    const live = new LiveNotebook(doc, notebook, path)
+    const live = new LiveNotebook(doc, notebook)
+    live.log = new YDocLog(
+      path,
+      () => Y.encodeStateAsUpdate(doc),
+      saved.state.length,
+      saved.logBytes,
+      saved.updates.length,
+    )
     if (!isDeepStrictEqual(projected, notebook)) writeNotebookDiff(doc, projected, notebook, LOCAL_ORIGIN)
     return live
   }
@@ -109,6 +137,9 @@ export class LiveNotebook {
   follow(after: Notebook): void {
     writeNotebookDiff(this.doc, this.current, after, LOCAL_ORIGIN)
     this.current = after
+    // Others' changes not settled yet: the store's notebook lacks them, so the settle (now that
+    // the local edit is in the doc beside them) hands the store the merge of both.
+    this.settleNow()
   }
 
   /** Joined with a read-only key: its windows' changes are refused (relay.ts, LiveDocs.guard). */
@@ -120,22 +151,19 @@ export class LiveNotebook {
     return this.current
   }
 
-  private scheduleSave(): void {
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS)
+  /** Writes the changes not yet in the doc's log now (and waits for a write under way). */
+  save(): Promise<void> {
+    return this.log.flush()
   }
 
-  /** Saves the doc now (and waits for a save in progress). */
-  save(): Promise<void> {
-    clearTimeout(this.timer)
-    this.saving = this.saving
-      .then(() => writeYDocFile(this.path, Y.encodeStateAsUpdate(this.doc)))
-      .catch((error: unknown) => console.error('[glossa live] could not save the live state:', error))
-    return this.saving
+  /** How many times the log was folded into a whole state (tests, bench). */
+  get compactions(): number {
+    return this.log.compactions
   }
 
   async close(): Promise<void> {
     this.link?.destroy()
+    this.settleNow()
     await this.save()
     this.doc.destroy()
   }

@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveNotebook } from '../../../src/core/live/live-notebook'
 import { LIVE_PROTOCOL, LiveRelay } from '../../../src/core/live/relay'
-import { ydocPath } from '../../../src/core/live/ydoc-file'
+import { readYDocFile, ydocPath } from '../../../src/core/live/ydoc-file'
 import {
   handleSyncMessage,
   LIVE_LIMITS,
@@ -233,7 +233,7 @@ describe('the live relay', () => {
     await live.save()
     const path = ydocPath(host.service.library.notebooksDir, id)
     const saved = new Y.Doc()
-    Y.applyUpdate(saved, new Uint8Array(await readFile(path)))
+    Y.applyUpdate(saved, (await readYDocFile(path))!)
     expect(yDocToNotebook(saved).notebook).toEqual(handle.data)
     // Opened again against a file that says otherwise: the file wins, history is kept.
     const reopened = await LiveNotebook.open(path, { ...handle.data, title: 'Changed on disk' })
