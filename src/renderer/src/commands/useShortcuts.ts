@@ -7,6 +7,7 @@ import { useEffect } from 'react'
 import { readerRef, selectedRange } from '../editor/reader-ref'
 import type { NotebookSession } from '../state/session'
 import { COMMANDS, matchesShortcut, type Command } from './registry'
+import { syncSelectionFromDom } from './sync-dom-selection'
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -40,7 +41,9 @@ export function useShortcuts(session: NotebookSession): void {
       if (inText) return
       if (command.scope === 'selection') {
         const reader = readerRef.get()
-        if (!reader || reader.editor.isEditable || !selectedRange(reader.editor)) return
+        if (!reader || reader.editor.isEditable) return
+        syncSelectionFromDom(reader.editor)
+        if (!selectedRange(reader.editor)) return
       }
       run(event, command)
     }
