@@ -1,14 +1,15 @@
-// The team server: Hocuspocus with SQLite persistence, one document per notebook (named by its
-// id), and access by notebook key (read-write or read-only; key-store.ts). A wrong key is
-// refused before any of the notebook is sent.
+// The team server: Hocuspocus with SQLite persistence (each update kept as it comes, the whole
+// state now and then: update-log.ts), one document per notebook (named by its id), and access
+// by notebook key (read-write or read-only; key-store.ts). A wrong key is refused before any of
+// the notebook is sent.
 import { mkdirSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { Redis } from '@hocuspocus/extension-redis'
-import { SQLite } from '@hocuspocus/extension-sqlite'
 import { Server } from '@hocuspocus/server'
 import { Id } from '@shared/schema'
 import { KeyStore } from './key-store'
+import { UpdateLog } from './update-log'
 
 export interface TeamServerOptions {
   port: number
@@ -44,7 +45,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     stopOnSignals: false,
     websocketOptions: { maxPayload: MAX_MESSAGE_BYTES },
     extensions: [
-      new SQLite({ database }),
+      new UpdateLog(database),
       ...(options.redis ? [new Redis({ host: options.redis.host, port: options.redis.port })] : []),
     ],
     async onAuthenticate({ documentName, token, connectionConfig }) {
