@@ -3,13 +3,16 @@
 import { app, BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { resolveDataDir } from '../core/data-dir'
+import { LiveRelay } from '../core/live/relay'
 import { createService, type Service } from '../core/service'
 import { installDeepLinks } from './deep-link'
 import { chooseExportTarget } from './export-dialog'
 import { bindIpc } from './ipc'
+import { bindLivePorts } from './live-ports'
 import { installAppMenu } from './menu'
 import { hardenSessions } from './security'
 import { createMainWindow } from './window'
+import { AppWindows } from './windows'
 
 const argv = process.argv.slice(1)
 const dataDir = resolveDataDir(argv, process.env, app.getPath('userData'))
@@ -17,15 +20,19 @@ const dataDir = resolveDataDir(argv, process.env, app.getPath('userData'))
 app.setPath('userData', dataDir)
 
 let service: Service | null = null
-let mainWindow: BrowserWindow | null = null
-installDeepLinks(() => mainWindow)
+let relay: LiveRelay | null = null
+// Several windows, each on any notebook; windows on one notebook follow each other live.
+const windows = new AppWindows()
+const openWindow = (): BrowserWindow => windows.add(createMainWindow(dataDir, windows.focused()))
+installDeepLinks(() => windows.focused())
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
+    const win = windows.focused()
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
   })
   app
     .whenReady()
@@ -46,17 +53,19 @@ async function start(): Promise<void> {
     resourcesDir,
     host: 'desktop',
     version: app.getVersion(),
-    chooseExportTarget: (defaultName, kind) => chooseExportTarget(mainWindow, defaultName, kind),
+    chooseExportTarget: (defaultName, kind) => chooseExportTarget(windows.focused(), defaultName, kind),
     openDataFolder: async (path) => {
       const failure = await shell.openPath(path) // '' on success, else the reason
       if (failure) throw new Error(`Could not open ${path}: ${failure}`)
     },
   })
-  bindIpc(service.handlers, () => mainWindow)
-  mainWindow = createMainWindow(dataDir)
-  installAppMenu(() => mainWindow)
+  relay = new LiveRelay(service.live)
+  bindIpc(service.handlers, () => windows.list())
+  bindLivePorts(relay, () => windows.list())
+  openWindow()
+  installAppMenu(() => windows.focused(), openWindow)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(dataDir)
+    if (windows.list().length === 0) openWindow()
   })
 }
 
@@ -69,6 +78,7 @@ app.on('before-quit', (event) => {
   // Write any coalesced edits before the process ends.
   if (flushed || !service) return
   event.preventDefault()
+  relay?.close()
   service.close().finally(() => {
     flushed = true
     app.quit()

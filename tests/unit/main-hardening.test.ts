@@ -110,7 +110,7 @@ describe('main process hardening', () => {
     const win = { isDestroyed: () => false, webContents }
     bindIpc(
       { appInfo: async () => ({ version: 'v', dataDir: '/d', host: 'desktop' }) } as never,
-      () => win as never,
+      () => [win] as never,
     )
     const handler = fake.ipc.get('glossa:appInfo')!
     expect(await handler({ sender: webContents, senderFrame: mainFrame }, {})).toMatchObject({ ok: true })

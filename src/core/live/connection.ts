@@ -2,6 +2,7 @@
 // host's windows come over a WebSocket, the desktop app's over an Electron MessagePort
 // (MessageChannelMain, src/main/live-ports.ts); the relay's logic is the same for both.
 import type { RawData, WebSocket } from 'ws'
+import type { PortClosing } from '@shared/live-port'
 
 export interface LiveConnection {
   /** False once either side closed it: what is sent then is dropped. */
@@ -38,25 +39,6 @@ export interface PortLike {
   close(): void
 }
 
-/**
- * What the core posts before it closes a window's port: a MessagePort has no close code, and a
- * window's port is not told when the other end closes in every Chromium, so the window learns it
- * here (and reconnects, as after a WebSocket's close).
- */
-export interface PortClosing {
-  closing: number
-  reason: string
-}
-
-export function isPortClosing(value: unknown): value is PortClosing {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as PortClosing).closing === 'number' &&
-    typeof (value as PortClosing).reason === 'string'
-  )
-}
-
 export function portConnection(port: PortLike): LiveConnection {
   let open = true
   const closeListeners: (() => void)[] = []
@@ -86,6 +68,7 @@ export function portConnection(port: PortLike): LiveConnection {
     },
     close: (code, reason) => {
       if (!open) return
+      // A port carries no close code, and a page's port may not see the close: say it first.
       port.postMessage({ closing: code, reason } satisfies PortClosing)
       port.close()
       closed()

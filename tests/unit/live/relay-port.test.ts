@@ -5,7 +5,8 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { isPortClosing, portConnection, type PortLike } from '../../../src/core/live/connection'
+import { portConnection, type PortLike } from '../../../src/core/live/connection'
+import { isPortClosing } from '../../../src/shared/live-port'
 import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveRelay, MAX_MESSAGE_BYTES } from '../../../src/core/live/relay'
 import { handleSyncMessage, syncStep1, updateMessage, yDocToNotebook } from '../../../src/shared/live'
@@ -23,12 +24,11 @@ afterEach(async () => {
 
 /** Node's port as Electron's MessagePortMain: listeners get `{ data }`. */
 function asPortMain(port: MessagePort): PortLike {
+  const on = (event: 'message' | 'close', listener: (event: { data: unknown }) => void) =>
+    event === 'message' ? port.on('message', (data) => listener({ data })) : port.on('close', listener)
   return {
     postMessage: (message) => port.postMessage(message),
-    on: (event: 'message' | 'close', listener: (arg?: never) => void) =>
-      event === 'message'
-        ? port.on('message', (data) => (listener as (e: { data: unknown }) => void)({ data }))
-        : port.on('close', listener),
+    on: on as PortLike['on'],
     start: () => port.start(),
     close: () => port.close(),
   }

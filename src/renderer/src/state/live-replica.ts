@@ -1,5 +1,6 @@
-// A window's replica of the core's live doc (docs/LIVE.md): it connects to the browser host's
-// /live/<id> WebSocket, says what it has, and applies what the core sends. The session takes
+// A window's replica of the core's live doc (docs/LIVE.md): it connects to the core (the browser
+// host's /live/<id> WebSocket, or the desktop app's MessagePort: live-transport.ts), says what it
+// has, and applies what the core sends. The session takes
 // the projection as the notebook whenever its own edits are all answered, so every window sees
 // every change within the round trip. Reconnects after a drop. The window edits through
 // applyOps, except an open note editor, which is bound to its note's fragment here (TipTap's
@@ -21,11 +22,10 @@ import { FRAGMENT_FIELDS, HAS_NOTE, META } from '@shared/live/layout'
 import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
 import type { DocNode, Notebook } from '@shared/schema'
-import { hostToken } from '../api/client'
+import { liveTransport, type ConnectLive, type LiveTransport } from './live-transport'
 import type { NotebookSession, RemoteNotebook } from './session'
 import { toastStore } from './toasts'
 
-const PROTOCOL = 'glossa-live.v1'
 /** Updates that came from the core (everything else was made here and goes to the core). */
 const FROM_CORE = 'core'
 /** The note collections whose bodies an editor may be bound to. */
@@ -35,7 +35,7 @@ const RETRY_MS = [500, 1_000, 2_000, 5_000]
 export class LiveReplica implements RemoteNotebook {
   private readonly doc = new Y.Doc()
   private readonly projection = new LiveProjection(this.doc)
-  private socket: WebSocket | null = null
+  private transport: LiveTransport | null = null
   private synced = false
   private closed = false
   private attempts = 0
@@ -44,16 +44,12 @@ export class LiveReplica implements RemoteNotebook {
   private teamStatus: TeamStatus | null = null
   private reading: string | undefined
 
-  constructor(
-    private readonly notebookId: string,
-    private readonly token: string,
-  ) {
+  constructor(private readonly connectTo: ConnectLive) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.changed()
       // Typing in a bound note editor: to the core (sent again on reconnect if the socket is down,
       // as the answer to the core's step 1).
-      if (origin !== FROM_CORE && this.socket?.readyState === WebSocket.OPEN)
-        this.socket.send(updateMessage(update))
+      if (origin !== FROM_CORE && this.transport?.open) this.transport.send(updateMessage(update))
     })
     this.connect()
   }
@@ -127,8 +123,7 @@ export class LiveReplica implements RemoteNotebook {
   /** Tells the core which source this window reads (presence for the team). */
   setReading(title: string | undefined): void {
     this.reading = title
-    if (this.socket?.readyState === WebSocket.OPEN)
-      this.socket.send(jsonMessage(MESSAGE_STATUS, { reading: title }))
+    if (this.transport?.open) this.transport.send(jsonMessage(MESSAGE_STATUS, { reading: title }))
   }
 
   subscribe(listener: () => void): () => void {
@@ -138,46 +133,39 @@ export class LiveReplica implements RemoteNotebook {
 
   close(): void {
     this.closed = true
-    this.socket?.close()
+    this.transport?.close()
     this.projection.destroy()
     this.doc.destroy()
   }
 
   private connect(): void {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-    const socket = new WebSocket(`${scheme}://${location.host}/live/${this.notebookId}`, [
-      PROTOCOL,
-      `token.${this.token}`,
-    ])
-    socket.binaryType = 'arraybuffer'
-    this.socket = socket
-    socket.onopen = () => {
-      this.attempts = 0
-      socket.send(syncStep1(this.doc))
-      if (this.reading) socket.send(jsonMessage(MESSAGE_STATUS, { reading: this.reading }))
-    }
-    socket.onmessage = (event: MessageEvent<ArrayBuffer>) => {
-      const json = readJsonMessage(new Uint8Array(event.data))
-      if (json) return this.told(json.kind, json.value)
-      try {
-        const reply = handleSyncMessage(this.doc, new Uint8Array(event.data), {
-          readOnly: false,
-          origin: FROM_CORE,
-        })
-        if (reply) socket.send(reply)
-        if (!this.synced && this.doc.getMap('meta').size > 0) {
-          this.synced = true
-          this.changed()
+    const transport: LiveTransport = this.connectTo({
+      open: () => {
+        this.attempts = 0
+        transport.send(syncStep1(this.doc))
+        if (this.reading) transport.send(jsonMessage(MESSAGE_STATUS, { reading: this.reading }))
+      },
+      message: (message) => {
+        const json = readJsonMessage(message)
+        if (json) return this.told(json.kind, json.value)
+        try {
+          const reply = handleSyncMessage(this.doc, message, { readOnly: false, origin: FROM_CORE })
+          if (reply) transport.send(reply)
+          if (!this.synced && this.doc.getMap('meta').size > 0) {
+            this.synced = true
+            this.changed()
+          }
+        } catch {
+          transport.close()
         }
-      } catch {
-        socket.close()
-      }
-    }
-    socket.onclose = () => {
-      if (this.closed) return
-      const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)]
-      setTimeout(() => !this.closed && this.connect(), delay)
-    }
+      },
+      close: () => {
+        if (this.closed) return
+        const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)]
+        setTimeout(() => !this.closed && this.connect(), delay)
+      },
+    })
+    this.transport = transport
   }
 
   private told(kind: number, value: unknown): void {
@@ -201,10 +189,10 @@ export class LiveReplica implements RemoteNotebook {
   }
 }
 
-/** Follows the core's live doc where the host offers one (the browser host); else nothing. */
+/** Follows the core's live doc where the host offers one (both hosts do); else nothing. */
 export function openLiveReplica(notebookId: string): LiveReplica | null {
-  const token = hostToken()
-  return token && typeof WebSocket === 'function' ? new LiveReplica(notebookId, token) : null
+  const connect = liveTransport(notebookId)
+  return connect ? new LiveReplica(connect) : null
 }
 
 /** The replica each session follows (note editors bind to its fragments). */
