@@ -151,7 +151,7 @@ export class LiveNotebook {
     return this.current
   }
 
-  /** Writes the changes not yet in the doc's log now (and waits for a write under way). */
+  /** Every change is in the doc's log as it is made (ydoc-log.ts); kept for callers that wait. */
   save(): Promise<void> {
     return this.log.flush()
   }
@@ -164,7 +164,7 @@ export class LiveNotebook {
   async close(): Promise<void> {
     this.link?.destroy()
     this.settleNow()
-    await this.save()
+    this.log.close()
     this.doc.destroy()
   }
 }

@@ -3,10 +3,10 @@
 // change. Each record is [length u32 LE][CRC-32 u32 LE][a Yjs update]: a crash mid-append leaves
 // a torn last record, which the reader leaves out and the writer cuts off before appending.
 // When the log grows past a bound the whole state is written again and the log emptied.
-import { open } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
-import * as Y from 'yjs'
-import { writeYDocFile, ydocLogPath } from './ydoc-file'
+import { ydocLogPath } from './ydoc-file'
 
 const HEADER = 8
 
@@ -45,15 +45,9 @@ export interface LogBounds {
 }
 export const DEFAULT_LOG_BOUNDS: LogBounds = { minBytes: 1024 * 1024, stateShare: 0.5, maxRecords: 5_000 }
 
-/** Updates appended to a doc's log within this time are written (and fsynced) as one record. */
-const APPEND_DELAY_MS = 30
-
 export class YDocLog {
-  private pending: Uint8Array[] = []
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private running: Promise<void> = Promise.resolve()
-  private trimmed = false
-  private records = 0
+  private fd: number | null = null
+  private broken = false
   compactions = 0
 
   constructor(
@@ -63,46 +57,51 @@ export class YDocLog {
     private stateBytes: number,
     /** Whole records already in the log (a torn tail past them is cut off first). */
     private logBytes: number,
-    records: number,
+    private records: number,
     private readonly bounds: LogBounds = DEFAULT_LOG_BOUNDS,
-  ) {
-    this.records = records
-  }
+  ) {}
 
+  /**
+   * Appends `update` and syncs it to disk before returning. Synchronous on purpose: the doc's
+   * update handlers run in order, this one before the team link's, so whatever the server (or a
+   * window) could have received from this app is in the log. An update the server holds and the
+   * log lost would come back as a second copy of the same text: after a crash the doc is brought
+   * up to the JSON file by writing the difference as a new edit.
+   */
   append(update: Uint8Array): void {
-    this.pending.push(update)
-    this.timer ??= setTimeout(() => void this.flush(), APPEND_DELAY_MS)
-  }
-
-  /** Writes what is pending now (and waits for a write under way). */
-  flush(): Promise<void> {
-    clearTimeout(this.timer)
-    this.timer = undefined
-    this.running = this.running
-      .then(() => this.write())
-      .catch((error: unknown) => console.error('[glossa live] could not save the live state:', error))
-    return this.running
-  }
-
-  private async write(): Promise<void> {
-    const batch = this.pending.splice(0)
-    if (!batch.length) return
-    const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch)
-    const record = encodeLogRecord(update)
-    const handle = await open(ydocLogPath(this.path), 'a')
+    if (this.broken) return
     try {
-      if (!this.trimmed) {
-        await handle.truncate(this.logBytes)
-        this.trimmed = true
-      }
-      await handle.write(record)
-      await handle.datasync()
-    } finally {
-      await handle.close()
+      const fd = this.open()
+      const record = encodeLogRecord(update)
+      writeSync(fd, record)
+      fdatasyncSync(fd)
+      this.logBytes += record.length
+      this.records++
+      if (this.overBound()) this.compact()
+    } catch (error) {
+      // The doc is history: the JSON file holds every edit; a doc that misses some is brought up
+      // to the file when it is opened again.
+      this.broken = true
+      console.error('[glossa live] could not save the live state:', error)
     }
-    this.logBytes += record.length
-    this.records++
-    if (this.overBound()) await this.compact()
+  }
+
+  /** Everything appended is on disk already; kept so callers can wait for a save. */
+  flush(): Promise<void> {
+    return Promise.resolve()
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+  }
+
+  private open(): number {
+    if (this.fd !== null) return this.fd
+    const fd = openSync(ydocLogPath(this.path), 'a')
+    ftruncateSync(fd, this.logBytes)
+    this.fd = fd
+    return fd
   }
 
   private overBound(): boolean {
@@ -113,19 +112,25 @@ export class YDocLog {
   }
 
   /**
-   * The state written whole, then the log emptied: a crash between the two leaves a state that
-   * already holds the log's updates, and applying an update twice changes nothing.
+   * The state written whole (temp, fsync, rename), then the log emptied; synchronous, so no
+   * update comes between the two. A crash between them leaves a state that already holds the
+   * log's updates, and applying an update twice changes nothing. Rare: the log has grown past
+   * half the state.
    */
-  private async compact(): Promise<void> {
+  private compact(): void {
     const state = this.encodeState()
-    await writeYDocFile(this.path, state)
-    const handle = await open(ydocLogPath(this.path), 'r+')
+    const tmp = `${this.path}.${randomBytes(4).toString('hex')}.tmp`
+    const fd = openSync(tmp, 'wx')
     try {
-      await handle.truncate(0)
-      await handle.datasync()
+      writeSync(fd, state)
+      fsyncSync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
+    renameSync(tmp, this.path)
+    const log = this.open()
+    ftruncateSync(log, 0)
+    fdatasyncSync(log)
     this.stateBytes = state.length
     this.logBytes = 0
     this.records = 0
