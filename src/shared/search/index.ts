@@ -18,6 +18,7 @@ import { compileFilter } from './filters'
 import { foldTerm } from './fold'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
+import { TopKScorer } from './scorer'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
@@ -50,6 +51,7 @@ export class NotebookSearch {
     },
     // Default auto-vacuum: discards are cleaned up in the background once ≥10 % are dirty.
   })
+  private readonly scorer = new TopKScorer(this.ms)
   private readonly tagMatcher = new TagMatcher()
   private readonly docs = new Map<string, IndexDoc>()
   /** The notebook's objects by id, kept current by diffById; read by filters and results. */
@@ -126,7 +128,11 @@ export class NotebookSearch {
     }
     if (plan.stopOnly)
       return scanStopPhrases(this.docs.values(), plan.required, kinds, filter?.doc ?? null, limit, this.live)
-    const hits = this.ms.search(plan.query, filter ? { filter: (h) => filter.doc(this.docs.get(h.id)!) } : {})
+    const accept = filter ? (id: string) => filter.doc(this.docs.get(id)!) : null
+    // Ranked lazily: only the documents taken below are ordered and given their matched terms.
+    const hits =
+      this.scorer.search(plan.query, accept) ??
+      this.ms.search(plan.query, accept ? { filter: (h) => accept(h.id) } : {})
 
     // Only the top of the list gets the per-document phrase checks and snippets.
     const window = plan.adjacent ? Math.max(limit * 3, 150) : limit
@@ -177,6 +183,7 @@ export class NotebookSearch {
   private put(d: IndexDoc): void {
     this.remove(d.id)
     this.ms.add(d)
+    this.scorer.invalidate()
     this.docs.set(d.id, d)
     this.lastUpdate.added++
   }
@@ -184,6 +191,7 @@ export class NotebookSearch {
   private remove(id: string): void {
     if (!this.docs.delete(id)) return
     this.ms.discard(id)
+    this.scorer.invalidate()
     this.lastUpdate.discarded++
   }
 }
