@@ -1,88 +1,18 @@
-// The desktop app's many windows, with a stand-in for the electron module (as in
-// main-hardening.test.ts): IPC from the main frame of any of our windows is answered, from a
+// The desktop app's many windows, with a stand-in for the electron module
+// (tests/helpers/electron-stand-in.ts): IPC from the main frame of any of our windows is answered, from a
 // subframe or another webContents refused; a window's request for a live port is checked
 // (sender, notebook id) before a port is made; the menu and dialogs act on the focused window.
-import { EventEmitter } from 'node:events'
-import { MessageChannel } from 'node:worker_threads'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LiveConnection } from '../../src/core/live/connection'
+import { standIn as fake, standInWindow as makeWindow } from '../helpers/electron-stand-in'
 
-const fake = vi.hoisted(() => ({
-  ipc: new Map<string, (event: unknown, args: unknown) => unknown>(),
-  channels: 0,
-  menu: null as unknown,
-}))
-
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, fn: (event: unknown, args: unknown) => unknown) => fake.ipc.set(channel, fn),
-  },
-  // Node's MessageChannel, its ports shaped as MessagePortMain (`{ data }` events).
-  MessageChannelMain: class {
-    port1: unknown
-    port2: unknown
-    constructor() {
-      fake.channels++
-      const { port1, port2 } = new MessageChannel()
-      const main = (port: typeof port1) => ({
-        postMessage: (m: unknown) => port.postMessage(m),
-        on: (name: string, fn: (e?: unknown) => void) =>
-          name === 'message' ? port.on('message', (data) => fn({ data })) : port.on(name, fn),
-        start: () => port.start(),
-        close: () => port.close(),
-        node: port,
-      })
-      this.port1 = main(port1)
-      this.port2 = main(port2)
-    }
-  },
-  app: { getVersion: () => 'test' },
-  Menu: {
-    buildFromTemplate: (template: unknown) => template,
-    setApplicationMenu: (menu: unknown) => (fake.menu = menu),
-  },
-}))
+vi.mock('electron', async () => (await import('../helpers/electron-stand-in')).electron)
 
 const { bindIpc } = await import('../../src/main/ipc')
 const { bindLivePorts } = await import('../../src/main/live-ports')
 const { installAppMenu } = await import('../../src/main/menu')
 const { AppWindows } = await import('../../src/main/windows')
 const { LIVE_PORT_CHANNEL } = await import('../../src/shared/live-port')
-
-/** A stand-in BrowserWindow: its webContents records what it was posted and sent. */
-function makeWindow() {
-  const mainFrame = { name: 'main' }
-  const posted: { channel: string; message: unknown; ports: unknown[] }[] = []
-  const sent: unknown[][] = []
-  const events = new EventEmitter()
-  let destroyed = false
-  let focused = false
-  const webContents = {
-    mainFrame,
-    postMessage: (channel: string, message: unknown, ports: unknown[]) =>
-      posted.push({ channel, message, ports }),
-    send: (...args: unknown[]) => sent.push(args),
-  }
-  return {
-    webContents,
-    posted,
-    sent,
-    isDestroyed: () => destroyed,
-    isFocused: () => focused,
-    on: (name: string, fn: () => void) => events.on(name, fn),
-    focus() {
-      focused = true
-      events.emit('focus')
-    },
-    blur: () => void (focused = false),
-    close() {
-      destroyed = true
-      events.emit('closed')
-    },
-    /** An IPC event from this window's main frame (or another frame of it). */
-    call: (frame: unknown = mainFrame) => ({ sender: webContents, senderFrame: frame }),
-  }
-}
 
 const handlers = { appInfo: async () => ({ version: 'v', dataDir: '/d', host: 'desktop' }) } as never
 const refused = { ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } }
@@ -102,10 +32,7 @@ function setUp() {
   return { windows, first, second, connected, appInfo, askPort }
 }
 
-beforeEach(() => {
-  fake.ipc.clear()
-  fake.channels = 0
-})
+beforeEach(() => fake.reset())
 
 describe('IPC from many windows', () => {
   it('answers the main frame of any of our windows', async () => {
@@ -143,7 +70,7 @@ describe('live ports', () => {
     expect(ports).toHaveLength(1)
     // The two ends are one channel: what the window posts reaches the relay's connection.
     const got = new Promise<Uint8Array>((resolve) => connected[0].connection.onMessage(resolve))
-    const windowEnd = (ports[0] as { node: MessagePort }).node
+    const windowEnd = ports[0].node
     windowEnd.postMessage(new Uint8Array([1, 2, 3]))
     expect(await got).toEqual(new Uint8Array([1, 2, 3]))
     windowEnd.close()

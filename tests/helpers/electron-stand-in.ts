@@ -1,0 +1,95 @@
+// A stand-in for the parts of the electron module the main process's window and live-port glue
+// uses (no Electron binary here): ipcMain.handle records handlers, MessageChannelMain is Node's
+// MessageChannel with its ports shaped as MessagePortMain (`{ data }` events; `node` is the
+// Node port itself, for a test to play the window's end), Menu records the template.
+// Use: vi.mock('electron', async () => (await import('../helpers/electron-stand-in')).electron)
+import { EventEmitter } from 'node:events'
+import { MessageChannel, type MessagePort } from 'node:worker_threads'
+
+export const standIn = {
+  ipc: new Map<string, (event: unknown, args: unknown) => unknown>(),
+  channels: 0,
+  menu: null as unknown,
+  reset() {
+    this.ipc.clear()
+    this.channels = 0
+    this.menu = null
+  },
+}
+
+export interface StandInPort {
+  postMessage(message: unknown): void
+  on(name: string, listener: (event?: unknown) => void): unknown
+  start(): void
+  close(): void
+  node: MessagePort
+}
+
+function portMain(port: MessagePort): StandInPort {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    on: (name, listener) =>
+      name === 'message' ? port.on('message', (data) => listener({ data })) : port.on(name, listener),
+    start: () => port.start(),
+    close: () => port.close(),
+    node: port,
+  }
+}
+
+export const electron = {
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, args: unknown) => unknown) => standIn.ipc.set(channel, fn),
+  },
+  MessageChannelMain: class {
+    port1: StandInPort
+    port2: StandInPort
+    constructor() {
+      standIn.channels++
+      const { port1, port2 } = new MessageChannel()
+      this.port1 = portMain(port1)
+      this.port2 = portMain(port2)
+    }
+  },
+  app: { getVersion: () => 'test' },
+  Menu: {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: unknown) => (standIn.menu = menu),
+  },
+}
+
+/** A stand-in BrowserWindow: its webContents records what it was posted and sent. */
+export function standInWindow(onPost?: (channel: string, message: unknown, ports: StandInPort[]) => void) {
+  const mainFrame = { name: 'main' }
+  const posted: { channel: string; message: unknown; ports: StandInPort[] }[] = []
+  const sent: unknown[][] = []
+  const events = new EventEmitter()
+  let destroyed = false
+  let focused = false
+  const webContents = {
+    mainFrame,
+    postMessage: (channel: string, message: unknown, ports: StandInPort[]) => {
+      posted.push({ channel, message, ports })
+      onPost?.(channel, message, ports)
+    },
+    send: (...args: unknown[]) => sent.push(args),
+  }
+  return {
+    webContents,
+    posted,
+    sent,
+    isDestroyed: () => destroyed,
+    isFocused: () => focused,
+    on: (name: string, fn: () => void) => events.on(name, fn),
+    focus() {
+      focused = true
+      events.emit('focus')
+    },
+    blur: () => void (focused = false),
+    close() {
+      destroyed = true
+      events.emit('closed')
+    },
+    /** An IPC event from this window's main frame (or another frame of it). */
+    call: (frame: unknown = mainFrame) => ({ sender: webContents, senderFrame: frame }),
+  }
+}
