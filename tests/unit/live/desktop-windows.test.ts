@@ -4,6 +4,7 @@
 // makes a channel, a stand-in preload passes the port to the page with window.postMessage, and
 // the core's relay follows the notebook on the other end.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type * as Y from 'yjs'
 import type { LiveConnection } from '../../../src/core/live/connection'
 import { standIn, standInWindow, type StandInPort } from '../../helpers/electron-stand-in'
 import { AT } from '../../helpers/notebook'
@@ -93,7 +94,7 @@ describe('desktop windows on one notebook', () => {
     await until(() => b.current()?.title === 'Renamed in window A')
     // Typing in A's bound note editor (what TipTap's Collaboration does to the fragment).
     const fragment = a.fragment('annotations', 'a2')!
-    const text = fragment.get(0).get(0) as unknown as { insert(at: number, s: string): void }
+    const text = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText
     fragment.doc!.transact(() => text.insert(0, 'Typed in A: '), 'editor')
     const typed = 'Typed in A: moved here'
     const noteIn = (r: InstanceType<typeof LiveReplica>) =>
