@@ -42,8 +42,20 @@ test('a read-only member sees the notebook read-only and cannot change it', asyn
     await expect(card.getByRole('textbox', { name: /Note on/ })).not.toBeEditable()
     await expect(card.getByRole('toolbar', { name: 'Note formatting' })).toHaveCount(0)
 
-    // Marking a passage is refused, with the reason, and nothing is added.
-    await selectInSource(b.page, 'Ain al-Asad')
+    // Controls that would change the notebook are not offered; the owner still has them.
+    for (const name of ['Edit source', 'Add source', 'New note', 'Delete passage', 'Add tag', 'Link passage'])
+      await expect(b.page.getByRole('button', { name, exact: true })).toHaveCount(0)
+    await expect(b.page.getByRole('button', { name: /^Rename source/ })).toHaveCount(0)
+    await expect(a.page.getByRole('button', { name: 'Edit source', exact: true })).toBeVisible()
+    await expect(
+      passageCard(a.page, 'Hareer base').getByRole('button', { name: 'Delete passage' }),
+    ).toBeVisible()
+
+    // Marking a passage: the selection says why it cannot be marked, the shortcut is refused with
+    // the reason, and nothing is added.
+    await selectInSource(b.page, 'Ain al-Asad', 0, { toolbar: false })
+    await expect(b.page.getByRole('note', { name: 'Read-only' })).toContainText('cannot be marked')
+    await expect(b.page.getByRole('toolbar', { name: 'Passage actions' })).toHaveCount(0)
     await b.page.keyboard.press('h')
     await expect(b.page.getByText(/read-only/i).first()).toBeVisible()
     await expect(b.page.getByText(/joined with a read-only key/)).toBeVisible()

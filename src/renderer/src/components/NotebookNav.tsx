@@ -7,6 +7,7 @@ import { NavLinkTools } from './links/NavLinkTools'
 import { NavViews } from './analyst/NavViews'
 import { NavNotes } from './notes/NavNotes'
 import { SourceMenu } from './SourceMenu'
+import { Editable } from './Editable'
 
 export function NotebookNav({
   activeSourceId,
@@ -31,13 +32,15 @@ export function NotebookNav({
       </div>
       <div className="nav-section-head">
         <h2 className="nav-heading">Sources</h2>
-        <button
-          className="button small"
-          onClick={() => ui.set({ panel: 'add-source' })}
-          title={`Add source (${shortcutLabel(COMMANDS['add-source'])})`}
-        >
-          Add source
-        </button>
+        <Editable>
+          <button
+            className="button small"
+            onClick={() => ui.set({ panel: 'add-source' })}
+            title={`Add source (${shortcutLabel(COMMANDS['add-source'])})`}
+          >
+            Add source
+          </button>
+        </Editable>
       </div>
       <ul className="nav-list">
         {notebook.sources.map((s) => (

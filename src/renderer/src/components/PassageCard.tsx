@@ -14,6 +14,7 @@ import { PassageAnalysis } from './grades/PassageAnalysis'
 import { PassageTags } from './PassageTags'
 import { relativeTime } from './relative-time'
 import { Icon } from './Icon'
+import { Editable } from './Editable'
 
 interface PassageCardProps {
   annotation: Annotation
@@ -93,65 +94,69 @@ export const PassageCard = memo(function PassageCard({
       <PassageLinks annotation={a} />
       <PassageAnalysis annotation={a} selected={selected} />
       {selected && !orphaned && (
-        <div role="radiogroup" aria-label="Passage color" className="swatches small card-swatches">
-          <button
-            role="radio"
-            aria-checked={a.color === null}
-            aria-label="Automatic color (first tag's)"
-            title="Automatic: the first tag's color"
-            className="swatch swatch-auto"
-            onClick={() => recolor(null)}
-          />
-          {HIGHLIGHT_COLORS.map((c, i) => (
+        <Editable>
+          <div role="radiogroup" aria-label="Passage color" className="swatches small card-swatches">
             <button
-              key={c}
               role="radio"
-              aria-checked={a.color === c}
-              aria-label={`Color ${i + 1}`}
-              className="swatch"
-              style={{ background: c }}
-              onClick={() => recolor(c)}
+              aria-checked={a.color === null}
+              aria-label="Automatic color (first tag's)"
+              title="Automatic: the first tag's color"
+              className="swatch swatch-auto"
+              onClick={() => recolor(null)}
             />
-          ))}
-        </div>
+            {HIGHLIGHT_COLORS.map((c, i) => (
+              <button
+                key={c}
+                role="radio"
+                aria-checked={a.color === c}
+                aria-label={`Color ${i + 1}`}
+                className="swatch"
+                style={{ background: c }}
+                onClick={() => recolor(c)}
+              />
+            ))}
+          </div>
+        </Editable>
       )}
       <footer className="passage-footer">
         <time dateTime={edited ? a.updatedAt : a.createdAt} title={dates} className="passage-time">
           {edited ? `edited ${relativeTime(a.updatedAt)}` : relativeTime(a.createdAt)}
         </time>
         <span className="spacer" />
-        {orphaned ? (
-          <button className="button small" onClick={() => reattachToSelection(session, a.id)}>
-            Re-attach to selection
+        <Editable>
+          {orphaned ? (
+            <button className="button small" onClick={() => reattachToSelection(session, a.id)}>
+              Re-attach to selection
+            </button>
+          ) : (
+            <>
+              <button
+                className="chip-add"
+                aria-label="Add tag"
+                title="Add tag (T)"
+                onClick={() => ui.set({ tagPickerFor: a.id })}
+              >
+                + Tag
+              </button>
+              <button
+                className="chip-add"
+                aria-label="Link passage"
+                title="Link passage (L)"
+                onClick={() => ui.set({ linkFrom: a.id })}
+              >
+                + Link
+              </button>
+            </>
+          )}
+          <button
+            className="icon-button"
+            aria-label="Delete passage"
+            title="Delete passage"
+            onClick={() => deletePassage(session, a.id)}
+          >
+            <Icon name="trash" />
           </button>
-        ) : (
-          <>
-            <button
-              className="chip-add"
-              aria-label="Add tag"
-              title="Add tag (T)"
-              onClick={() => ui.set({ tagPickerFor: a.id })}
-            >
-              + Tag
-            </button>
-            <button
-              className="chip-add"
-              aria-label="Link passage"
-              title="Link passage (L)"
-              onClick={() => ui.set({ linkFrom: a.id })}
-            >
-              + Link
-            </button>
-          </>
-        )}
-        <button
-          className="icon-button"
-          aria-label="Delete passage"
-          title="Delete passage"
-          onClick={() => deletePassage(session, a.id)}
-        >
-          <Icon name="trash" />
-        </button>
+        </Editable>
       </footer>
     </article>
   )

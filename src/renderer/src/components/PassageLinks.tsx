@@ -8,6 +8,7 @@ import { toastStore } from '../state/toasts'
 import { useNotebook, useSession } from '../state/use-session'
 import { goToEndpoint } from './links/go-to'
 import { undoAction } from '../state/undo-action'
+import { Editable } from './Editable'
 
 export function PassageLinks({ annotation }: { annotation: Annotation }) {
   const session = useSession()
@@ -43,14 +44,16 @@ export function PassageLinks({ annotation }: { annotation: Annotation }) {
           <span className="link-reading">{r.reading}</span> {r.direction === 'out' ? '→' : '←'}{' '}
           <span className="link-other">{r.other.label}</span>
         </button>
-        <button
-          className="icon-button"
-          aria-label={`Remove link: ${text}`}
-          title="Remove link"
-          onClick={() => remove(r)}
-        >
-          ×
-        </button>
+        <Editable>
+          <button
+            className="icon-button"
+            aria-label={`Remove link: ${text}`}
+            title="Remove link"
+            onClick={() => remove(r)}
+          >
+            ×
+          </button>
+        </Editable>
         {r.link.comment && <p className="link-comment">{r.link.comment}</p>}
       </li>
     )

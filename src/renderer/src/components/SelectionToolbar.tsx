@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { HIGHLIGHT_COLORS } from '@shared/defaults'
 import { COMMANDS, shortcutLabel, type Command } from '../commands/registry'
 import { selectedRange } from '../editor/reader-ref'
+import { useReadOnly } from '../editor/use-live-fragment'
 import { useSession } from '../state/use-session'
 import { ui, useUi } from '../state/ui-store'
 
@@ -22,6 +23,7 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
   const session = useSession()
   const color = useUi((s) => s.color)
   const editing = useUi((s) => s.editingSource)
+  const readOnly = useReadOnly()
   const [anchor, setAnchor] = useState<Anchor | null>(null)
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
   const ref = useRef<HTMLDivElement>(null)
@@ -66,8 +68,8 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
   return (
     <div
       className="selection-toolbar"
-      role="toolbar"
-      aria-label="Passage actions"
+      role={readOnly ? 'note' : 'toolbar'}
+      aria-label={readOnly ? 'Read-only' : 'Passage actions'}
       ref={ref}
       style={{
         top: place?.top ?? anchor.top,
@@ -77,43 +79,49 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
       }}
       onMouseDown={(e) => e.preventDefault()}
     >
-      {actions.map((id) => {
-        const command: Command = COMMANDS[id]
-        const enabled = command.enabled?.(session) ?? true
-        return (
-          <button
-            key={id}
-            className="toolbar-button"
-            disabled={!enabled}
-            title={`${command.label} (${shortcutLabel(command)})${enabled ? '' : ' — coming soon'}`}
-            onClick={() => command.run(session)}
-          >
-            {command.label}
-          </button>
-        )
-      })}
-      <span className="toolbar-sep" aria-hidden="true" />
-      <div role="radiogroup" aria-label="Highlight color" className="swatches">
-        <button
-          role="radio"
-          aria-checked={color === null}
-          aria-label="Automatic color (first tag's)"
-          title="Automatic: the first tag's color"
-          className="swatch swatch-auto"
-          onClick={() => ui.set({ color: null })}
-        />
-        {HIGHLIGHT_COLORS.map((c, i) => (
-          <button
-            key={c}
-            role="radio"
-            aria-checked={c === color}
-            aria-label={`Color ${i + 1}`}
-            className="swatch"
-            style={{ background: c }}
-            onClick={() => ui.set({ color: c })}
-          />
-        ))}
-      </div>
+      {readOnly ? (
+        <span className="toolbar-note">This copy is read-only: passages cannot be marked here.</span>
+      ) : (
+        <>
+          {actions.map((id) => {
+            const command: Command = COMMANDS[id]
+            const enabled = command.enabled?.(session) ?? true
+            return (
+              <button
+                key={id}
+                className="toolbar-button"
+                disabled={!enabled}
+                title={`${command.label} (${shortcutLabel(command)})${enabled ? '' : ' — coming soon'}`}
+                onClick={() => command.run(session)}
+              >
+                {command.label}
+              </button>
+            )
+          })}
+          <span className="toolbar-sep" aria-hidden="true" />
+          <div role="radiogroup" aria-label="Highlight color" className="swatches">
+            <button
+              role="radio"
+              aria-checked={color === null}
+              aria-label="Automatic color (first tag's)"
+              title="Automatic: the first tag's color"
+              className="swatch swatch-auto"
+              onClick={() => ui.set({ color: null })}
+            />
+            {HIGHLIGHT_COLORS.map((c, i) => (
+              <button
+                key={c}
+                role="radio"
+                aria-checked={c === color}
+                aria-label={`Color ${i + 1}`}
+                className="swatch"
+                style={{ background: c }}
+                onClick={() => ui.set({ color: c })}
+              />
+            ))}
+          </div>
+        </>
+      )}
     </div>
   )
 }

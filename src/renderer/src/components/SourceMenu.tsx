@@ -9,6 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { TitleDialog } from './TitleDialog'
 import { Icon } from './Icon'
 import { undoAction } from '../state/undo-action'
+import { Editable } from './Editable'
 
 export function SourceMenu({ source }: { source: Source }) {
   const session = useSession()
@@ -25,49 +26,51 @@ export function SourceMenu({ source }: { source: Source }) {
   }
 
   return (
-    <span className="source-menu">
-      <button
-        className="icon-button"
-        aria-label={`Rename source “${source.title}”`}
-        title="Rename"
-        onClick={() => setDialog('rename')}
-      >
-        <Icon name="edit" />
-      </button>
-      <button
-        className="icon-button"
-        aria-label={`Delete source “${source.title}”`}
-        title="Delete"
-        onClick={() => setDialog('delete')}
-      >
-        <Icon name="trash" />
-      </button>
-      {dialog === 'rename' && (
-        <TitleDialog
-          title="Rename source"
-          initial={source.title}
-          submitLabel="Rename"
-          onSubmit={(title) => {
-            session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
-              label: 'Rename source',
-            })
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'delete' && (
-        <ConfirmDialog
-          title="Delete source?"
-          confirmLabel={passages > 0 ? `Delete source and ${count(passages, 'passage')}` : 'Delete source'}
-          onConfirm={remove}
-          onClose={() => setDialog(null)}
+    <Editable>
+      <span className="source-menu">
+        <button
+          className="icon-button"
+          aria-label={`Rename source “${source.title}”`}
+          title="Rename"
+          onClick={() => setDialog('rename')}
         >
-          {passages > 0
-            ? `“${source.title}” and its ${count(passages, 'passage')} will be deleted, with their links.`
-            : `“${source.title}” will be deleted. It has no passages.`}{' '}
-          You can undo this.
-        </ConfirmDialog>
-      )}
-    </span>
+          <Icon name="edit" />
+        </button>
+        <button
+          className="icon-button"
+          aria-label={`Delete source “${source.title}”`}
+          title="Delete"
+          onClick={() => setDialog('delete')}
+        >
+          <Icon name="trash" />
+        </button>
+        {dialog === 'rename' && (
+          <TitleDialog
+            title="Rename source"
+            initial={source.title}
+            submitLabel="Rename"
+            onSubmit={(title) => {
+              session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
+                label: 'Rename source',
+              })
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'delete' && (
+          <ConfirmDialog
+            title="Delete source?"
+            confirmLabel={passages > 0 ? `Delete source and ${count(passages, 'passage')}` : 'Delete source'}
+            onConfirm={remove}
+            onClose={() => setDialog(null)}
+          >
+            {passages > 0
+              ? `“${source.title}” and its ${count(passages, 'passage')} will be deleted, with their links.`
+              : `“${source.title}” will be deleted. It has no passages.`}{' '}
+            You can undo this.
+          </ConfirmDialog>
+        )}
+      </span>
+    </Editable>
   )
 }

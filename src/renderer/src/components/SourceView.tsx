@@ -15,6 +15,7 @@ import { isFilterActive } from './tags/FilterPanel'
 import { SelectionToolbar } from './SelectionToolbar'
 import { SourceGrade } from './grades/SourceGrade'
 import { useFlash } from './use-flash'
+import { Editable } from './Editable'
 
 export function SourceView({ source }: { source: Source }) {
   const session = useSession()
@@ -65,9 +66,11 @@ export function SourceView({ source }: { source: Source }) {
               </button>
             </>
           ) : (
-            <button className="button ghost" onClick={() => ui.set({ editingSource: true })}>
-              Edit source
-            </button>
+            <Editable>
+              <button className="button ghost" onClick={() => ui.set({ editingSource: true })}>
+                Edit source
+              </button>
+            </Editable>
           )}
         </div>
         <article className="reader-page">

@@ -7,6 +7,7 @@ import { corroborationLabel } from '@shared/views/corroboration'
 import { formatRange } from '@shared/views/dates/partial-date'
 import { passageSuggestions } from '@shared/views/dates/suggestions'
 import { effectiveGrade, gradeDescription, gradeLabel } from '@shared/views/grades'
+import { useReadOnly } from '../../editor/use-live-fragment'
 import { useNotebook, useSession } from '../../state/use-session'
 import { correctDate, decideFound, removeDate } from '../timeline/date-actions'
 import { DateField } from '../timeline/DateField'
@@ -18,6 +19,7 @@ export function PassageAnalysis({ annotation: a, selected }: { annotation: Annot
   const session = useSession()
   const nb = useNotebook()
   const source = nb.sources.find((s) => s.id === a.sourceId)
+  const readOnly = useReadOnly()
   const [grading, setGrading] = useState(false)
   const [editing, setEditing] = useState<string | null>(null) // a date id, a found phrase, or 'new'
   const label = gradeLabel(a, source)
@@ -27,18 +29,26 @@ export function PassageAnalysis({ annotation: a, selected }: { annotation: Annot
   return (
     <div className="passage-analysis">
       <div className="pa-row">
-        <button
-          className={`grade-chip${label ? '' : ' empty'}`}
-          aria-label={label ? `Grade ${label}` : 'Grade'}
-          title={
-            label
-              ? `${label}: ${gradeDescription(effectiveGrade(a, source))}${a.grade?.reason ? ` — ${a.grade.reason}` : ''}`
-              : 'Grade this passage (Admiralty A–F, 1–6)'
-          }
-          onClick={() => setGrading(true)}
-        >
-          {label || 'Grade'}
-        </button>
+        {readOnly ? (
+          label && (
+            <span className="grade-chip" title={`${label}: ${gradeDescription(effectiveGrade(a, source))}`}>
+              {label}
+            </span>
+          )
+        ) : (
+          <button
+            className={`grade-chip${label ? '' : ' empty'}`}
+            aria-label={label ? `Grade ${label}` : 'Grade'}
+            title={
+              label
+                ? `${label}: ${gradeDescription(effectiveGrade(a, source))}${a.grade?.reason ? ` — ${a.grade.reason}` : ''}`
+                : 'Grade this passage (Admiralty A–F, 1–6)'
+            }
+            onClick={() => setGrading(true)}
+          >
+            {label || 'Grade'}
+          </button>
+        )}
         {corroboration && <span className="badge">{corroboration}</span>}
         {accepted.map((d) => (
           <span
@@ -53,7 +63,7 @@ export function PassageAnalysis({ annotation: a, selected }: { annotation: Annot
           <span className="badge">{found.length === 1 ? '1 date found' : `${found.length} dates found`}</span>
         )}
       </div>
-      {selected && (
+      {selected && !readOnly && (
         <ul className="pa-dates" aria-label="Dates">
           {accepted.map((d) => (
             <li key={d.id}>

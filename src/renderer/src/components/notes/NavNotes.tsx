@@ -3,6 +3,7 @@ import { COMMANDS, shortcutLabel } from '../../commands/registry'
 import { createNotePage, openNotePage } from '../../state/note-actions'
 import { useNotebook, useSession } from '../../state/use-session'
 import { NoteMenu } from './NoteMenu'
+import { Editable } from '../Editable'
 
 export function NavNotes({ activeNoteId }: { activeNoteId?: string }) {
   const session = useSession()
@@ -11,13 +12,15 @@ export function NavNotes({ activeNoteId }: { activeNoteId?: string }) {
     <>
       <div className="nav-section-head">
         <h2 className="nav-heading">Notes</h2>
-        <button
-          className="button small"
-          onClick={() => createNotePage(session)}
-          title={`New note page (${shortcutLabel(COMMANDS['new-note'])})`}
-        >
-          New note
-        </button>
+        <Editable>
+          <button
+            className="button small"
+            onClick={() => createNotePage(session)}
+            title={`New note page (${shortcutLabel(COMMANDS['new-note'])})`}
+          >
+            New note
+          </button>
+        </Editable>
       </div>
       <ul className="nav-list">
         {notebook.notes.length === 0 && (

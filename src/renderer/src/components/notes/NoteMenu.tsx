@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../ConfirmDialog'
 import { Icon } from '../Icon'
 import { TitleDialog } from '../TitleDialog'
 import { undoAction } from '../../state/undo-action'
+import { Editable } from '../Editable'
 
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
@@ -25,45 +26,47 @@ export function NoteMenu({ note }: { note: NotePage }) {
   }
 
   return (
-    <span className="source-menu">
-      <button
-        className="icon-button"
-        aria-label={`Rename note “${note.title}”`}
-        title="Rename"
-        onClick={() => setDialog('rename')}
-      >
-        <Icon name="edit" />
-      </button>
-      <button
-        className="icon-button"
-        aria-label={`Delete note “${note.title}”`}
-        title="Delete"
-        onClick={() => setDialog('delete')}
-      >
-        <Icon name="trash" />
-      </button>
-      {dialog === 'rename' && (
-        <TitleDialog
-          title="Rename note"
-          initial={note.title}
-          submitLabel="Rename"
-          onSubmit={(title) => {
-            session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'delete' && (
-        <ConfirmDialog
-          title="Delete note?"
-          confirmLabel="Delete note"
-          onConfirm={remove}
-          onClose={() => setDialog(null)}
+    <Editable>
+      <span className="source-menu">
+        <button
+          className="icon-button"
+          aria-label={`Rename note “${note.title}”`}
+          title="Rename"
+          onClick={() => setDialog('rename')}
         >
-          “{note.title}” will be deleted{links > 0 ? `, with its ${count(links, 'link')}` : ''}. Its
-          references to passages go with it; the passages stay. You can undo this.
-        </ConfirmDialog>
-      )}
-    </span>
+          <Icon name="edit" />
+        </button>
+        <button
+          className="icon-button"
+          aria-label={`Delete note “${note.title}”`}
+          title="Delete"
+          onClick={() => setDialog('delete')}
+        >
+          <Icon name="trash" />
+        </button>
+        {dialog === 'rename' && (
+          <TitleDialog
+            title="Rename note"
+            initial={note.title}
+            submitLabel="Rename"
+            onSubmit={(title) => {
+              session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'delete' && (
+          <ConfirmDialog
+            title="Delete note?"
+            confirmLabel="Delete note"
+            onConfirm={remove}
+            onClose={() => setDialog(null)}
+          >
+            “{note.title}” will be deleted{links > 0 ? `, with its ${count(links, 'link')}` : ''}. Its
+            references to passages go with it; the passages stay. You can undo this.
+          </ConfirmDialog>
+        )}
+      </span>
+    </Editable>
   )
 }
