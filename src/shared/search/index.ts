@@ -1,7 +1,6 @@
 // Full-text search over a notebook: source blocks, passages, note pages and tags in one
 // MiniSearch index, kept current by diffing notebook versions by object identity.
 import MiniSearch, { type SearchResult as Hit } from 'minisearch'
-import { sortPassages } from '../filter'
 import type { Annotation, DocNode, Notebook, NotePage, Source, Tag } from '../schema'
 import {
   blockDoc,
@@ -23,6 +22,7 @@ import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
+import { firstPassages } from './first-passages'
 
 export type { SearchKind } from './query'
 export type { SearchResult } from './results'
@@ -121,10 +121,9 @@ export class NotebookSearch {
     const plan = planQuery(q, this.tagMatcher, kinds)
     if (!plan) {
       if (!filter || !hasFilters(q.filters)) return []
-      const passages = sortPassages(this.nb, this.nb.annotations.filter(filter.passage))
-      return passages
-        .slice(0, limit)
-        .map((a) => passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live))
+      return firstPassages(this.nb, filter.passage, limit).map((a) =>
+        passageResult(a, { text: clip(a.target.quote.exact), marks: [] }, 0, this.live),
+      )
     }
     if (plan.stopOnly)
       return scanStopPhrases(this.docs.values(), plan.required, kinds, filter?.doc ?? null, limit, this.live)
@@ -183,15 +182,15 @@ export class NotebookSearch {
   private put(d: IndexDoc): void {
     this.remove(d.id)
     this.ms.add(d)
-    this.scorer.invalidate()
+    this.scorer.added(d.id)
     this.docs.set(d.id, d)
     this.lastUpdate.added++
   }
 
   private remove(id: string): void {
     if (!this.docs.delete(id)) return
+    this.scorer.discarding(id)
     this.ms.discard(id)
-    this.scorer.invalidate()
     this.lastUpdate.discarded++
   }
 }

@@ -24,6 +24,7 @@ interface Internals {
   _fieldLength: Map<number, number[]>
   _avgFieldLength: number[]
   _documentIds: Map<number, string>
+  _idToShortId: Map<string, number>
   _documentCount: number
   _nextId: number
   _options: {
@@ -75,13 +76,42 @@ export class TopKScorer {
   private free: Acc[] = []
   private used: Acc[] = []
 
+  /**
+   * Dense copies of MiniSearch's per-document Maps, indexed by short id (a Map lookup per
+   * posting was a third of the scoring): field lengths (`fields` per document) and liveness.
+   */
+  private lengths = new Float64Array(0)
+  private alive = new Uint8Array(0)
+  private readonly fieldCount: number
+
   constructor(ms: MiniSearch<never>) {
     this.ms = ms as unknown as Internals
+    this.fieldCount = Object.keys(this.ms._fieldIds).length
   }
 
-  /** Call after every add or discard: cached expansions hold the index's postings. */
-  invalidate(): void {
+  /** Call after ms.add(doc). */
+  added(id: string): void {
     this.expansions.clear()
+    const short = this.ms._idToShortId.get(id)!
+    if (short >= this.alive.length) {
+      const size = Math.max(1024, 2 * short + 2)
+      const alive = new Uint8Array(size)
+      alive.set(this.alive)
+      const lengths = new Float64Array(size * this.fieldCount)
+      lengths.set(this.lengths)
+      this.alive = alive
+      this.lengths = lengths
+    }
+    this.alive[short] = 1
+    const len = this.ms._fieldLength.get(short)!
+    for (let f = 0; f < this.fieldCount; f++) this.lengths[short * this.fieldCount + f] = len[f] ?? 0
+  }
+
+  /** Call before ms.discard(id). */
+  discarding(id: string): void {
+    this.expansions.clear()
+    const short = this.ms._idToShortId.get(id)
+    if (short !== undefined) this.alive[short] = 0
   }
 
   /**
@@ -279,7 +309,8 @@ export class TopKScorer {
     const bit = this.shared.get(term)
     const flag = bit === undefined ? 0 : 1 << bit
 
-    const { _fieldIds, _fieldLength, _avgFieldLength, _documentIds, _documentCount } = this.ms
+    const { _fieldIds, _avgFieldLength, _documentCount } = this.ms
+    const { alive, lengths, fieldCount } = this
     const { k, b, d: delta } = o.bm25!
     const { docs, score, count, mask, stamp } = acc
     for (const e of expansions) {
@@ -295,12 +326,12 @@ export class TopKScorer {
         for (const [doc, tf] of freqs) {
           // A discarded document not yet vacuumed: MiniSearch counts it out of the idf as it
           // meets it, and so does this, to give the same scores.
-          if (!_documentIds.has(doc)) {
+          if (alive[doc] !== 1) {
             matching -= 1
             idf = Math.log(1 + (_documentCount - matching + 0.5) / (matching + 0.5))
             continue
           }
-          const len = _fieldLength.get(doc)![fieldId]
+          const len = lengths[doc * fieldCount + fieldId]
           const s = stamp[doc]
           if (s !== id) {
             if (s === 0) {

@@ -14,6 +14,8 @@ export class TagMatcher {
   })
   private readonly tokens = new Map<string, string>()
   private readonly tags = new Map<string, Tag>()
+  /** forWords results until a tag changes: each keystroke in the search box asks again. */
+  private readonly words = new Map<string, string[]>()
 
   /** The indexed stand-in for a tag id: letters and digits only, so no tokenizer splits it. */
   token(tagId: string): string {
@@ -23,19 +25,23 @@ export class TagMatcher {
   }
 
   put(tag: Tag): void {
+    this.words.clear()
     if (this.tags.has(tag.id)) this.ms.discard(tag.id)
     this.tags.set(tag.id, tag)
     this.ms.add(tag)
   }
 
   remove(tagId: string): void {
+    this.words.clear()
     if (this.tags.delete(tagId)) this.ms.discard(tagId)
   }
 
   /** Tokens of the tags whose name or label matches the words (prefix/fuzzy as in the main index). */
   forWords(words: string): string[] {
     if (this.tags.size === 0) return []
-    return this.ms.search(words).map((r) => this.token(r.id as string))
+    let found = this.words.get(words)
+    if (!found) this.words.set(words, (found = this.ms.search(words).map((r) => this.token(r.id as string))))
+    return found
   }
 
   /** Tokens of the tags whose name or label contains the phrase. */
