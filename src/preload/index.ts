@@ -27,6 +27,10 @@ ipcRenderer.on(LIVE_PORT_CHANNEL, (event, message: unknown) => {
   // To this window only; a page served over http (development) is named by its origin, a
   // file:// page has none that postMessage can match, so '*' (the page checks event.source).
   const target = location.protocol === 'file:' ? '*' : location.origin
-  window.postMessage({ type: LIVE_PORT_MESSAGE, ...message }, target, [...event.ports])
+  window.postMessage(
+    { type: LIVE_PORT_MESSAGE, notebookId: message.notebookId, request: message.request },
+    target,
+    [...event.ports],
+  )
 })
 contextBridge.exposeInMainWorld('glossa', Object.freeze(api))

@@ -10,10 +10,15 @@ export const standIn = {
   ipc: new Map<string, (event: unknown, args: unknown) => unknown>(),
   channels: 0,
   menu: null as unknown,
+  /** The preload's side: what it invoked, what it listens to, what it exposed to the page. */
+  invoked: [] as { channel: string; args: unknown }[],
+  rendererListeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
+  exposed: new Map<string, unknown>(),
   reset() {
     this.ipc.clear()
     this.channels = 0
     this.menu = null
+    this.invoked.length = 0
   },
 }
 
@@ -49,6 +54,18 @@ export const electron = {
       this.port1 = portMain(port1)
       this.port2 = portMain(port2)
     }
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, args: unknown) => {
+      standIn.invoked.push({ channel, args })
+      return { ok: true, result: null }
+    },
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
+      standIn.rendererListeners.set(channel, listener),
+    removeListener: (channel: string) => standIn.rendererListeners.delete(channel),
+  },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => standIn.exposed.set(key, api),
   },
   app: { getVersion: () => 'test' },
   Menu: {
