@@ -9,7 +9,7 @@ import { LiveProjection, makeNotebookKeys, parseNotebookKey, settle } from '@sha
 import type { NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import type { OpenNotebook } from '../store/open-notebook'
-import { LiveNotebook } from './live-notebook'
+import { LiveNotebook, LOCAL_ORIGIN } from './live-notebook'
 import { TeamConfigSchema, TeamLink, type TeamConfig, type TeamStatus } from './team-link'
 import { writeFreshYDoc, writeYDocFile, ydocPath } from './ydoc-file'
 
@@ -120,6 +120,11 @@ export class LiveDocs {
     const link = this.link(id, live, config)
     try {
       await link.firstSync()
+      // What the first sync sent (the whole notebook) is not acknowledged on its own; a change
+      // sent after it is, and the server handles a connection's messages in order: once that
+      // one is acknowledged, the server holds the notebook and a teammate can join at once.
+      live.doc.transact(() => live.doc.getMap('team').set('sharedAt', new Date().toISOString()), LOCAL_ORIGIN)
+      await link.firstSync(undefined, true)
     } catch (error) {
       link.destroy()
       live.link = null

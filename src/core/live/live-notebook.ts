@@ -4,14 +4,7 @@
 // are what windows (and, later, the team server) receive.
 import { isDeepStrictEqual } from 'node:util'
 import * as Y from 'yjs'
-import {
-  LiveProjection,
-  notebookToYDoc,
-  REPAIR_ORIGIN,
-  settle,
-  writeNotebookDiff,
-  yDocToNotebook,
-} from '@shared/live'
+import { LiveProjection, notebookToYDoc, REPAIR_ORIGIN, settle, writeNotebookDiff } from '@shared/live'
 import type { Notebook } from '@shared/schema'
 import { TeamLink, type TeamConfig } from './team-link'
 import { readYDoc, writeFreshYDoc } from './ydoc-file'
@@ -102,18 +95,22 @@ export class LiveNotebook {
     const doc = new Y.Doc()
     const saved = await readYDoc(path)
     let projected: Notebook | null = null
+    let projection: LiveProjection | null = null
     if (saved) {
       try {
         doc.transact(() => {
           Y.applyUpdate(doc, saved.state)
           for (const update of saved.updates) Y.applyUpdate(doc, update)
         }, LOCAL_ORIGIN)
-        projected = yDocToNotebook(doc).notebook
+        projection = new LiveProjection(doc)
+        projected = projection.project().notebook
       } catch {
+        projection?.destroy()
         projected = null
       }
     }
     if (!saved || !projected || projected.id !== notebook.id) {
+      projection?.destroy()
       const fresh = notebookToYDoc(notebook)
       const state = Y.encodeStateAsUpdate(fresh)
       await writeFreshYDoc(path, state)
@@ -130,6 +127,10 @@ export class LiveNotebook {
       saved.updates.length,
     )
     if (!isDeepStrictEqual(projected, notebook)) writeNotebookDiff(doc, projected, notebook, LOCAL_ORIGIN)
+    // The projection that reading the doc needed is the one settling others' changes needs: kept,
+    // the first of them no longer projects the whole notebook again (4.7 s at 20,000 passages).
+    live.projection = projection
+    projection?.adopt(notebook)
     return live
   }
 

@@ -120,12 +120,15 @@ export class TeamLink {
     for (const l of this.listeners) l()
   }
 
-  /** Resolves when the first sync is done; rejects with the server's reason if it refuses the key. */
-  firstSync(timeoutMs = 120_000): Promise<void> {
+  /**
+   * Resolves when the first sync is done (with `acknowledged`, once the server has also
+   * acknowledged every change sent since); rejects with the server's reason if it refuses the key.
+   */
+  firstSync(timeoutMs = 120_000, acknowledged = false): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
         if (this.refused) done(new Error(this.refused))
-        else if (this.provider.isSynced) done()
+        else if (this.provider.isSynced && !(acknowledged && this.provider.hasUnsyncedChanges)) done()
       }
       const timer = setTimeout(
         () => done(new Error(`The team server did not answer within ${timeoutMs / 1000} s.`)),
