@@ -82,6 +82,18 @@ test('two renames of one tag made offline: one is kept, and the other side is to
     const kept = names.filter((n) => n === 'base/al-asad-airbase' || n === 'base/ain-al-asad-ab')
     expect(kept).toHaveLength(1)
     expect(names).not.toContain('base/ain-al-asad')
+
+    // Either member can browse the conflict and put the other name back; both copies follow.
+    const lost = kept[0] === 'base/al-asad-airbase' ? 'base/ain-al-asad-ab' : 'base/al-asad-airbase'
+    await a.page.getByRole('button', { name: '1 conflict' }).click()
+    const list = a.page.getByRole('dialog', { name: 'Merge conflicts' })
+    await expect(list).toContainText(`kept “${kept[0]}”; the other was “${lost}”`)
+    await list.getByRole('button', { name: `Use “${lost}”` }).click()
+    await expect(list).toContainText('It has that value now.')
+    await list.getByRole('button', { name: 'Close' }).click()
+    for (const dir of [dirA, dirB])
+      await expect.poll(async () => await tagNames(dir, id), { timeout: 30_000 }).toContain(lost)
+    expect(await tagNames(dirA, id)).not.toContain(kept[0])
   } finally {
     await a.close().catch(() => {})
     await b.close().catch(() => {})

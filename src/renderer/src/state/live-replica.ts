@@ -18,7 +18,8 @@ import {
   updateFragment,
   updateMessage,
 } from '@shared/live'
-import { FRAGMENT_FIELDS, HAS_NOTE, META } from '@shared/live/layout'
+import { readConflicts, type Conflict } from '@shared/live/conflicts'
+import { CONFLICTS, FRAGMENT_FIELDS, HAS_NOTE, META } from '@shared/live/layout'
 import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
 import type { DocNode, Notebook } from '@shared/schema'
@@ -69,6 +70,21 @@ export class LiveReplica implements RemoteNotebook {
   /** True once the replica holds the core's doc (note editors may bind to it). */
   get live(): boolean {
     return this.synced
+  }
+
+  private conflictList: { newest: unknown; list: Conflict[] } = { newest: undefined, list: [] }
+
+  /**
+   * Values concurrent writes overwrote (docs/LIVE.md), newest first, for the conflicts list. The
+   * same array until the list changes (a store snapshot; entries are only appended, and trimmed
+   * from the front, so the newest one tells).
+   */
+  conflicts(): Conflict[] {
+    const stored = this.doc.getArray(CONFLICTS)
+    const newest = this.synced && stored.length ? stored.get(stored.length - 1) : undefined
+    if (newest !== this.conflictList.newest)
+      this.conflictList = { newest, list: newest ? readConflicts(this.doc).reverse() : [] }
+    return this.conflictList.list
   }
 
   /**

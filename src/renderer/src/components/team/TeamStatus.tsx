@@ -4,6 +4,7 @@ import { useState, useSyncExternalStore } from 'react'
 import type { TeamStatus as Status } from '@shared/live/status'
 import { count } from '@shared/plural'
 import { useSession } from '../../state/use-session'
+import { ConflictsButton } from './ConflictsButton'
 import { ShareDialog } from './ShareDialog'
 import './team.css'
 
@@ -23,22 +24,28 @@ export function TeamStatus() {
         </span>
       )}
       {team && (
-        <span className={`team-state team-${team.state}`} role="status" aria-label="Team connection">
+        <span
+          className={`team-state team-${team.state}`}
+          role="status"
+          aria-label="Team connection"
+          title={describe(team) + peersText(team)}
+        >
           {describe(team)}
-          {team.peers.length > 0 && (
-            <span className="team-peers">
-              {' · With '}
-              {team.peers.map((p) => (p.source ? `${p.name} (reading ${p.source})` : p.name)).join(', ')}
-            </span>
-          )}
+          {team.peers.length > 0 && <span className="team-peers">{peersText(team)}</span>}
         </span>
       )}
+      {team && <ConflictsButton />}
       <button className="button ghost" onClick={() => setSharing(true)}>
         Share…
       </button>
       {sharing && <ShareDialog notebookId={session.notebook.id} onClose={() => setSharing(false)} />}
     </>
   )
+}
+
+function peersText(team: Status): string {
+  if (!team.peers.length) return ''
+  return ` · With ${team.peers.map((p) => (p.source ? `${p.name} (reading ${p.source})` : p.name)).join(', ')}`
 }
 
 function describe(team: Status): string {
