@@ -4,7 +4,7 @@ import { getSchema } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Node as PMNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
-import type { DecorationSource } from '@tiptap/pm/view'
+import type { DecorationSet, DecorationSource } from '@tiptap/pm/view'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -148,5 +148,30 @@ describe('passage highlights plugin', () => {
     const outline = passageHighlightsKey.getState(hovered)!.hover.find()
     expect(outline.map((d) => [d.from, d.to])).toEqual([[12, 30]])
     expect(sets[1]).toBe(passageHighlightsKey.getState(hovered)!.hover)
+  })
+
+  it('in edit mode draws only the highlights in its window, maps them through typing, and keeps every passage', () => {
+    const drawn = (s: EditorState) =>
+      (s.plugins[0].props.decorations!.call(s.plugins[0], s) as DecorationSet)
+        .find()
+        .map((d) => [d.spec.id as string, d.from, d.to])
+    const state = stateWith([decor('a', 3, 9), decor('b', 12, 30), decor('c', 180, 190)])
+    const windowed = state.apply(state.tr.setMeta(passageHighlightsKey, { window: { from: 0, to: 40 } }))
+    expect(drawn(windowed)).toEqual([
+      ['a', 3, 9],
+      ['b', 12, 30],
+    ])
+    const typed = windowed.apply(windowed.tr.insertText('zz', 10))
+    expect(drawn(typed)).toEqual([
+      ['a', 3, 9],
+      ['b', 14, 32],
+    ])
+    expect(passageHighlightsKey.getState(typed)!.window).toEqual({ from: 0, to: 42 })
+    expect(passageRanges(typed).get('c')).toEqual({ from: 182, to: 192 })
+    // New passages (a filter change, a re-anchor) are cut to the window too; no window: all drawn.
+    const rebuilt = typed.apply(typed.tr.setMeta(passageHighlightsKey, { passages: [decor('c', 182, 192)] }))
+    expect(drawn(rebuilt)).toEqual([])
+    const all = rebuilt.apply(rebuilt.tr.setMeta(passageHighlightsKey, { window: null }))
+    expect(drawn(all)).toEqual([['c', 182, 192]])
   })
 })

@@ -15,11 +15,20 @@ export interface PassageDecor {
   selected: boolean
 }
 interface HighlightState {
+  /** Every passage's highlight, mapped through edits (read by passagesAt, passageRanges). */
   passages: DecorationSet
+  /** What is drawn: all of `passages`, or in edit mode those near the visible text (`window`). */
+  shown: DecorationSet
+  /** Edit mode: the document range whose highlights are drawn; null: all of them. */
+  window: Range | null
   hover: DecorationSet
   hoverId: string | null
 }
-type Meta = { passages: PassageDecor[] } | { hoverId: string | null }
+interface Range {
+  from: number
+  to: number
+}
+type Meta = { passages: PassageDecor[] } | { hoverId: string | null } | { window: Range | null }
 
 export const passageHighlightsKey = new PluginKey<HighlightState>('passageHighlights')
 
@@ -48,24 +57,40 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
     new Plugin<HighlightState>({
       key: passageHighlightsKey,
       state: {
-        init: () => ({ passages: DecorationSet.empty, hover: DecorationSet.empty, hoverId: null }),
+        init: () => ({
+          passages: DecorationSet.empty,
+          shown: DecorationSet.empty,
+          window: null,
+          hover: DecorationSet.empty,
+          hoverId: null,
+        }),
         apply(tr, value, _old, state) {
           const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
-          let next = tr.docChanged
-            ? {
-                ...value,
-                passages: dropReplaced(value.passages, tr).map(tr.mapping, tr.doc),
-                hover: value.hover.map(tr.mapping, tr.doc),
-              }
-            : value
-          if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
+          let next = value
+          if (tr.docChanged) {
+            const passages = dropReplaced(value.passages, tr).map(tr.mapping, tr.doc)
+            next = {
+              ...value,
+              passages,
+              shown: value.window ? dropReplaced(value.shown, tr).map(tr.mapping, tr.doc) : passages,
+              window: value.window && mapRange(value.window, tr),
+              hover: value.hover.map(tr.mapping, tr.doc),
+            }
+          }
+          if (meta && 'passages' in meta) {
+            const passages = buildSet(state, meta.passages)
+            next = { ...next, passages, shown: windowed(passages, state, next.window) }
+          }
+          if (meta && 'window' in meta)
+            next = { ...next, window: meta.window, shown: windowed(next.passages, state, meta.window) }
           if (meta && 'hoverId' in meta)
             next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
           return next
         },
       },
+      view: (view) => new HighlightWindow(view),
       props: {
-        decorations: (state) => passageHighlightsKey.getState(state)!.passages,
+        decorations: (state) => passageHighlightsKey.getState(state)!.shown,
         handleClick(view, pos) {
           // A click on a highlight selects its passage; elsewhere in the text, none.
           if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
@@ -80,6 +105,75 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
     // After the passages, so the outline wraps the highlight it is drawn around.
     new Plugin({ props: { decorations: (state) => passageHighlightsKey.getState(state)!.hover } }),
   ]
+}
+
+/**
+ * Edit mode draws only the highlights near the visible text. Typing in a contenteditable
+ * holding thousands of highlight spans cost 2–2.6× typing in the same text with one (Chromium
+ * re-validates the selection and lays out more per key: docs/PERFORMANCE.md); off-screen
+ * highlights cannot be seen, and the full set is still mapped through every edit. Reading mode
+ * draws them all (find-in-page, scrolling to a passage, tests and assistive tools see every one).
+ */
+const MARGIN = 6000 // document positions (≈ characters) kept drawn above and below the visible text
+const SLACK = 2000 // how close the visible text may come to the window's edge before it moves
+
+class HighlightWindow {
+  private frame = 0
+  private readonly onScroll = () => this.schedule()
+  constructor(private readonly view: EditorView) {
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
+    window.addEventListener('resize', this.onScroll)
+    this.schedule()
+  }
+  update(): void {
+    const win = passageHighlightsKey.getState(this.view.state)?.window ?? null
+    // Entering edit mode starts a window; leaving it draws every highlight again.
+    if (this.view.editable !== (win !== null)) this.schedule()
+  }
+  destroy(): void {
+    cancelAnimationFrame(this.frame)
+    document.removeEventListener('scroll', this.onScroll, { capture: true })
+    window.removeEventListener('resize', this.onScroll)
+  }
+  private schedule(): void {
+    if (this.frame) return
+    // Not from inside a view update (no dispatch there), and once per frame while scrolling.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      this.move()
+    })
+  }
+  private move(): void {
+    const view = this.view
+    if (view.isDestroyed) return
+    const win = passageHighlightsKey.getState(view.state)?.window ?? null
+    const next = view.editable ? this.visibleWindow() : null
+    if (next === null && win === null) return
+    if (next && win && win.from <= Math.max(0, next.from - SLACK) && next.to + SLACK <= win.to) return
+    view.dispatch(
+      view.state.tr.setMeta(passageHighlightsKey, { window: next }).setMeta('addToHistory', false),
+    )
+  }
+  /** The visible text's range plus MARGIN on each side (posAtCoords works inside the viewport). */
+  private visibleWindow(): Range {
+    const view = this.view
+    const size = view.state.doc.content.size
+    const box = view.dom.getBoundingClientRect()
+    const left = Math.min(Math.max(box.left + 8, 0), window.innerWidth - 1)
+    const top = view.posAtCoords({ left, top: Math.min(Math.max(box.top, 0), window.innerHeight) + 1 })
+    const bottom = view.posAtCoords({ left, top: Math.max(Math.min(box.bottom, window.innerHeight), 0) - 1 })
+    const from = top?.pos ?? 0
+    const to = bottom?.pos ?? size
+    return { from: Math.max(0, Math.min(from, to) - MARGIN), to: Math.min(size, Math.max(from, to) + MARGIN) }
+  }
+}
+
+function windowed(passages: DecorationSet, state: EditorState, win: Range | null): DecorationSet {
+  return win ? DecorationSet.create(state.doc, passages.find(win.from, win.to)) : passages
+}
+
+function mapRange(r: Range, tr: Transaction): Range {
+  return { from: tr.mapping.map(r.from, -1), to: tr.mapping.map(r.to, 1) }
 }
 
 function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
