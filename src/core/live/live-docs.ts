@@ -59,8 +59,8 @@ export class LiveDocs {
     // Edits applied while the doc was being read.
     live.follow(handle.data)
     live.onRemote = (notebook, notices) => {
-      void handle.replace(notebook)
       if (notices.length) this.events?.notices(id, notices)
+      return handle.replace(notebook)
     }
     const config = await this.readConfig(id)
     if (config) this.link(id, live, config)

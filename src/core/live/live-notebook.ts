@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util'
 import * as Y from 'yjs'
 import { LiveProjection, notebookToYDoc, REPAIR_ORIGIN, settle, writeNotebookDiff } from '@shared/live'
 import type { Notebook } from '@shared/schema'
+import type { SaveOutcome } from '../store/open-notebook'
 import { TeamLink, type TeamConfig } from './team-link'
 import { readYDoc, writeFreshYDoc } from './ydoc-file'
 import { YDocLog } from './ydoc-log'
@@ -18,8 +19,15 @@ export class LiveNotebook {
   private unsettled = false
   private log!: YDocLog
   link: TeamLink | null = null
-  /** Told each notebook a merge of others' changes made (with what was refused or repaired). */
-  onRemote: ((notebook: Notebook, notices: string[]) => void) | null = null
+  /**
+   * Told each notebook a merge of others' changes made (with what was refused or repaired);
+   * may return the store's save of it (a Promise<SaveOutcome>), which `saved()` hands to whoever
+   * waits for those changes.
+   */
+  onRemote: ((notebook: Notebook, notices: string[]) => unknown) | null = null
+  /** The store's save of the last settled notebook (a later save holds every earlier one). */
+  private lastSave: Promise<SaveOutcome> = Promise.resolve({ saved: true })
+  private readonly settleWaiters: (() => void)[] = []
 
   private constructor(
     readonly doc: Y.Doc,
@@ -54,6 +62,16 @@ export class LiveNotebook {
     if (!this.unsettled) return
     this.unsettled = false
     this.settleRemote()
+    for (const waiter of this.settleWaiters.splice(0)) waiter()
+  }
+
+  /**
+   * Resolves once everything the doc holds now from others (a window's typing) is in the JSON
+   * file, or with the store's error: the relay acknowledges a window's updates with it.
+   */
+  saved(): Promise<SaveOutcome> {
+    if (!this.unsettled) return this.lastSave
+    return new Promise<void>((resolve) => this.settleWaiters.push(resolve)).then(() => this.lastSave)
   }
 
   /** Links the doc to a team server (offline edits go out when it is reachable). */
@@ -74,11 +92,14 @@ export class LiveNotebook {
       settled = settle(this.doc, projection)
     } catch (error) {
       console.error('[glossa live] a change from the team server could not be read:', error)
+      const saveError = `A change could not be read: ${(error as Error).message}`
+      this.lastSave = Promise.resolve({ saved: false, saveError })
       return
     }
     if (settled.notebook === this.current && !settled.notices.length) return
     this.current = settled.notebook
-    this.onRemote?.(settled.notebook, settled.notices)
+    const save = this.onRemote?.(settled.notebook, settled.notices)
+    if (save instanceof Promise) this.lastSave = save as Promise<SaveOutcome>
   }
 
   private startProjection(): LiveProjection {
