@@ -2,7 +2,8 @@
 // "Hareer", "HAREER" and "Harír" meet, as do "عين الأسد" and "عين الاسد", and "al-Asad" and
 // "al Asad". `foldWithMap` keeps where each folded character came from, to mark the original text.
 
-const ARABIC: Record<string, string> = {
+/** Arabic letter forms folded to one (exported for the reference algorithm in its test). */
+export const ARABIC: Readonly<Record<string, string>> = {
   أ: 'ا',
   إ: 'ا',
   آ: 'ا',
