@@ -2,26 +2,14 @@
 // the top bar and the library (arrow keys move between them, as in any radio group).
 import { setTheme, THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../state/theme'
 import { Icon } from './Icon'
+import { radioArrowKeys } from './radio-keys'
 
 const LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 const ICON = { system: 'contrast', light: 'sun', dark: 'moon' } as const
 
 export function ThemeSelect() {
   const choice = useThemeChoice()
-  const move = (e: React.KeyboardEvent) => {
-    const step =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? 1
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? -1
-          : 0
-    if (!step) return
-    e.preventDefault()
-    const next =
-      THEME_CHOICES[(THEME_CHOICES.indexOf(choice) + step + THEME_CHOICES.length) % THEME_CHOICES.length]
-    setTheme(next)
-    ;(e.currentTarget.querySelector(`[data-theme-choice="${next}"]`) as HTMLElement | null)?.focus()
-  }
+  const move = radioArrowKeys(THEME_CHOICES, choice, setTheme)
   return (
     <div role="radiogroup" aria-label="Theme" className="theme-select" onKeyDown={move}>
       {THEME_CHOICES.map((c) => (
@@ -32,7 +20,7 @@ export function ThemeSelect() {
           aria-label={LABEL[c]}
           title={`${LABEL[c]} theme`}
           tabIndex={choice === c ? 0 : -1}
-          data-theme-choice={c}
+          data-choice={c}
           onClick={() => setTheme(c)}
         >
           <Icon name={ICON[c]} />

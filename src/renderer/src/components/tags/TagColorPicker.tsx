@@ -2,24 +2,12 @@
 // other color through the system picker.
 import { TAG_COLOR_NAMES, TAG_PALETTE } from '@shared/tag-colors'
 import type { Tag } from '@shared/schema'
+import { radioArrowKeys } from '../radio-keys'
 
 export function TagColorPicker({ tag, onPick }: { tag: Tag; onPick: (color: string) => void }) {
   const current = tag.color.toLowerCase()
   const inPalette = (TAG_PALETTE as readonly string[]).includes(current)
-  const move = (e: React.KeyboardEvent) => {
-    const step =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? 1
-        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? -1
-          : 0
-    if (!step) return
-    e.preventDefault()
-    const at = TAG_PALETTE.indexOf(current as (typeof TAG_PALETTE)[number])
-    const next = TAG_PALETTE[(Math.max(at, 0) + step + TAG_PALETTE.length) % TAG_PALETTE.length]
-    onPick(next)
-    ;(e.currentTarget.querySelector(`[data-color="${next}"]`) as HTMLElement | null)?.focus()
-  }
+  const move = radioArrowKeys(TAG_PALETTE, current, onPick)
   return (
     <div className="field">
       <span id={`color-${tag.id}`}>Color</span>
@@ -33,7 +21,7 @@ export function TagColorPicker({ tag, onPick }: { tag: Tag; onPick: (color: stri
               aria-label={TAG_COLOR_NAMES[i]}
               title={TAG_COLOR_NAMES[i]}
               tabIndex={c === current || (!inPalette && i === 0) ? 0 : -1}
-              data-color={c}
+              data-choice={c}
               className="cb-swatch"
               style={{ background: c }}
               onClick={() => onPick(c)}
