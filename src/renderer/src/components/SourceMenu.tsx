@@ -7,9 +7,8 @@ import { toastStore } from '../state/toasts'
 import { useSession } from '../state/use-session'
 import { ConfirmDialog } from './ConfirmDialog'
 import { TitleDialog } from './TitleDialog'
-import { Icon } from './Icon'
 import { undoAction } from '../state/undo-action'
-import { Editable } from './Editable'
+import { RenameDeleteButtons } from './RenameDeleteButtons'
 
 export function SourceMenu({ source }: { source: Source }) {
   const session = useSession()
@@ -26,51 +25,38 @@ export function SourceMenu({ source }: { source: Source }) {
   }
 
   return (
-    <Editable>
-      <span className="source-menu">
-        <button
-          className="icon-button"
-          aria-label={`Rename source “${source.title}”`}
-          title="Rename"
-          onClick={() => setDialog('rename')}
+    <span className="source-menu">
+      <RenameDeleteButtons
+        what={`source “${source.title}”`}
+        onRename={() => setDialog('rename')}
+        onDelete={() => setDialog('delete')}
+      />
+      {dialog === 'rename' && (
+        <TitleDialog
+          title="Rename source"
+          initial={source.title}
+          submitLabel="Rename"
+          onSubmit={(title) => {
+            session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
+              label: 'Rename source',
+            })
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog
+          title="Delete source?"
+          confirmLabel={passages > 0 ? `Delete source and ${count(passages, 'passage')}` : 'Delete source'}
+          onConfirm={remove}
+          onClose={() => setDialog(null)}
         >
-          <Icon name="edit" />
-        </button>
-        <button
-          className="icon-button"
-          aria-label={`Delete source “${source.title}”`}
-          title="Delete"
-          onClick={() => setDialog('delete')}
-        >
-          <Icon name="trash" />
-        </button>
-        {dialog === 'rename' && (
-          <TitleDialog
-            title="Rename source"
-            initial={source.title}
-            submitLabel="Rename"
-            onSubmit={(title) => {
-              session.run([{ type: 'updateSource', id: source.id, patch: { title } }], {
-                label: 'Rename source',
-              })
-            }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'delete' && (
-          <ConfirmDialog
-            title="Delete source?"
-            confirmLabel={passages > 0 ? `Delete source and ${count(passages, 'passage')}` : 'Delete source'}
-            onConfirm={remove}
-            onClose={() => setDialog(null)}
-          >
-            {passages > 0
-              ? `“${source.title}” and its ${count(passages, 'passage')} will be deleted, with their links.`
-              : `“${source.title}” will be deleted. It has no passages.`}{' '}
-            You can undo this.
-          </ConfirmDialog>
-        )}
-      </span>
-    </Editable>
+          {passages > 0
+            ? `“${source.title}” and its ${count(passages, 'passage')} will be deleted, with their links.`
+            : `“${source.title}” will be deleted. It has no passages.`}{' '}
+          You can undo this.
+        </ConfirmDialog>
+      )}
+    </span>
   )
 }

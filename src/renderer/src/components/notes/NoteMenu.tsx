@@ -5,10 +5,9 @@ import type { NotePage } from '@shared/schema'
 import { toastStore } from '../../state/toasts'
 import { useSession } from '../../state/use-session'
 import { ConfirmDialog } from '../ConfirmDialog'
-import { Icon } from '../Icon'
 import { TitleDialog } from '../TitleDialog'
 import { undoAction } from '../../state/undo-action'
-import { Editable } from '../Editable'
+import { RenameDeleteButtons } from '../RenameDeleteButtons'
 
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
@@ -26,47 +25,34 @@ export function NoteMenu({ note }: { note: NotePage }) {
   }
 
   return (
-    <Editable>
-      <span className="source-menu">
-        <button
-          className="icon-button"
-          aria-label={`Rename note “${note.title}”`}
-          title="Rename"
-          onClick={() => setDialog('rename')}
+    <span className="source-menu">
+      <RenameDeleteButtons
+        what={`note “${note.title}”`}
+        onRename={() => setDialog('rename')}
+        onDelete={() => setDialog('delete')}
+      />
+      {dialog === 'rename' && (
+        <TitleDialog
+          title="Rename note"
+          initial={note.title}
+          submitLabel="Rename"
+          onSubmit={(title) => {
+            session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog
+          title="Delete note?"
+          confirmLabel="Delete note"
+          onConfirm={remove}
+          onClose={() => setDialog(null)}
         >
-          <Icon name="edit" />
-        </button>
-        <button
-          className="icon-button"
-          aria-label={`Delete note “${note.title}”`}
-          title="Delete"
-          onClick={() => setDialog('delete')}
-        >
-          <Icon name="trash" />
-        </button>
-        {dialog === 'rename' && (
-          <TitleDialog
-            title="Rename note"
-            initial={note.title}
-            submitLabel="Rename"
-            onSubmit={(title) => {
-              session.run([{ type: 'updateNote', id: note.id, patch: { title } }], { label: 'Rename note' })
-            }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'delete' && (
-          <ConfirmDialog
-            title="Delete note?"
-            confirmLabel="Delete note"
-            onConfirm={remove}
-            onClose={() => setDialog(null)}
-          >
-            “{note.title}” will be deleted{links > 0 ? `, with its ${count(links, 'link')}` : ''}. Its
-            references to passages go with it; the passages stay. You can undo this.
-          </ConfirmDialog>
-        )}
-      </span>
-    </Editable>
+          “{note.title}” will be deleted{links > 0 ? `, with its ${count(links, 'link')}` : ''}. Its
+          references to passages go with it; the passages stay. You can undo this.
+        </ConfirmDialog>
+      )}
+    </span>
   )
 }
