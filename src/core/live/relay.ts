@@ -6,19 +6,24 @@
 // the core settles like a teammate's (live-notebook.ts: validated, repaired, then saved). A
 // notebook joined with a read-only key takes no updates from its windows. The core also sends
 // its own step 1, so typing a window made while the socket was down comes in on reconnect.
+// Each message carrying a window's changes is acknowledged to that window once the store's save
+// holding them is done (or failed), so its top bar's "Saved" means on disk for typing too.
 // The host authorizes the connection (browser host: token, Host, Origin; desktop: our window's
 // main frame) before handing it over.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import {
+  carriesChanges,
   handleSyncMessage,
   jsonMessage,
   MESSAGE_NOTICES,
+  MESSAGE_SAVED,
   MESSAGE_STATUS,
   readJsonMessage,
   syncStep1,
   updateMessage,
+  type SavedMessage,
 } from '@shared/live'
 import { webSocketConnection, type LiveConnection } from './connection'
 import type { LiveDocs, LiveEvents } from './live-docs'
@@ -27,6 +32,8 @@ import type { LiveNotebook } from './live-notebook'
 /** The subprotocol windows ask for; the token travels as a second one ("token.<token>"). */
 export const LIVE_PROTOCOL = 'glossa-live.v1'
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+const UNSAVED = 'The notebook could not be saved.'
+const READ_ONLY = 'This notebook was joined with a read-only key: it can be read here but not changed.'
 
 export class LiveRelay implements LiveEvents {
   private readonly windows = new Map<string, Set<LiveConnection>>()
@@ -105,6 +112,15 @@ export class LiveRelay implements LiveEvents {
     )
     // Messages that arrive while the doc opens wait for it, in order.
     let queue = Promise.resolve()
+    // Messages carrying this window's changes, counted as the window counts them, and the last
+    // count told back (acknowledgements only move forward: a later save holds every earlier one).
+    let received = 0
+    let told = 0
+    const acknowledge = (through: number, error?: string) => {
+      if (through <= told || !ws.open) return
+      if (!error) told = through
+      ws.send(jsonMessage(MESSAGE_SAVED, { through, ...(error ? { error } : {}) } satisfies SavedMessage))
+    }
     ws.onMessage((bytes) => {
       // A WebSocket refuses these itself (maxPayload); a port does not. Empty: not bytes at all.
       if (bytes.length > MAX_MESSAGE_BYTES) return ws.close(1009, 'Message too big.')
@@ -116,12 +132,21 @@ export class LiveRelay implements LiveEvents {
             // A window says which source it is reading (presence for the team).
             const json = readJsonMessage(bytes)
             if (json) {
+              if (json.kind !== MESSAGE_STATUS) return
               const reading = (json.value as { reading?: unknown } | null)?.reading
               live.link?.setReading(typeof reading === 'string' ? reading.slice(0, 200) : undefined)
               return
             }
+            const changes = carriesChanges(bytes) ? ++received : 0
             const reply = handleSyncMessage(live.doc, bytes, { readOnly: live.readOnly, origin: ws })
             if (reply && ws.open) ws.send(reply)
+            if (!changes) return
+            if (live.readOnly) return acknowledge(changes, READ_ONLY)
+            // Settled on the next turn with whatever else arrived, then saved by the store.
+            void live.saved().then(
+              (outcome) => acknowledge(changes, outcome.saved ? undefined : (outcome.saveError ?? UNSAVED)),
+              (error: unknown) => acknowledge(changes, (error as Error).message ?? UNSAVED),
+            )
           } catch {
             ws.close(4400, 'Not a sync message.')
           }

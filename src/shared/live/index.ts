@@ -6,12 +6,15 @@ export { notebookToYDoc, rewriteEntity, writeNotebookDiff } from './write'
 export { REPAIR_ORIGIN, settle, type Settled } from './settle'
 export { readConflicts, type Conflict } from './conflicts'
 export {
+  carriesChanges,
   handleSyncMessage,
   jsonMessage,
   MESSAGE_NOTICES,
+  MESSAGE_SAVED,
   MESSAGE_STATUS,
   readJsonMessage,
   syncStep1,
   updateMessage,
+  type SavedMessage,
 } from './sync-messages'
 export { makeNotebookKeys, parseNotebookKey, shareToken, type KeyRole, type NotebookKey } from './keys'

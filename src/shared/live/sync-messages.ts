@@ -49,12 +49,31 @@ export function handleSyncMessage(
   return null
 }
 
+/** True for a message that carries changes (an update, or a step 2 answering a step 1). */
+export function carriesChanges(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message)
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false
+  const kind = decoding.readVarUint(decoder)
+  return kind === sync.messageYjsSyncStep2 || kind === sync.messageYjsUpdate
+}
+
 /** Besides sync: the core tells windows a shared notebook's connection state and merge notices. */
 export const MESSAGE_STATUS = 100
 export const MESSAGE_NOTICES = 101
+/**
+ * The core tells a window its changes are saved: `through` counts the messages carrying
+ * changes (`carriesChanges`) the window sent on this connection whose changes are now in the
+ * JSON file; with `error`, the save holding them failed (the store's reason).
+ */
+export const MESSAGE_SAVED = 102
+
+export interface SavedMessage {
+  through: number
+  error?: string
+}
 
 export function jsonMessage(
-  kind: typeof MESSAGE_STATUS | typeof MESSAGE_NOTICES,
+  kind: typeof MESSAGE_STATUS | typeof MESSAGE_NOTICES | typeof MESSAGE_SAVED,
   value: unknown,
 ): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -63,11 +82,11 @@ export function jsonMessage(
   return encoding.toUint8Array(encoder)
 }
 
-/** The kind and value of a status or notices message, or null for any other message. */
+/** The kind and value of a status, notices or saved message, or null for any other message. */
 export function readJsonMessage(message: Uint8Array): { kind: number; value: unknown } | null {
   const decoder = decoding.createDecoder(message)
   const kind = decoding.readVarUint(decoder)
-  if (kind !== MESSAGE_STATUS && kind !== MESSAGE_NOTICES) return null
+  if (kind !== MESSAGE_STATUS && kind !== MESSAGE_NOTICES && kind !== MESSAGE_SAVED) return null
   try {
     return { kind, value: JSON.parse(decoding.readVarString(decoder)) }
   } catch {

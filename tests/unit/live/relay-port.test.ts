@@ -9,7 +9,13 @@ import { portConnection, type PortLike } from '../../../src/core/live/connection
 import { isPortClosing } from '../../../src/shared/live-port'
 import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveRelay, MAX_MESSAGE_BYTES } from '../../../src/core/live/relay'
-import { handleSyncMessage, syncStep1, updateMessage, yDocToNotebook } from '../../../src/shared/live'
+import {
+  handleSyncMessage,
+  readJsonMessage,
+  syncStep1,
+  updateMessage,
+  yDocToNotebook,
+} from '../../../src/shared/live'
 import { plainText } from '../../../src/shared/plain-text'
 import { AT } from '../../helpers/notebook'
 import { useTempDirs } from '../../helpers/temp-dir'
@@ -59,7 +65,8 @@ function window(relay: LiveRelay, id: string) {
   port2.on('message', (data: unknown) => {
     received++
     if (isPortClosing(data)) return void closings.push(data)
-    if (!(data instanceof Uint8Array)) return
+    // Not sync: status, notices, "saved" (relay-saved.test.ts).
+    if (!(data instanceof Uint8Array) || readJsonMessage(data)) return
     const reply = handleSyncMessage(doc, data, { readOnly: false, origin: 'core' })
     if (reply) port2.postMessage(reply)
   })
