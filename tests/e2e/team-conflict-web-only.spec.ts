@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, stopChild, test } from './fixtures'
 import { openSeedNotebook } from './helpers'
-import { openApp, startTeamServer, teamState } from './team-helpers'
+import { joinNotebook, openApp, shareNotebook, startTeamServer, teamState } from './team-helpers'
 
 async function renameTag(page: Page, from: string, to: string): Promise<void> {
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
@@ -38,18 +38,9 @@ test('two renames of one tag made offline: one is kept, and the other side is to
   const b = await openApp(browser, dirB)
   try {
     await openSeedNotebook(a.page)
-    await a.page.getByRole('button', { name: 'Share…' }).click()
-    const share = a.page.getByRole('dialog', { name: 'Share notebook' })
-    await share.getByLabel('Team server address').fill(team.url)
-    await share.getByRole('button', { name: 'Share' }).click()
-    const key = await share.getByLabel('Read-write key').inputValue()
+    const key = await shareNotebook(a.page, team.url)
     const id = key.split('.')[2]
-    await share.getByRole('button', { name: 'Done' }).click()
-    await b.page.getByRole('button', { name: 'Join…' }).click()
-    const join = b.page.getByRole('dialog', { name: 'Join a shared notebook' })
-    await join.getByLabel('Team server address').fill(team.url)
-    await join.getByLabel('Notebook key').fill(key)
-    await join.getByRole('button', { name: 'Join' }).click()
+    await joinNotebook(b.page, team.url, key)
     await expect(teamState(b.page)).toContainText('Online')
 
     await stopChild(team.child)

@@ -1,5 +1,5 @@
 // A team server started by a test, and apps (browser hosts on their own data dirs) to share
-// and join with it (team-web-only.spec.ts, team-readonly-web-only.spec.ts).
+// and join with it (the team-*-web-only specs).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
@@ -51,3 +51,27 @@ export async function openApp(browser: Browser, dataDir: string) {
 }
 
 export const teamState = (page: Page) => page.getByRole('status', { name: 'Team connection' })
+
+/** Shares the open notebook with the team server at `url`; returns the key named `keyLabel`. */
+export async function shareNotebook(
+  page: Page,
+  url: string,
+  keyLabel: 'Read-write key' | 'Read-only key' = 'Read-write key',
+): Promise<string> {
+  await page.getByRole('button', { name: 'Share…' }).click()
+  const share = page.getByRole('dialog', { name: 'Share notebook' })
+  await share.getByLabel('Team server address').fill(url)
+  await share.getByRole('button', { name: 'Share' }).click()
+  const key = await share.getByLabel(keyLabel).inputValue()
+  await share.getByRole('button', { name: 'Done' }).click()
+  return key
+}
+
+/** Joins the notebook `key` opens on the team server at `url`, from the library. */
+export async function joinNotebook(page: Page, url: string, key: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join…' }).click()
+  const join = page.getByRole('dialog', { name: 'Join a shared notebook' })
+  await join.getByLabel('Team server address').fill(url)
+  await join.getByLabel('Notebook key').fill(key)
+  await join.getByRole('button', { name: 'Join' }).click()
+}

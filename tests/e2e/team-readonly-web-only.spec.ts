@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, stopChild, test } from './fixtures'
 import { openSeedNotebook, passageCard, selectInSource } from './helpers'
-import { openApp, startTeamServer, teamState } from './team-helpers'
+import { joinNotebook, openApp, shareNotebook, startTeamServer, teamState } from './team-helpers'
 
 test('a read-only member sees the notebook read-only and cannot change it', async ({ browser }) => {
   test.setTimeout(180_000)
@@ -18,20 +18,11 @@ test('a read-only member sees the notebook read-only and cannot change it', asyn
     await openSeedNotebook(a.page)
     await selectInSource(a.page, 'Hareer base in the Kurdistan region')
     await a.page.keyboard.press('h')
-    await a.page.getByRole('button', { name: 'Share…' }).click()
-    const share = a.page.getByRole('dialog', { name: 'Share notebook' })
-    await share.getByLabel('Team server address').fill(team.url)
-    await share.getByRole('button', { name: 'Share' }).click()
-    const key = await share.getByLabel('Read-only key').inputValue()
+    const key = await shareNotebook(a.page, team.url, 'Read-only key')
     expect(key).toMatch(/^glossa\.ro\./)
-    await share.getByRole('button', { name: 'Done' }).click()
     await expect(a.page.getByRole('status').filter({ hasText: 'Read-only' })).toHaveCount(0)
 
-    await b.page.getByRole('button', { name: 'Join…' }).click()
-    const join = b.page.getByRole('dialog', { name: 'Join a shared notebook' })
-    await join.getByLabel('Team server address').fill(team.url)
-    await join.getByLabel('Notebook key').fill(key)
-    await join.getByRole('button', { name: 'Join' }).click()
+    await joinNotebook(b.page, team.url, key)
     await expect(b.page.getByRole('main', { name: 'Source' })).toContainText('Hareer')
     await expect(teamState(b.page)).toContainText('Online')
     await expect(b.page.getByRole('status').filter({ hasText: 'Read-only' })).toBeVisible()

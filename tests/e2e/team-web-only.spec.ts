@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, stopChild, test } from './fixtures'
 import { openSeedNotebook, passageCard, SEED_TITLE, selectInSource } from './helpers'
-import { openApp, startTeamServer, teamState } from './team-helpers'
+import { openApp, shareNotebook, startTeamServer, teamState } from './team-helpers'
 
 /** The passages' quotes in the data dir's notebook with id `id` (B also has its own seed notebook). */
 async function quotes(dataDir: string, id: string): Promise<string[]> {
@@ -37,14 +37,9 @@ test('share, join, edit both sides, converge — and through a stopped server an
   let b = await openApp(browser, dirB)
   try {
     await openSeedNotebook(a.page)
-    await a.page.getByRole('button', { name: 'Share…' }).click()
-    const share = a.page.getByRole('dialog', { name: 'Share notebook' })
-    await share.getByLabel('Team server address').fill(team.url)
-    await share.getByRole('button', { name: 'Share' }).click()
-    const key = await share.getByLabel('Read-write key').inputValue()
+    const key = await shareNotebook(a.page, team.url)
     expect(key).toMatch(/^glossa\.rw\./)
     const id = key.split('.')[2]
-    await share.getByRole('button', { name: 'Done' }).click()
     await expect(teamState(a.page)).toContainText('Online')
 
     // A wrong key: refused with the reason, nothing created.
