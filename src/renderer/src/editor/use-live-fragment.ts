@@ -42,6 +42,8 @@ export function useNoteSave(
   latest.current = fallback
   return useCallback(
     (note: DocNode | null) => {
+      // Into the fragment: the replica now says "Saving…" until the core has written it, so
+      // the editor's own "Saving…" (markDirty) is no longer needed.
       if (key && replicaOf(session)?.writeNote(collection, key, note)) session.markClean()
       else latest.current(note)
     },

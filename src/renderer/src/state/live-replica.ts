@@ -5,13 +5,15 @@
 // every change within the round trip. Reconnects after a drop. The window edits through
 // applyOps, except an open note editor, which is bound to its note's fragment here (TipTap's
 // Collaboration): that typing goes to the core as Yjs updates, so two people typing in one note
-// merge by character.
+// merge by character. The core acknowledges that typing once the file holding it is written
+// (MESSAGE_SAVED), so the top bar's "Saved" covers it too (`saveState`).
 import * as Y from 'yjs'
 import {
   handleSyncMessage,
   jsonMessage,
   LiveProjection,
   MESSAGE_NOTICES,
+  MESSAGE_SAVED,
   MESSAGE_STATUS,
   readJsonMessage,
   syncStep1,
@@ -24,7 +26,7 @@ import { TeamStatusSchema, type TeamStatus } from '@shared/live/status'
 import { integrityProblems } from '@shared/ops/integrity'
 import type { DocNode, Notebook } from '@shared/schema'
 import { liveTransport, type ConnectLive, type LiveTransport } from './live-transport'
-import type { NotebookSession, RemoteNotebook } from './session'
+import type { NotebookSession, RemoteNotebook, SaveState } from './session'
 import { toastStore } from './toasts'
 
 /** Updates that came from the core (everything else was made here and goes to the core). */
@@ -32,6 +34,8 @@ const FROM_CORE = 'core'
 /** The note collections whose bodies an editor may be bound to. */
 export type NoteCollection = 'annotations' | 'notes'
 const RETRY_MS = [500, 1_000, 2_000, 5_000]
+const SAVED: SaveState = { kind: 'saved' }
+const SAVING: SaveState = { kind: 'saving' }
 
 export class LiveReplica implements RemoteNotebook {
   private readonly doc = new Y.Doc()
@@ -44,15 +48,77 @@ export class LiveReplica implements RemoteNotebook {
   private readonly listeners = new Set<() => void>()
   private teamStatus: TeamStatus | null = null
   private reading: string | undefined
+  /**
+   * This window's changes in flight: messages carrying them sent on this connection (counted as
+   * the core counts them: updates and answers to its step 1), and how many the core said are
+   * saved. `carried`: changes this count does not cover (made while the connection was down, or
+   * sent on one that closed before they were acknowledged); they go again in the answer to the
+   * core's step 1, message number `carriedIn`, and are saved once that one is.
+   */
+  private sentChanges = 0
+  private savedThrough = 0
+  private carried = false
+  private carriedIn = Infinity
+  private saveError: string | null = null
+  private saveShown: SaveState = SAVED
 
   constructor(private readonly connectTo: ConnectLive) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.changed()
+      if (origin === FROM_CORE) return
       // Typing in a bound note editor: to the core (sent again on reconnect if the socket is down,
       // as the answer to the core's step 1).
-      if (origin !== FROM_CORE && this.transport?.open) this.transport.send(updateMessage(update))
+      if (this.transport?.open) this.sendChanges(updateMessage(update))
+      else this.carried = true
+      this.saveChanged()
     })
     this.connect()
+  }
+
+  /**
+   * Whether this window's typing is on disk: "saving" while any of it is not acknowledged by the
+   * core (offline too), the store's error when the core says its save failed.
+   */
+  saveState(): SaveState {
+    return this.saveShown
+  }
+
+  private sendChanges(message: Uint8Array): number {
+    this.transport!.send(message)
+    return ++this.sentChanges
+  }
+
+  private saved(value: unknown): void {
+    const { through, error } = (value ?? {}) as { through?: unknown; error?: unknown }
+    if (typeof through !== 'number') return
+    if (typeof error === 'string') this.saveError = error.slice(0, 500)
+    else {
+      // A later save holds every earlier change, the failed ones too (the store keeps them).
+      this.saveError = null
+      this.savedThrough = Math.max(this.savedThrough, through)
+      if (this.savedThrough >= this.carriedIn) {
+        this.carried = false
+        this.carriedIn = Infinity
+      }
+    }
+    this.saveChanged()
+  }
+
+  private saveChanged(): void {
+    const pending = this.carried || this.savedThrough < this.sentChanges
+    const next: SaveState = this.saveError
+      ? { kind: 'error', message: this.saveError }
+      : pending
+        ? SAVING
+        : SAVED
+    const shown = this.saveShown
+    if (
+      next.kind === shown.kind &&
+      (next.kind !== 'error' || shown.kind !== 'error' || next.message === shown.message)
+    )
+      return
+    this.saveShown = next
+    for (const l of this.listeners) l()
   }
 
   /** The notebook the core holds, or null before the first sync (or while it breaks a rule). */
@@ -166,7 +232,11 @@ export class LiveReplica implements RemoteNotebook {
         if (json) return this.told(json.kind, json.value)
         try {
           const reply = handleSyncMessage(this.doc, message, { readOnly: false, origin: FROM_CORE })
-          if (reply) transport.send(reply)
+          // The answer to the core's step 1: whatever the core lacks of this window's changes.
+          if (reply) {
+            const number = this.sendChanges(reply)
+            if (this.carried) this.carriedIn = number
+          }
           if (!this.synced && this.doc.getMap('meta').size > 0) {
             this.synced = true
             this.changed()
@@ -176,6 +246,11 @@ export class LiveReplica implements RemoteNotebook {
         }
       },
       close: () => {
+        // What this connection did not see saved goes again with the next one's step 1.
+        if (this.savedThrough < this.sentChanges) this.carried = true
+        this.carriedIn = Infinity
+        this.sentChanges = this.savedThrough = 0
+        this.saveChanged()
         if (this.closed) return
         const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)]
         setTimeout(() => !this.closed && this.connect(), delay)
@@ -185,6 +260,7 @@ export class LiveReplica implements RemoteNotebook {
   }
 
   private told(kind: number, value: unknown): void {
+    if (kind === MESSAGE_SAVED) return this.saved(value)
     if (kind === MESSAGE_NOTICES && Array.isArray(value))
       for (const notice of value.slice(0, 5)) if (typeof notice === 'string') toastStore.show(notice)
     if (kind !== MESSAGE_STATUS) return

@@ -36,11 +36,18 @@ export interface RemoteNotebook {
   team?(): TeamStatus | null
   /** Tells others which source this window reads. */
   setReading?(title: string | undefined): void
+  /** Whether typing sent there (a bound note editor's) is on disk yet. */
+  saveState?(): SaveState
 }
+
+const SAVED: SaveState = { kind: 'saved' }
 
 export class NotebookSession {
   notebook: Notebook
-  save: SaveState = { kind: 'saved' }
+  /** Edits through run() and editors' debounced typing (markDirty), and bound typing (the replica). */
+  private ownSave: SaveState = SAVED
+  private liveSave: SaveState = SAVED
+  private shownSave: SaveState = SAVED
   private undoStack: HistoryEntry[] = []
   private redoStack: HistoryEntry[] = []
   private nextEntryId = 1
@@ -75,11 +82,20 @@ export class NotebookSession {
         this.teamSeen = remote.team?.() ?? null
         this.emit()
       }
+      const typed = remote.saveState?.() ?? SAVED
+      if (typed !== this.liveSave) {
+        this.liveSave = typed
+        this.showSave()
+      }
     })
     return () => {
       unsubscribe()
       remote.close()
-      if (this.remote === remote) this.remote = null
+      if (this.remote === remote) {
+        this.remote = null
+        this.liveSave = SAVED
+        this.showSave()
+      }
     }
   }
 
@@ -221,12 +237,15 @@ export class NotebookSession {
 
   /** An editor has typed changes not yet handed to run() (debounced): show "Saving…" now. */
   markDirty(): void {
-    if (this.save.kind === 'saved') this.setSave({ kind: 'saving' })
+    if (this.ownSave.kind === 'saved') this.setSave({ kind: 'saving' })
   }
 
-  /** What was typed went another way (into a live note's fragment): nothing of ours waits. */
+  /**
+   * What was typed went another way (into a live note's fragment): nothing waits for run(). The
+   * replica says "saving" until the core acknowledges that typing as written (`liveSave`).
+   */
   markClean(): void {
-    if (this.inFlight === 0 && this.save.kind === 'saving') this.setSave({ kind: 'saved' })
+    if (this.inFlight === 0 && this.ownSave.kind === 'saving') this.setSave({ kind: 'saved' })
   }
 
   /** True while anything typed or sent is not yet on disk. */
@@ -247,8 +266,32 @@ export class NotebookSession {
     return this.queue
   }
 
+  /**
+   * What the top bar shows: an error from either way of saving, else "saving" while either
+   * waits. The same object until it changes (a store snapshot).
+   */
+  get save(): SaveState {
+    return this.shownSave
+  }
+
+  /** Sets the state of edits through run() (use-external-changes.ts settles it after a reload). */
+  set save(save: SaveState) {
+    this.ownSave = save
+    this.showSave(false)
+  }
+
   private setSave(save: SaveState): void {
     this.save = save
     this.emit()
+  }
+
+  private showSave(emit = true): void {
+    const own = this.ownSave
+    const live = this.liveSave
+    const next =
+      own.kind === 'error' ? own : live.kind === 'error' ? live : own.kind === 'saving' ? own : live
+    if (next === this.shownSave) return
+    this.shownSave = next
+    if (emit) this.emit()
   }
 }
