@@ -119,7 +119,11 @@ const SLACK = 2000 // how close the visible text may come to the window's edge b
 
 class HighlightWindow {
   private frame = 0
-  private readonly onScroll = () => this.schedule()
+  private readonly onScroll = (event: Event) => {
+    // Only scrolling that moves this text (the margin's own scrolling does not).
+    if (event.target instanceof Node && !event.target.contains(this.view.dom)) return
+    this.schedule()
+  }
   constructor(private readonly view: EditorView) {
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
     window.addEventListener('resize', this.onScroll)
