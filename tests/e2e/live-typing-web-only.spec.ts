@@ -92,3 +92,46 @@ test('two windows typing in one passage’s note at once both keep their words',
     await context.close()
   }
 })
+
+test('typing on while a second window opens the notebook loses no keystroke and keeps the focus', async ({
+  glossa,
+  browser,
+}) => {
+  const { page: a } = glossa
+  await openSeedNotebook(a)
+  await a.getByRole('button', { name: 'New note' }).click()
+  const title = a.getByRole('textbox', { name: 'Note title' })
+  await title.fill('Draft while B opens')
+  await title.press('Enter')
+  const bodyA = a.getByRole('textbox', { name: 'Note page text' })
+  await bodyA.click()
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  try {
+    // A second window makes the notebook live: A's editor is made again, bound to the doc,
+    // while A keeps typing. Type until B shows the page, then some more.
+    const b = await context.newPage()
+    let opened = false
+    const opening = (async () => {
+      await b.goto(`${glossa.url}/#token=${glossa.token}`)
+      await openSeedNotebook(b)
+      await b
+        .getByRole('navigation')
+        .getByRole('button', { name: 'Draft while B opens', exact: true })
+        .click()
+      opened = true
+    })()
+    let typed = 0
+    for (let after = 0; after < 15; typed++) {
+      await a.keyboard.type(String.fromCharCode(97 + (typed % 26)))
+      if (opened) after++
+    }
+    await opening
+    const expected = Array.from({ length: typed }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
+    await expect(bodyA).toHaveText(expected)
+    await expect(bodyA).toBeFocused()
+    await expect(b.getByRole('textbox', { name: 'Note page text' })).toHaveText(expected)
+    await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain(expected)
+  } finally {
+    await context.close()
+  }
+})

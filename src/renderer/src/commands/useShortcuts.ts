@@ -4,10 +4,10 @@
 // stop their keys from bubbling out, and a search shortcut that works everywhere but in a
 // note is one that people stop trusting.
 import { useEffect } from 'react'
+import { syncSelectionFromDom } from '../editor/dom-selection'
 import { readerRef, selectedRange } from '../editor/reader-ref'
 import type { NotebookSession } from '../state/session'
 import { COMMANDS, matchesShortcut, type Command } from './registry'
-import { syncSelectionFromDom } from './sync-dom-selection'
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
@@ -42,7 +42,7 @@ export function useShortcuts(session: NotebookSession): void {
       if (command.scope === 'selection') {
         const reader = readerRef.get()
         if (!reader || reader.editor.isEditable) return
-        syncSelectionFromDom(reader.editor)
+        syncSelectionFromDom(reader.editor.view)
         if (!selectedRange(reader.editor)) return
       }
       run(event, command)

@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useRef, useState } from 'react'
 import { LINK_PROTOCOLS } from '@shared/urls'
 import type { DocNode } from '@shared/schema'
+import { useCarriedCaret, useCaretCarry, type CaretCarry } from './carry-caret'
 import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
 import { LinkAddressDialog } from '../components/notes/LinkAddressDialog'
@@ -29,9 +30,12 @@ export function NoteEditor(props: NoteEditorProps) {
   const live = useLiveNote('annotations', props.passageId)
   const readOnly = useReadOnly()
   const onSave = useNoteSave('annotations', props.passageId, props.onSave)
-  // Starting or stopping to follow the live doc makes a new editor (the old one saves first).
+  const carry = useCaretCarry()
+  // Starting or stopping to follow the live doc makes a new editor (the old one saves first
+  // and hands over the focus: carry-caret.ts).
   return (
     <NoteEditorBody
+      carry={carry}
       key={`${live ? 'live' : 'local'}-${readOnly}`}
       {...props}
       onSave={onSave}
@@ -49,7 +53,8 @@ function NoteEditorBody({
   onDirty,
   live,
   readOnly,
-}: NoteEditorProps & { live: LiveNote | null; readOnly: boolean }) {
+  carry,
+}: NoteEditorProps & { live: LiveNote | null; readOnly: boolean; carry: CaretCarry }) {
   const { schedule, flush } = useDebouncedSave()
   const save = useRef(onSave)
   save.current = onSave
@@ -93,6 +98,8 @@ function NoteEditorBody({
     },
     onBlur: () => flush(),
   })
+
+  useCarriedCaret(editor, carry, flush)
 
   return (
     <div className="note-editor" onKeyDown={(e) => e.stopPropagation()}>

@@ -19,6 +19,7 @@ import { useSession } from '../state/use-session'
 import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
 import { flashElements } from './flash'
+import { useCarriedCaret, useCaretCarry, type CaretCarry } from './carry-caret'
 import { useDebouncedSave } from './use-debounced-save'
 import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
 
@@ -32,9 +33,12 @@ export function describePassage(session: NotebookSession, id: string): PassageRe
 export function NotePageEditor({ note }: { note: NotePage }) {
   const live = useLiveNote('notes', note.id)
   const readOnly = useReadOnly()
-  // Starting or stopping to follow the live doc makes a new editor (the old one saves first).
+  const carry = useCaretCarry()
+  // Starting or stopping to follow the live doc makes a new editor (the old one saves first
+  // and hands over the focus: carry-caret.ts).
   return (
     <NotePageEditorBody
+      carry={carry}
       key={`${live ? 'live' : 'local'}-${readOnly}`}
       note={note}
       live={live}
@@ -47,10 +51,12 @@ function NotePageEditorBody({
   note,
   live,
   readOnly,
+  carry,
 }: {
   note: NotePage
   live: LiveNote | null
   readOnly: boolean
+  carry: CaretCarry
 }) {
   const session = useSession()
   const { schedule, flush } = useDebouncedSave()
@@ -121,6 +127,7 @@ function NotePageEditorBody({
   }, [editor, note.doc, live])
 
   useRefFlash(editor)
+  useCarriedCaret(editor, carry, flush)
 
   return (
     <div className="note-page-editor" onKeyDown={(e) => e.stopPropagation()}>

@@ -8,6 +8,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { passagesAt } from './passage-highlights'
+import { syncSelectionFromDom } from './dom-selection'
 
 type Move = [
   direction: 'forward' | 'backward',
@@ -59,6 +60,7 @@ export const KeyboardReading = Extension.create<KeyboardReadingOptions>({
             keydown: (view, event) => {
               if (view.editable || event.altKey || event.metaKey) return false
               if (event.key === 'Enter') {
+                syncSelectionFromDom(view) // a caret just moved by Ctrl+Home, not read yet
                 const ids = passagesAt(view.state, view.state.selection.head)
                 if (ids.length === 0) return false
                 event.preventDefault()
