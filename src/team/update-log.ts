@@ -56,8 +56,7 @@ export class UpdateLog implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const db = this.open()
     const state = db.prepare('SELECT data FROM documents WHERE name = ?').get(documentName) as
-      | { data: Buffer }
-      | undefined
+      { data: Buffer } | undefined
     const rows = db
       .prepare('SELECT data FROM document_updates WHERE name = ? ORDER BY id')
       .all(documentName) as { data: Buffer }[]
