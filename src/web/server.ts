@@ -144,9 +144,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-la
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: ApiError): void {
   res.setHeader('connection', 'close')
   sendJson(res, status, error)
-  // Node closes the socket once the answer is out; a client that keeps sending is cut off. Not
-  // at once: destroying a socket with unread bytes sends a reset, which can discard the answer
-  // from a client that has not read it yet (a busy machine: the answer was lost after 1 s).
+  // Node closes the socket once the answer is out; a client that keeps sending anyway is cut
+  // off after a grace period. (Closing a socket that holds unread bytes makes TCP reset the
+  // connection, and a reset can overtake the answer: a client may see the reset alone.)
   res.once('finish', () => setTimeout(() => req.socket.destroy(), REFUSED_GRACE_MS).unref())
 }
 

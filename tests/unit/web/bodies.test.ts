@@ -146,9 +146,16 @@ describe('refused requests: the body is never read', () => {
   beforeAll(() => {
     for (const host of [hostRef, smallRef]) host.current.server.on('connection', (s) => sockets.push(s))
   })
-  /** The client could hand over no more than the connection buffers; the host read under 2 MB. */
-  const unread = (sent: number) => {
-    expect(sent).toBeLessThan(64 * MB)
+  /**
+   * Refused with `status`, the connection closed by the host, which read under 2 MB of what
+   * the client could hand over (no more than the connection buffers). The answer is checked
+   * when the client could read it: a host that closes a socket holding bytes it never read
+   * makes TCP reset the connection, and a reset can overtake the answer (seen on a CI run).
+   */
+  const refusedWith = (r: { status: number; closedByServer: boolean; sent: number }, status: number) => {
+    if (r.status !== 0) expect(r.status).toBe(status)
+    expect(r.closedByServer).toBe(true)
+    expect(r.sent).toBeLessThan(64 * MB)
     expect(sockets.at(-1)!.bytesRead).toBeLessThan(SMALL + MB)
   }
 
@@ -159,9 +166,7 @@ describe('refused requests: the body is never read', () => {
       declared: GB,
       cap: 256 * MB,
     })
-    expect(r.status).toBe(401)
-    expect(r.closedByServer).toBe(true)
-    unread(r.sent)
+    refusedWith(r, 401)
   })
 
   it('closes a chunked upload without the token after answering 401', async () => {
@@ -170,9 +175,7 @@ describe('refused requests: the body is never read', () => {
       token: 'wrong-token-0000',
       cap: 256 * MB,
     })
-    expect(r.status).toBe(401)
-    expect(r.closedByServer).toBe(true)
-    unread(r.sent)
+    refusedWith(r, 401)
   })
 
   it('closes an upload to a foreign Host name after answering 403', async () => {
@@ -182,9 +185,7 @@ describe('refused requests: the body is never read', () => {
       declared: GB,
       cap: 256 * MB,
     })
-    expect(r.status).toBe(403)
-    expect(r.closedByServer).toBe(true)
-    unread(r.sent)
+    refusedWith(r, 403)
   })
 
   it('closes an upload declared over the limit after answering 413', async () => {
@@ -193,16 +194,12 @@ describe('refused requests: the body is never read', () => {
       declared: GB,
       cap: 256 * MB,
     })
-    expect(r.status).toBe(413)
-    expect(r.closedByServer).toBe(true)
-    unread(r.sent)
+    refusedWith(r, 413)
   })
 
   it('closes a chunked upload once it passes the limit', async () => {
     const r = await sendStream(smallRef.current.port, { path: '/api/importNotebook', cap: 256 * MB })
-    expect(r.status).toBe(413)
-    expect(r.closedByServer).toBe(true)
-    unread(r.sent)
+    refusedWith(r, 413)
   })
 
   it('still answers afterwards', async () => {

@@ -170,8 +170,8 @@ export function sendStream(port: number, r: StreamedRequest): Promise<StreamedRe
       if (done) return
       done = true
       req.destroy()
-      if (status === 0) reject(new Error(`no response (sent ${sent} bytes)`))
-      else resolve({ status, body, sent, closedByServer })
+      // status 0: the connection was reset before the answer could be read (see refusedWith).
+      resolve({ status, body, sent, closedByServer })
     }
     req.on('response', (res) => {
       status = res.statusCode ?? 0
