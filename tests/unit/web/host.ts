@@ -153,7 +153,7 @@ export interface StreamedResponse {
  * closes the connection or `cap` bytes were sent: shows how much of a refused body is read.
  */
 export function sendStream(port: number, r: StreamedRequest): Promise<StreamedResponse> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const headers: Record<string, string> = { host: r.host ?? `127.0.0.1:${port}` }
     if (r.token !== null) headers.authorization = `Bearer ${r.token ?? TOKEN}`
     if (r.declared !== undefined) headers['content-length'] = String(r.declared)
