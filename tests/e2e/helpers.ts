@@ -52,6 +52,19 @@ export async function selectInSource(
   // While the source is being edited there is no passage toolbar.
   if (options.toolbar !== false)
     await expect(page.getByRole('toolbar', { name: 'Passage actions' })).toBeVisible()
+  // Keys typed over it must find it in the editor: ProseMirror takes a selection from the
+  // page's selectionchange event, a task later, which no hand is quick enough to beat but a
+  // script is (TipTap keeps the editor on its element).
+  else
+    await expect
+      .poll(() =>
+        page.locator('.source-text .ProseMirror').evaluate((el) => {
+          const editor = (el as HTMLElement & { editor?: import('@tiptap/core').Editor }).editor
+          const { from, to } = editor?.state.selection ?? { from: 0, to: 0 }
+          return editor?.state.doc.textBetween(from, to)
+        }),
+      )
+      .toBe(text)
 }
 
 export function passageCard(page: Page, quoteStart: string) {
