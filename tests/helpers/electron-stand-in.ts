@@ -5,6 +5,7 @@
 // Use: vi.mock('electron', async () => (await import('../helpers/electron-stand-in')).electron)
 import { EventEmitter } from 'node:events'
 import { MessageChannel, type MessagePort } from 'node:worker_threads'
+import type { PortLike } from '../../src/core/live/connection'
 
 export const standIn = {
   ipc: new Map<string, (event: unknown, args: unknown) => unknown>(),
@@ -22,19 +23,18 @@ export const standIn = {
   },
 }
 
-export interface StandInPort {
-  postMessage(message: unknown): void
-  on(name: string, listener: (event?: unknown) => void): unknown
-  start(): void
-  close(): void
+export interface StandInPort extends PortLike {
   node: MessagePort
 }
 
-function portMain(port: MessagePort): StandInPort {
+/** Node's MessagePort as Electron's MessagePortMain: message listeners get `{ data }`. */
+export function portMain(port: MessagePort): StandInPort {
   return {
     postMessage: (message) => port.postMessage(message),
-    on: (name, listener) =>
-      name === 'message' ? port.on('message', (data) => listener({ data })) : port.on(name, listener),
+    on: ((name: string, listener: (event?: { data: unknown }) => void) =>
+      name === 'message'
+        ? port.on('message', (data) => listener({ data }))
+        : port.on(name, listener)) as PortLike['on'],
     start: () => port.start(),
     close: () => port.close(),
     node: port,

@@ -2,10 +2,11 @@
 // src/main/live-ports.ts). Node's worker_threads MessageChannel stands in for Electron's: the
 // core's end is wrapped to look like a MessagePortMain (`{ data }` events), the window's end
 // plays the window's replica.
-import { MessageChannel, type MessagePort } from 'node:worker_threads'
+import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { portConnection, type PortLike } from '../../../src/core/live/connection'
+import { portConnection } from '../../../src/core/live/connection'
+import { portMain } from '../../helpers/electron-stand-in'
 import { isPortClosing } from '../../../src/shared/live-port'
 import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveRelay, MAX_MESSAGE_BYTES } from '../../../src/core/live/relay'
@@ -28,18 +29,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-/** Node's port as Electron's MessagePortMain: listeners get `{ data }`. */
-function asPortMain(port: MessagePort): PortLike {
-  const on = (event: 'message' | 'close', listener: (event: { data: unknown }) => void) =>
-    event === 'message' ? port.on('message', (data) => listener({ data })) : port.on('close', listener)
-  return {
-    postMessage: (message) => port.postMessage(message),
-    on: on as PortLike['on'],
-    start: () => port.start(),
-    close: () => port.close(),
-  }
-}
-
 async function coreWithNotebook() {
   const host = await startTestHost(await tempDir())
   const docs = new LiveDocs(host.service.library)
@@ -56,7 +45,7 @@ async function coreWithNotebook() {
 /** A window: a port to the relay, a replica that sends step 1 and its own changes. */
 function window(relay: LiveRelay, id: string) {
   const { port1, port2 } = new MessageChannel()
-  relay.connect(portConnection(asPortMain(port1)), id)
+  relay.connect(portConnection(portMain(port1)), id)
   const doc = new Y.Doc()
   const closings: unknown[] = []
   let closed = false

@@ -2,10 +2,11 @@
 // (MESSAGE_SAVED, docs/LIVE.md): the relay and the core's LiveNotebook with the real store,
 // whose file writes the test holds or fails. Windows are ports, as in relay-port.test.ts.
 import { readFile } from 'node:fs/promises'
-import { MessageChannel, type MessagePort } from 'node:worker_threads'
+import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { portConnection, type PortLike } from '../../../src/core/live/connection'
+import { portConnection } from '../../../src/core/live/connection'
+import { portMain } from '../../helpers/electron-stand-in'
 import { LiveDocs } from '../../../src/core/live/live-docs'
 import { LiveRelay } from '../../../src/core/live/relay'
 import type { OpenNotebook } from '../../../src/core/store/open-notebook'
@@ -27,17 +28,6 @@ const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
-
-function asPortMain(port: MessagePort): PortLike {
-  const on = (event: 'message' | 'close', listener: (event: { data: unknown }) => void) =>
-    event === 'message' ? port.on('message', (data) => listener({ data })) : port.on('close', listener)
-  return {
-    postMessage: (message) => port.postMessage(message),
-    on: on as PortLike['on'],
-    start: () => port.start(),
-    close: () => port.close(),
-  }
-}
 
 /** The notebook's file writes, held until `release` or failed while `failing` is set. */
 function controlWrites(handle: OpenNotebook) {
@@ -77,7 +67,7 @@ async function core() {
 /** A window as its replica behaves: counts the messages carrying its changes, keeps "saved". */
 function window(relay: LiveRelay, id: string) {
   const { port1, port2 } = new MessageChannel()
-  relay.connect(portConnection(asPortMain(port1)), id)
+  relay.connect(portConnection(portMain(port1)), id)
   const doc = new Y.Doc()
   const saved: SavedMessage[] = []
   let sent = 0
