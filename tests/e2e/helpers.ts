@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
 export const SEED_TITLE = 'U.S.–Iraq agreement: study notebook'
@@ -95,4 +95,23 @@ export async function addPastedSource(
   await expect(
     page.getByRole('main', { name: 'Source' }).getByRole('heading', { level: 1 }).first(),
   ).toHaveText(title)
+}
+
+/** Makes a note page named `title` from the nav; its text is next. */
+export async function newNotePage(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New note' }).click()
+  const field = page.getByRole('textbox', { name: 'Note title' })
+  await field.fill(title)
+  await field.press('Enter')
+}
+
+/** Another window on the same browser host (its own browser context), at its library. */
+export async function secondWindow(
+  glossa: { url?: string; token?: string },
+  browser: Browser,
+): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${glossa.url}/#token=${glossa.token}`)
+  return { page, close: () => context.close() }
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { expect, startWebHost, stopChild, test } from './fixtures'
-import { openSeedNotebook } from './helpers'
+import { newNotePage, openSeedNotebook, secondWindow } from './helpers'
 
 async function fileText(dataDir: string): Promise<string> {
   const dir = join(dataDir, 'notebooks')
@@ -17,17 +17,13 @@ async function fileText(dataDir: string): Promise<string> {
 
 test('typing in a bound note page shows "Saved" once the words are on disk', async ({ glossa, browser }) => {
   const { page: a } = glossa
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const b = await context.newPage()
+  const second = await secondWindow(glossa, browser)
+  const b = second.page
   try {
-    await b.goto(`${glossa.url}/#token=${glossa.token}`)
     await openSeedNotebook(a)
     await openSeedNotebook(b)
 
-    await a.getByRole('button', { name: 'New note' }).click()
-    const title = a.getByRole('textbox', { name: 'Note title' })
-    await title.fill('Saved draft')
-    await title.press('Enter')
+    await newNotePage(a, 'Saved draft')
     await b.getByRole('navigation').getByRole('button', { name: 'Saved draft', exact: true }).click()
     const bodyA = a.getByRole('textbox', { name: 'Note page text' })
     const bodyB = b.getByRole('textbox', { name: 'Note page text' })
@@ -58,7 +54,7 @@ test('typing in a bound note page shows "Saved" once the words are on disk', asy
     // Read once, right when "Saved" shows.
     expect(await fileText(glossa.dataDir)).toContain('first words and a bound sentence')
   } finally {
-    await context.close()
+    await second.close()
   }
 })
 
@@ -94,10 +90,7 @@ test('typing in a bound note page that cannot be saved says "Not saved" with the
     contexts.push(page.context())
     await page.goto(`${first.url}/#token=e2e-token-0123456789`)
     await openSeedNotebook(page)
-    await page.getByRole('button', { name: 'New note' }).click()
-    const title = page.getByRole('textbox', { name: 'Note title' })
-    await title.fill('Draft on disk')
-    await title.press('Enter')
+    await newNotePage(page, 'Draft on disk')
     await page.getByRole('textbox', { name: 'Note page text' }).click()
     await page.keyboard.type('kept words')
     await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()

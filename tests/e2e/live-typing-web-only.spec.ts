@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { newNotePage, openSeedNotebook, passageCard, secondWindow, selectInSource } from './helpers'
 
 /** Every note body in the notebook's file, as plain text (note pages and passages' notes). */
 async function notesOnDisk(dataDir: string): Promise<string> {
@@ -26,17 +26,13 @@ async function typeAt(page: Page, body: ReturnType<Page['getByRole']>, where: 'H
 
 test('two windows typing in one note page at once both keep their words', async ({ glossa, browser }) => {
   const { page: a } = glossa
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const b = await context.newPage()
+  const second = await secondWindow(glossa, browser)
+  const b = second.page
   try {
-    await b.goto(`${glossa.url}/#token=${glossa.token}`)
     await openSeedNotebook(a)
     await openSeedNotebook(b)
 
-    await a.getByRole('button', { name: 'New note' }).click()
-    const title = a.getByRole('textbox', { name: 'Note title' })
-    await title.fill('Shared draft')
-    await title.press('Enter')
+    await newNotePage(a, 'Shared draft')
     await b.getByRole('navigation').getByRole('button', { name: 'Shared draft', exact: true }).click()
     const bodyA = a.getByRole('textbox', { name: 'Note page text' })
     const bodyB = b.getByRole('textbox', { name: 'Note page text' })
@@ -52,7 +48,7 @@ test('two windows typing in one note page at once both keep their words', async 
     for (const body of [bodyA, bodyB]) await expect(body).toHaveText('alpha middle part omega')
     await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain('alpha middle part omega')
   } finally {
-    await context.close()
+    await second.close()
   }
 })
 
@@ -61,10 +57,9 @@ test('two windows typing in one passage’s note at once both keep their words',
   browser,
 }) => {
   const { page: a } = glossa
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const b = await context.newPage()
+  const second = await secondWindow(glossa, browser)
+  const b = second.page
   try {
-    await b.goto(`${glossa.url}/#token=${glossa.token}`)
     await openSeedNotebook(a)
     await openSeedNotebook(b)
 
@@ -89,7 +84,7 @@ test('two windows typing in one passage’s note at once both keep their words',
     for (const note of [noteA, noteB]) await expect(note).toHaveText('alpha middle part omega')
     await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain('alpha middle part omega')
   } finally {
-    await context.close()
+    await second.close()
   }
 })
 
@@ -99,20 +94,16 @@ test('typing on while a second window opens the notebook loses no keystroke and 
 }) => {
   const { page: a } = glossa
   await openSeedNotebook(a)
-  await a.getByRole('button', { name: 'New note' }).click()
-  const title = a.getByRole('textbox', { name: 'Note title' })
-  await title.fill('Draft while B opens')
-  await title.press('Enter')
+  await newNotePage(a, 'Draft while B opens')
   const bodyA = a.getByRole('textbox', { name: 'Note page text' })
   await bodyA.click()
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const second = await secondWindow(glossa, browser)
   try {
     // A second window makes the notebook live: A's editor is made again, bound to the doc,
     // while A keeps typing. Type until B shows the page, then some more.
-    const b = await context.newPage()
+    const b = second.page
     let opened = false
     const opening = (async () => {
-      await b.goto(`${glossa.url}/#token=${glossa.token}`)
       await openSeedNotebook(b)
       await b
         .getByRole('navigation')
@@ -132,6 +123,6 @@ test('typing on while a second window opens the notebook loses no keystroke and 
     await expect(b.getByRole('textbox', { name: 'Note page text' })).toHaveText(expected)
     await expect.poll(() => notesOnDisk(glossa.dataDir)).toContain(expected)
   } finally {
-    await context.close()
+    await second.close()
   }
 })

@@ -3,14 +3,13 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { openSeedNotebook, passageCard, secondWindow, selectInSource } from './helpers'
 
 test('an edit in one window appears in the other, without a reload', async ({ glossa, browser }) => {
   const { page: a } = glossa
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const b = await context.newPage()
+  const second = await secondWindow(glossa, browser)
+  const b = second.page
   try {
-    await b.goto(`${glossa.url}/#token=${glossa.token}`)
     await openSeedNotebook(a)
     await openSeedNotebook(b)
 
@@ -40,6 +39,6 @@ test('an edit in one window appears in the other, without a reload', async ({ gl
     await expect.poll(quotesOnDisk).not.toContain('Hareer base in the Kurdistan region')
     expect(await quotesOnDisk()).toContain('Ain al-Asad')
   } finally {
-    await context.close()
+    await second.close()
   }
 })
