@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useRef, useState } from 'react'
 import { LINK_PROTOCOLS } from '@shared/urls'
 import type { DocNode } from '@shared/schema'
+import { useBindWhenIdle } from './bind-when-idle'
 import { useCarriedCaret, useCaretCarry, type CaretCarry } from './carry-caret'
 import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
@@ -27,10 +28,11 @@ interface NoteEditorProps {
 }
 
 export function NoteEditor(props: NoteEditorProps) {
-  const live = useLiveNote('annotations', props.passageId)
   const readOnly = useReadOnly()
   const onSave = useNoteSave('annotations', props.passageId, props.onSave)
   const carry = useCaretCarry()
+  // Bound once nobody types in it: a new editor made mid-word could lose a key.
+  const { live } = useBindWhenIdle(useLiveNote('annotations', props.passageId), carry)
   // Starting or stopping to follow the live doc makes a new editor (the old one saves first
   // and hands over the focus: carry-caret.ts).
   return (

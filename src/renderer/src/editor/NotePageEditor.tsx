@@ -19,6 +19,7 @@ import { useSession } from '../state/use-session'
 import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
 import { flashElements } from './flash'
+import { useBindWhenIdle } from './bind-when-idle'
 import { useCarriedCaret, useCaretCarry, type CaretCarry } from './carry-caret'
 import { useDebouncedSave } from './use-debounced-save'
 import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
@@ -31,9 +32,10 @@ export function describePassage(session: NotebookSession, id: string): PassageRe
 }
 
 export function NotePageEditor({ note }: { note: NotePage }) {
-  const live = useLiveNote('notes', note.id)
   const readOnly = useReadOnly()
   const carry = useCaretCarry()
+  // Bound once nobody types in it: a new editor made mid-word could lose a key.
+  const { live, waiting } = useBindWhenIdle(useLiveNote('notes', note.id), carry)
   // Starting or stopping to follow the live doc makes a new editor (the old one saves first
   // and hands over the focus: carry-caret.ts).
   return (
@@ -42,6 +44,7 @@ export function NotePageEditor({ note }: { note: NotePage }) {
       key={`${live ? 'live' : 'local'}-${readOnly}`}
       note={note}
       live={live}
+      waiting={waiting}
       readOnly={readOnly}
     />
   )
@@ -50,11 +53,13 @@ export function NotePageEditor({ note }: { note: NotePage }) {
 function NotePageEditorBody({
   note,
   live,
+  waiting,
   readOnly,
   carry,
 }: {
   note: NotePage
   live: LiveNote | null
+  waiting: boolean
   readOnly: boolean
   carry: CaretCarry
 }) {
@@ -120,11 +125,13 @@ function NotePageEditorBody({
   )
 
   useEffect(() => {
-    // Bound to the fragment, the editor shows every change made elsewhere by itself.
-    if (!editor || live || note.doc === lastSaved.current) return
+    // Bound to the fragment, the editor shows every change made elsewhere by itself. Waiting to
+    // be bound, its own saves come back from the fragment as new objects: setting them would
+    // move the caret mid-word, and the bound editor soon shows the fragment anyway.
+    if (!editor || live || waiting || note.doc === lastSaved.current) return
     lastSaved.current = note.doc
     editor.commands.setContent(note.doc, { emitUpdate: false })
-  }, [editor, note.doc, live])
+  }, [editor, note.doc, live, waiting])
 
   useRefFlash(editor)
   useCarriedCaret(editor, carry, flush)
