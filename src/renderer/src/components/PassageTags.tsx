@@ -4,7 +4,7 @@ import type { Annotation, Tag } from '@shared/schema'
 import { removeTagFromPassage } from '../state/tag-actions'
 import { useSession } from '../state/use-session'
 import { TagChip } from './tags/TagChip'
-import { useReadOnly } from '../editor/use-live-fragment'
+import { useReadOnly } from '../state/use-session'
 
 export function PassageTags({
   annotation,

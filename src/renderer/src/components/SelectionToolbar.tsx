@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { HIGHLIGHT_COLORS } from '@shared/defaults'
 import { COMMANDS, shortcutLabel, type Command } from '../commands/registry'
 import { selectedRange } from '../editor/reader-ref'
-import { useReadOnly } from '../editor/use-live-fragment'
+import { useReadOnly } from '../state/use-session'
 import { useSession } from '../state/use-session'
 import { ui, useUi } from '../state/ui-store'
 

@@ -15,7 +15,8 @@ import { useDebouncedSave } from './use-debounced-save'
 import { Icon } from '../components/Icon'
 import { LinkAddressDialog } from '../components/notes/LinkAddressDialog'
 import { applyLink } from './apply-link'
-import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
+import { useLiveNote, useNoteSave, type LiveNote } from './use-live-fragment'
+import { useReadOnly } from '../state/use-session'
 
 interface NoteEditorProps {
   initial: DocNode | null

@@ -15,14 +15,14 @@ import { goToEndpoint } from '../components/links/go-to'
 import { NoteToolbar } from '../components/notes/NoteToolbar'
 import type { NotebookSession } from '../state/session'
 import { useUi } from '../state/ui-store'
-import { useSession } from '../state/use-session'
+import { useReadOnly, useSession } from '../state/use-session'
 import { PassageRef, type PassageRefInfo } from './passage-ref'
 import { PassageRefSuggest } from './passage-ref-suggest'
 import { flashElements } from './flash'
 import { useBindWhenIdle } from './bind-when-idle'
 import { useCarriedCaret, useCaretCarry, type CaretCarry } from './carry-caret'
 import { useDebouncedSave } from './use-debounced-save'
-import { useLiveNote, useNoteSave, useReadOnly, type LiveNote } from './use-live-fragment'
+import { useLiveNote, useNoteSave, type LiveNote } from './use-live-fragment'
 
 export function describePassage(session: NotebookSession, id: string): PassageRefInfo {
   const passage = session.notebook.annotations.find((a) => a.id === id)

@@ -50,9 +50,3 @@ export function useNoteSave(
     [session, collection, key],
   )
 }
-
-/** True when the notebook is a copy joined with a read-only key: editors do not edit. */
-export function useReadOnly(): boolean {
-  const session = useSession()
-  return useSyncExternalStore(session.subscribe, () => session.readOnly)
-}

@@ -20,3 +20,9 @@ export function useSaveState(): SaveState {
   const session = useSession()
   return useSyncExternalStore(session.subscribe, () => session.save)
 }
+
+/** True when the notebook is a copy joined with a read-only key: editors do not edit. */
+export function useReadOnly(): boolean {
+  const session = useSession()
+  return useSyncExternalStore(session.subscribe, () => session.readOnly)
+}
