@@ -52,6 +52,13 @@ test('a read-only member sees the notebook read-only and cannot change it', asyn
     await expect(b.page.getByText(/joined with a read-only key/)).toBeVisible()
     await expect(passageCard(b.page, 'Ain al-Asad')).toHaveCount(0)
 
+    // At 1024 px the read-only badge and the team state still fit: nothing is pushed off the
+    // window (the notebook's column once grew to the bar's one-line width).
+    await b.page.setViewportSize({ width: 1024, height: 700 })
+    await expect(b.page.getByRole('button', { name: /^Export/ })).toBeInViewport({ ratio: 1 })
+    await expect(passageCard(b.page, 'Hareer base')).toBeInViewport({ ratio: 1 })
+    expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+
     // The owner's edits still arrive.
     await selectInSource(a.page, 'Baghdad International Airport')
     await a.page.keyboard.press('h')
