@@ -11,9 +11,23 @@ import { contentOf, encoded, onDisk, type Content, type OnDisk } from './content
 import { syncFolder, writeFailed, writeTempFile, type FsLike } from './durable-write'
 import { readRegularFile } from './regular-file'
 import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
-import { readNotebookText } from './validate'
+import { parseJsonText, readValidatedBefore, validateParsed } from './validate'
 
 export type { FsLike } from './durable-write'
+
+/**
+ * What Glossa remembers of the files it validated: the SHA-256 of the bytes it last read and
+ * validated, or validated and wrote, per file (kept in library-summaries.json by the Library).
+ * A file whose bytes hash to that need not be validated again; any other bytes (edited by
+ * another program, restored, older) are. The hash is always of the bytes just read, never taken
+ * from the cache alone, so a cache that names a wrong hash only costs a full validation.
+ */
+export interface ValidatedContent {
+  /** The SHA-256 Glossa last validated at `path`, if it remembers one. */
+  hashOf(path: string): Promise<string | undefined>
+  /** Told once the bytes at `path` were validated (read) or validated and written (write). */
+  remember(path: string, content: Content, notebook: Notebook): void
+}
 
 export class DurableNotebookFile implements Adapter<Notebook> {
   /** What the file held after our last read or write: anything else means another program wrote. */
@@ -25,15 +39,27 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     readonly path: string,
     private readonly fs: FsLike = nodeFs,
     private readonly beforeReplace?: (path: string, info: { migratedFrom?: number }) => Promise<void>,
+    private readonly validated?: ValidatedContent,
   ) {}
 
   async read(): Promise<Notebook | null> {
     const bytes = await readRegularFile(this.path, this.fs)
-    const { notebook, migratedFrom } = readNotebookText(bytes.toString('utf8'), basename(this.path))
-    markValid(notebook) // just parsed: saves need not check these objects again
-    this.known = contentOf(bytes)
+    const content = contentOf(bytes) // ~20 ms for 25 MB; validating them again costs ~1 s
+    const remembered = await this.validated?.hashOf(this.path)
+    const raw = parseJsonText(bytes.toString('utf8'))
+    const name = basename(this.path)
+    const known = remembered === content.sha256
+    const { notebook, migratedFrom } = known ? readValidatedBefore(raw, name) : validateParsed(raw, name)
+    markValid(notebook) // valid (just checked, or these very bytes were): saves need not check them again
+    this.known = content
     this.migratedFrom = migratedFrom
+    if (!known && migratedFrom === undefined) this.validated?.remember(this.path, content, notebook)
     return notebook
+  }
+
+  /** The size and SHA-256 of the bytes last read or written (null before either). */
+  get content(): Content | null {
+    return this.known
   }
 
   /** True when the file on disk is not the one we last read or wrote (compared by content). */
@@ -69,6 +95,7 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     }
     await syncFolder(dirname(this.path), this.fs)
     this.migratedFrom = undefined
+    this.validated?.remember(this.path, this.known, data) // validated above, before any byte was written
   }
 
   /**

@@ -2,14 +2,15 @@
 // parse or validate are listed as damaged with the reason and never written to.
 import * as nodeFs from 'node:fs/promises'
 import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { nanoid } from 'nanoid'
 import { GlossaError } from '@shared/errors'
 import type { DamagedFile, Notebook, NotebookSummary } from '@shared/schema'
 import { Arrivals } from './arrivals'
 import { Backups } from './backups'
 import type { CoalescePolicy } from './coalescer'
-import { DurableNotebookFile, serializeNotebook } from './durable-file'
+import { contentOf, type Content } from './content-hash'
+import { DurableNotebookFile, serializeNotebook, type ValidatedContent } from './durable-file'
 import { removeStaleTempFiles, writeTempFile, type FsLike } from './durable-write'
 import { OpenNotebook } from './open-notebook'
 import { checkNotebookFile, oneFilePerNotebook, summarize, type Entry } from './listing'
@@ -41,6 +42,26 @@ export class Library {
     this.backups = new Backups(join(options.dataDir, 'backups'))
     this.arrivals = new Arrivals(this.notebooksDir, this.fs)
     this.summaries = new SummaryCache(options.dataDir)
+  }
+
+  /** The hashes of notebook files Glossa validated, kept with their summaries (summary-cache.ts). */
+  private readonly validated: ValidatedContent = {
+    hashOf: (path) => this.summaries.hashOf(basename(path)),
+    remember: (path, content, nb) => {
+      const done = this.remember(path, content, nb).finally(() => this.remembering.delete(done))
+      this.remembering.add(done)
+    },
+  }
+  /** Hashes being recorded; flushAll waits for them and writes the cache (a quit, a test). */
+  private readonly remembering = new Set<Promise<void>>()
+
+  private async remember(path: string, content: Content, nb: Notebook): Promise<void> {
+    const st = await lstat(path).catch(() => null)
+    // Another file there already: its bytes are not the ones validated (the next read hashes them anyway).
+    if (!st?.isFile() || st.size !== content.size) return
+    const file = basename(path)
+    const entry = { mtimeMs: st.mtimeMs, size: st.size, sha256: content.sha256, summary: summarize(nb, file) }
+    await this.summaries.remember(file, entry)
   }
 
   /** True when the data dir has never held a library (the only time we seed). */
@@ -75,10 +96,11 @@ export class Library {
       if (open) return { file, summary: summarize(open.data, file) }
       // Listing parses whole files; an unchanged file (same size and mtime) keeps its summary.
       const st = await lstat(path)
-      const cached = st.isFile() ? this.summaries.get(file, st) : undefined
+      const cached = st.isFile() ? ((await this.summaries.unchanged(file, st, path)) ?? undefined) : undefined
       if (cached) return { file, summary: cached }
-      const summary = summarize(await this.readChecked(path), file)
-      this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary })
+      const { notebook, content } = await this.readChecked(path)
+      const summary = summarize(notebook, file)
+      this.summaries.set(file, { mtimeMs: st.mtimeMs, size: st.size, summary, sha256: content?.sha256 })
       return { file, summary }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -87,11 +109,12 @@ export class Library {
     }
   }
 
-  private async readChecked(path: string): Promise<Notebook> {
+  private async readChecked(path: string): Promise<{ notebook: Notebook; content: Content | null }> {
     await checkNotebookFile(path)
-    const nb = await new DurableNotebookFile(path, this.options.fs).read()
-    if (!nb) throw new GlossaError('store/damaged', 'The file is empty.')
-    return nb
+    const file = new DurableNotebookFile(path, this.options.fs, undefined, this.validated)
+    const notebook = await file.read()
+    if (!notebook) throw new GlossaError('store/damaged', 'The file is empty.')
+    return { notebook, content: file.content }
   }
 
   /** The notebook's one handle: opened once, however many callers ask at the same time. */
@@ -134,12 +157,14 @@ export class Library {
     const nb = newIdIfTaken && this.hasId(notebook.id) ? { ...notebook, id: nanoid(12) } : notebook
     const release = this.arrivals.claim(nb.id)
     try {
-      const tmp = await writeTempFile(join(this.notebooksDir, 'new.json'), serializeNotebook(nb), this.fs)
+      const text = serializeNotebook(nb) // validates
+      const tmp = await writeTempFile(join(this.notebooksDir, 'new.json'), text, this.fs)
       const file = await this.arrivals.moveIn(tmp, nb.title).catch(async (error: unknown) => {
         await this.fs.unlink(tmp).catch(() => {})
         throw error
       })
       this.fileById.set(nb.id, file)
+      this.validated.remember(join(this.notebooksDir, file), contentOf(Buffer.from(text, 'utf8')), nb)
       return summarize(nb, file)
     } finally {
       release()
@@ -192,14 +217,20 @@ export class Library {
 
   async flushAll(): Promise<void> {
     await Promise.all([...this.open.values()].map((o) => o.flush()))
+    await Promise.all(this.remembering)
+    await this.summaries.flush()
   }
 
   private fileFor(path: string): DurableNotebookFile {
     // A migrated file's first write keeps the original as pre-migration-v<n>.json instead.
-    return new DurableNotebookFile(path, this.options.fs, (p, { migratedFrom }) =>
-      migratedFrom === undefined
-        ? this.backups.beforeReplace(p)
-        : this.backups.keepPreMigration(p, migratedFrom),
+    return new DurableNotebookFile(
+      path,
+      this.options.fs,
+      (p, { migratedFrom }) =>
+        migratedFrom === undefined
+          ? this.backups.beforeReplace(p)
+          : this.backups.keepPreMigration(p, migratedFrom),
+      this.validated,
     )
   }
 }

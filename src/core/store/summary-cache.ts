@@ -4,14 +4,35 @@
 // and validate; #16's first paint). A file whose size or mtime changed is read again, and opening
 // a notebook always reads and validates it in full, so a stale entry can only show a stale title
 // until the next change. A missing or damaged cache is treated as empty and rewritten.
+//
+// Each entry may also hold `sha256`: the hash of the bytes Glossa last validated in that file
+// (read and validated, or validated and written), so opening a file Glossa wrote skips
+// validating it again (durable-file.ts, ValidatedContent). The hash is compared with the bytes
+// actually read, never trusted by itself: a file changed in any way is validated in full. A
+// cache written under another schema version is dropped whole, so a stricter schema (which
+// comes with a new SCHEMA_VERSION) validates every file once more.
+import * as nodeFs from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import { NotebookSummarySchema, type NotebookSummary } from '@shared/schema'
+import { NotebookSummarySchema, SCHEMA_VERSION, type NotebookSummary } from '@shared/schema'
+import { onDisk } from './content-hash'
 import { removeStaleTempFiles, writeFileDurably } from './durable-write'
 import { readRegularFile } from './regular-file'
 
-const EntrySchema = z.object({ mtimeMs: z.number(), size: z.number(), summary: NotebookSummarySchema })
-const CacheSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) })
+const EntrySchema = z.object({
+  mtimeMs: z.number(),
+  size: z.number(),
+  summary: NotebookSummarySchema,
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+})
+const CacheSchema = z.object({
+  version: z.literal(2),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  entries: z.record(z.string(), EntrySchema),
+})
 export type SummaryEntry = z.infer<typeof EntrySchema>
 
 export class SummaryCache {
@@ -44,9 +65,48 @@ export class SummaryCache {
     return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size ? entry.summary : undefined
   }
 
+  /**
+   * The summary of `file` if it is unchanged: same size and mtime, or (a file only touched, or
+   * copied back with a new mtime) same size and the SHA-256 of bytes Glossa validated, which
+   * costs a read and a hash instead of a parse. The entry then takes the new mtime.
+   */
+  async unchanged(
+    file: string,
+    stat: { mtimeMs: number; size: number },
+    path: string,
+  ): Promise<NotebookSummary | undefined> {
+    const quick = this.get(file, stat)
+    if (quick) return quick
+    const entry = this.entries?.get(file)
+    if (!entry?.sha256 || entry.size !== stat.size) return undefined
+    const now = await onDisk(path, nodeFs, stat.size).catch(() => null)
+    if (!now || !('content' in now) || now.content.sha256 !== entry.sha256) return undefined
+    this.set(file, { ...entry, mtimeMs: stat.mtimeMs })
+    return entry.summary
+  }
+
   set(file: string, entry: SummaryEntry): void {
     this.entries?.set(file, entry)
     this.dirty = true
+  }
+
+  /** The SHA-256 of the bytes Glossa last validated in `file`, if it remembers one. */
+  async hashOf(file: string): Promise<string | undefined> {
+    return (await this.load()).get(file)?.sha256
+  }
+
+  /**
+   * Records a validated file (its stat, summary and hash). Written with the next listing or
+   * flush (a quit), not by itself: losing it to a crash only costs one more validation.
+   */
+  async remember(file: string, entry: SummaryEntry): Promise<void> {
+    ;(await this.load()).set(file, entry)
+    this.dirty = true
+  }
+
+  /** Writes what changed since the last write, if anything; resolves when done (or failed). */
+  flush(): Promise<void> {
+    return this.write()
   }
 
   /** Forgets files that are gone and writes the cache if it changed (queued; failures only cost speed). */
@@ -58,9 +118,18 @@ export class SummaryCache {
         entries.delete(file)
         this.dirty = true
       }
-    if (!this.dirty) return
+    await this.write()
+  }
+
+  private write(): Promise<void> {
+    const entries = this.entries
+    if (!entries || !this.dirty) return this.writes
     this.dirty = false
-    const text = JSON.stringify({ version: 1, entries: Object.fromEntries(entries) })
+    const text = JSON.stringify({
+      version: 2,
+      schemaVersion: SCHEMA_VERSION,
+      entries: Object.fromEntries(entries),
+    })
     this.writes = this.writes
       .catch(() => {})
       .then(() => writeFileDurably(this.path, text))

@@ -15,21 +15,11 @@ export function readNotebookText(
   input: string | unknown,
   name: string,
 ): { notebook: Notebook; migratedFrom?: number } {
-  let raw: unknown = input
-  if (typeof input === 'string') {
-    if (input.trim().length === 0)
-      throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
-    // Some Windows editors put a byte-order mark before the JSON; it is not part of the data.
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-    try {
-      raw = JSON.parse(text)
-    } catch (error) {
-      throw new GlossaError(
-        'store/damaged',
-        `The file is not valid JSON (${(error as Error).message}); it may be truncated.`,
-      )
-    }
-  }
+  return validateParsed(typeof input === 'string' ? parseJsonText(input) : input, name)
+}
+
+/** readNotebookText of a value already parsed from JSON (a string here is a JSON string, not text). */
+export function validateParsed(raw: unknown, name: string): { notebook: Notebook; migratedFrom?: number } {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new GlossaError(
@@ -43,6 +33,37 @@ export function readNotebookText(
     throw new GlossaError('store/damaged', describeZodError(parsed.error, `notebook “${name}”`))
   assertUniqueKeys(parsed.data, name)
   return { notebook: parsed.data, migratedFrom: from }
+}
+
+/** JSON.parse of a file's text, with the reasons a person reads for an empty or cut file. */
+export function parseJsonText(input: string): unknown {
+  if (input.trim().length === 0)
+    throw new GlossaError('store/damaged', 'The file is empty (0 bytes of JSON).')
+  // Some Windows editors put a byte-order mark before the JSON; it is not part of the data.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new GlossaError(
+      'store/damaged',
+      `The file is not valid JSON (${(error as Error).message}); it may be truncated.`,
+    )
+  }
+}
+
+/**
+ * A parsed file whose bytes are exactly those Glossa validated before (their SHA-256 matched
+ * the one it remembers, durable-file.ts): taken as it is when it has the current schema
+ * version, which is the only version Glossa writes. Anything else is validated (validateParsed).
+ */
+export function readValidatedBefore(
+  raw: unknown,
+  name: string,
+): { notebook: Notebook; migratedFrom?: number } {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && version === SCHEMA_VERSION)
+    return { notebook: raw as Notebook }
+  return validateParsed(raw, name)
 }
 
 /** The collections whose items are named by an id (facets by their key), with the word for them. */
