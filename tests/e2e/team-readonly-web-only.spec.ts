@@ -31,6 +31,8 @@ test('a read-only member sees the notebook read-only and cannot change it', asyn
     const card = passageCard(b.page, 'Hareer base')
     await card.getByRole('button', { name: /^“Hareer base/ }).click()
     await expect(card.getByRole('textbox', { name: /Note on/ })).not.toBeEditable()
+    // An empty note says so (a placeholder) instead of showing an empty box.
+    await expect(card.locator('[data-placeholder="No note."]')).toBeVisible()
     await expect(card.getByRole('toolbar', { name: 'Note formatting' })).toHaveCount(0)
 
     // Controls that would change the notebook are not offered; the owner still has them.

@@ -74,7 +74,11 @@ function NoteEditorBody({
         // Bound to a fragment, undo is Collaboration's: it undoes only this editor's typing.
         ...(live ? { undoRedo: false as const } : {}),
       }),
-      Placeholder.configure({ placeholder: 'Write a note…' }),
+      // A read-only copy says there is no note rather than showing an empty box.
+      Placeholder.configure({
+        placeholder: readOnly ? 'No note.' : 'Write a note…',
+        showOnlyWhenEditable: !readOnly,
+      }),
       ...(live ? [Collaboration.configure({ fragment: live.fragment })] : []),
     ],
     content: live ? undefined : (initial ?? undefined),

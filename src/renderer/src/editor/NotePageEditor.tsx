@@ -80,7 +80,10 @@ function NotePageEditorBody({
           ...(live ? { undoRedo: false as const } : {}),
         }),
         ...(live ? [Collaboration.configure({ fragment: live.fragment })] : []),
-        Placeholder.configure({ placeholder: 'Write your notes… Type [[ to reference a passage.' }),
+        Placeholder.configure({
+          placeholder: readOnly ? 'This page is empty.' : 'Write your notes… Type [[ to reference a passage.',
+          showOnlyWhenEditable: !readOnly,
+        }),
         PassageRef.configure({
           describe: (id) => describePassage(session, id),
           subscribe: session.subscribe,
