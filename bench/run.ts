@@ -8,6 +8,7 @@ import { cachedNotebookFile } from './cache'
 import { SCALES, type ScaleName } from './generate'
 import { exportFigures } from './figures/export'
 import { liveFigures } from './figures/live'
+import { liveTypingFigures } from './figures/live-typing'
 import { memoryFigures } from './figures/memory'
 import { openFigures } from './figures/open'
 import { reanchorFigures } from './figures/reanchor'
@@ -29,6 +30,7 @@ const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
   { name: 'reanchor', run: reanchorFigures, largest: true },
   { name: 'renderer', run: rendererFigures, largest: true },
   { name: 'live', run: liveFigures, largest: true },
+  { name: 'live-typing', run: liveTypingFigures, largest: true },
 ]
 
 const args = process.argv.slice(2)
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
     for (const fig of FIGURES) {
       if (only && !only.includes(fig.name)) continue
       if (fig.largest && scale !== largest) continue
-      if (fig.name === 'renderer' && flag('no-renderer')) continue
+      if ((fig.name === 'renderer' || fig.name === 'live-typing') && flag('no-renderer')) continue
       const tmp = await mkdtemp(join(tmpdir(), `glossa-bench-${fig.name}-`))
       const started = performance.now()
       try {
