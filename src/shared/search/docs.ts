@@ -42,7 +42,6 @@ export const KIND_FIELDS: Record<SearchKind, TextField[]> = {
   note: ['title', 'text'],
   tag: ['title', 'text'],
 }
-const NO_TEXT = { title: '', quote: '', note: '', body: '', text: '', tags: '' }
 
 export interface Block {
   text: string
@@ -80,45 +79,58 @@ export function textBlocks(doc: DocNode): Block[] {
   return blocks
 }
 
-export function blockDoc(sourceId: string, b: Block, seq: number): IndexDoc {
+/**
+ * Every document is made by this one literal, all fields in one order: one object shape for
+ * all kinds. `{ ...NO_TEXT, body }` (a spread, then a field overwritten) was ~20 µs a document,
+ * 0.3 s for the 14,300 blocks at L.
+ */
+function indexDoc(
+  id: string,
+  kind: SearchKind,
+  ref: string,
+  sourceId: string | undefined,
+  text: { title?: string; quote?: string; note?: string; body?: string; text?: string; tags?: string },
+  offset?: number,
+): IndexDoc {
   return {
-    ...NO_TEXT,
-    id: `s:${sourceId}:${seq}`,
-    kind: 'source',
-    ref: `${sourceId}:${b.index}`,
+    id,
+    kind,
+    ref,
     sourceId,
-    body: b.text,
-    offset: b.offset,
+    title: text.title ?? '',
+    quote: text.quote ?? '',
+    note: text.note ?? '',
+    body: text.body ?? '',
+    text: text.text ?? '',
+    tags: text.tags ?? '',
+    offset,
   }
+}
+
+export function blockDoc(sourceId: string, b: Block, seq: number): IndexDoc {
+  return indexDoc(
+    `s:${sourceId}:${seq}`,
+    'source',
+    `${sourceId}:${b.index}`,
+    sourceId,
+    { body: b.text },
+    b.offset,
+  )
 }
 
 export function passageDoc(a: Annotation, token: (tagId: string) => string): IndexDoc {
   const note = a.note ? plainText(a.note) : ''
-  return {
-    ...NO_TEXT,
-    id: `p:${a.id}`,
-    kind: 'passage',
-    ref: a.id,
-    sourceId: a.sourceId,
-    quote: a.target.quote.exact,
-    note,
-    tags: a.tagIds.map(token).join(' '),
-  }
+  const tags = a.tagIds.length === 0 ? '' : a.tagIds.map(token).join(' ')
+  return indexDoc(`p:${a.id}`, 'passage', a.id, a.sourceId, { quote: a.target.quote.exact, note, tags })
 }
 
 export function noteDoc(n: NotePage): IndexDoc {
-  return { ...NO_TEXT, id: `n:${n.id}`, kind: 'note', ref: n.id, title: n.title, text: plainText(n.doc) }
+  return indexDoc(`n:${n.id}`, 'note', n.id, undefined, { title: n.title, text: plainText(n.doc) })
 }
 
 export function tagDoc(t: Tag): IndexDoc {
-  return {
-    ...NO_TEXT,
-    id: `t:${t.id}`,
-    kind: 'tag',
-    ref: t.id,
-    title: t.label ? `${t.name} ${t.label}` : t.name,
-    text: t.description,
-  }
+  const title = t.label ? `${t.name} ${t.label}` : t.name
+  return indexDoc(`t:${t.id}`, 'tag', t.id, undefined, { title, text: t.description })
 }
 
 export interface Diff<T> {

@@ -1,6 +1,6 @@
 // Full-text search over a notebook: source blocks, passages, note pages and tags in one
-// MiniSearch index, kept current by diffing notebook versions by object identity.
-import MiniSearch, { type SearchResult as Hit } from 'minisearch'
+// inverted index (postings.ts, ranked by scorer.ts), kept current by diffing notebook
+// versions by object identity.
 import type { Annotation, DocNode, Notebook, NotePage, Source, Tag } from '../schema'
 import {
   blockDoc,
@@ -17,7 +17,8 @@ import { compileFilter } from './filters'
 import { foldTerm } from './fold'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
-import { TopKScorer } from './scorer'
+import { Postings } from './postings'
+import { TopKScorer, type Hit, type SearchOptions } from './scorer'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
@@ -32,26 +33,23 @@ type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes'>
 const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
+/** What every query starts from (MiniSearch's searchOptions, when it was our index). */
+export const SEARCH_OPTIONS: SearchOptions = {
+  boost: { quote: 2, title: 2, tags: 1.5 },
+  combineWith: 'AND',
+  // Tag documents are tiny (a name and a label), so plain BM25 ranks them above the
+  // passages and text people are looking for; halve their weight.
+  boostDocument: (id) => (id.startsWith('t:') ? 0.5 : 1),
+  ...termOptions,
+}
+
 export class NotebookSearch {
   /** What the last update() did; a no-op update reports zeros (used by tests and benchmarks). */
   lastUpdate = { added: 0, discarded: 0 }
   private nb: Indexed = EMPTY
-  private readonly ms = new MiniSearch<IndexDoc>({
-    fields: [...FIELDS],
-    // Accents and hamza/ʿayn marks folded: "harir" finds "Ḥarīr", "ain" finds "ʿAin".
-    processTerm: foldTerm,
-    storeFields: [], // results are resolved through `docs`, so nothing is stored twice
-    searchOptions: {
-      boost: { quote: 2, title: 2, tags: 1.5 },
-      combineWith: 'AND',
-      // Tag documents are tiny (a name and a label), so plain BM25 ranks them above the
-      // passages and text people are looking for; halve their weight.
-      boostDocument: (id) => (String(id).startsWith('t:') ? 0.5 : 1),
-      ...termOptions,
-    },
-    // Default auto-vacuum: discards are cleaned up in the background once ≥10 % are dirty.
-  })
-  private readonly scorer = new TopKScorer(this.ms)
+  private readonly postings = new Postings(FIELDS)
+  // Accents and hamza/ʿayn marks folded: "harir" finds "Ḥarīr", "ain" finds "ʿAin".
+  private readonly scorer = new TopKScorer(this.postings, SEARCH_OPTIONS, foldTerm)
   private readonly tagMatcher = new TagMatcher()
   private readonly docs = new Map<string, IndexDoc>()
   /** The notebook's objects by id, kept current by diffById; read by filters and results. */
@@ -71,7 +69,7 @@ export class NotebookSearch {
   }
 
   get documentCount(): number {
-    return this.ms.documentCount
+    return this.postings.documentCount
   }
 
   update(next: Notebook): void {
@@ -129,9 +127,7 @@ export class NotebookSearch {
       return scanStopPhrases(this.docs.values(), plan.required, kinds, filter?.doc ?? null, limit, this.live)
     const accept = filter ? (id: string) => filter.doc(this.docs.get(id)!) : null
     // Ranked lazily: only the documents taken below are ordered and given their matched terms.
-    const hits =
-      this.scorer.search(plan.query, accept) ??
-      this.ms.search(plan.query, accept ? { filter: (h) => accept(h.id) } : {})
+    const hits = this.scorer.search(plan.query, accept)
 
     // Only the top of the list gets the per-document phrase checks and snippets.
     const window = plan.adjacent ? Math.max(limit * 3, 150) : limit
@@ -181,16 +177,17 @@ export class NotebookSearch {
 
   private put(d: IndexDoc): void {
     this.remove(d.id)
-    this.ms.add(d)
-    this.scorer.added(d.id)
+    this.postings.add(
+      d.id,
+      FIELDS.map((f) => d[f]),
+    )
     this.docs.set(d.id, d)
     this.lastUpdate.added++
   }
 
   private remove(id: string): void {
     if (!this.docs.delete(id)) return
-    this.scorer.discarding(id)
-    this.ms.discard(id)
+    this.postings.discard(id)
     this.lastUpdate.discarded++
   }
 }

@@ -1,7 +1,7 @@
 // Turns a parsed query into a MiniSearch query tree plus the checks MiniSearch cannot do
 // (exact phrases, adjacency). Search cost grows with the number of postings visited, so
 // the plan keeps very common words out of the index lookup when something rarer is there.
-import type { Query, SearchOptions } from 'minisearch'
+import type { Query, SearchOptions } from './scorer'
 import { KIND_FIELDS } from './docs'
 import type { ParsedQuery, SearchKind } from './query'
 import { phraseRegex, tokenize } from './snippet'

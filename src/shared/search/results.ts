@@ -1,6 +1,6 @@
 // Search hits turned into what the UI shows: a title, a marked snippet and the plain-text
 // range to scroll to. Runs only for the results actually returned (after the limit).
-import type { SearchResult as Hit } from 'minisearch'
+import type { Hit } from './scorer'
 import type { Annotation, Source, Tag } from '../schema'
 import type { IndexDoc, TextField } from './docs'
 import type { SearchKind } from './query'

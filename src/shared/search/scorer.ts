@@ -1,51 +1,64 @@
-// Top-k scoring over MiniSearch's own index. MiniSearch's search() builds a result object per
-// matching document and per matched (term, field) — a prefix such as "pol" expands to dozens
-// of terms in thousands of documents — then sorts them all, although we show 30–50. Profile
-// at L (docs/PERFORMANCE.md): ~60 % of a slow query was that bookkeeping, not the BM25 sums.
-// This reads the same postings and computes the same scores (the same formula, weights and
-// boosts; tests/unit/search-scorer.test.ts checks it against MiniSearch's search()), keeps
-// only a score and a bitmask of matched query terms per document in typed arrays, and takes
-// the best documents from a heap. What a result needs for its snippet (`terms`, `match`) is
-// worked out only for the documents actually returned.
-import type MiniSearch from 'minisearch'
-import type { Query, SearchOptions, SearchResult as Hit } from 'minisearch'
+// Top-k BM25 scoring over our inverted index (postings.ts). A result object per matching
+// document and per matched (term, field), as MiniSearch's search() builds — a prefix such as
+// "pol" expands to dozens of terms in thousands of documents — then a sort of them all,
+// although we show 30–50, was ~60 % of a slow query at L (docs/PERFORMANCE.md). This keeps
+// only a score and a bitmask of matched query terms per document in typed arrays and takes the
+// best documents from a heap. The formula, weights, boosts and query semantics are
+// MiniSearch 7's (tests/unit/search/scorer.test.ts checks against MiniSearch's search(), the
+// oracle). What a result needs for its snippet (`terms`, `match`) is worked out only for the
+// documents actually returned.
+import { splitWords } from './lexicon'
+import type { Postings } from './postings'
 
-/** fieldId → short document id → term frequency. */
-type FieldTermData = Map<number, Map<number, number>>
+type TermFn<T> = (term: string, i: number, terms: string[]) => T
 
-/** The parts of MiniSearch 7 read here (private; the oracle test fails if they change). */
-interface Internals {
-  _index: {
-    get(term: string): FieldTermData | undefined
-    atPrefix(prefix: string): Iterable<[string, FieldTermData]>
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>
-  }
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _documentIds: Map<number, string>
-  _idToShortId: Map<string, number>
-  _documentCount: number
-  _nextId: number
-  _options: {
-    tokenize: (text: string) => string[]
-    processTerm: (term: string) => string | string[] | null | undefined | false
-    searchOptions: SearchOptions & Required<Pick<SearchOptions, 'weights' | 'bm25' | 'maxFuzzy'>>
-  }
+/** MiniSearch's search options, as far as we use them. */
+export interface SearchOptions {
+  fields?: string[]
+  combineWith?: string
+  prefix?: boolean | TermFn<boolean>
+  fuzzy?: boolean | number | TermFn<boolean | number>
+  maxFuzzy?: number
+  boost?: Record<string, number>
+  boostTerm?: TermFn<number>
+  boostDocument?: (id: string) => number
+  weights?: { fuzzy?: number; prefix?: number }
+  bm25?: { k: number; b: number; d: number }
+}
+
+/** A query tree in MiniSearch's form: a string is a leaf (its words), combined by `combineWith`. */
+export type Query = string | (SearchOptions & { queries: Query[] })
+
+export interface Hit {
+  id: string
+  score: number
+  /** The index terms matched (a prefix or fuzzy word expands to several). */
+  terms: string[]
+  /** The query words that matched. */
+  queryTerms: string[]
+  /** Matched index term → the fields it matched in. */
+  match: Record<string, string[]>
+}
+
+const DEFAULTS = {
+  weights: { fuzzy: 0.45, prefix: 0.375 },
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  maxFuzzy: 6,
 }
 
 interface Expansion {
   derived: string
-  data: FieldTermData
+  term: number
   weight: number
 }
 
 /**
  * The matches of one operand of an AND (OR operands add into the same one): arrays indexed by
- * MiniSearch's short document ids, and `docs` listing the ids present.
+ * short document ids, and `docs` listing the ids present.
  * MiniSearch multiplies a document's score by the number of distinct query terms it matched:
  * a term used by one leaf only is counted in `count` (once per leaf and document, through
- * `stamp`, which also marks presence); a term repeated in several leaves has a bit in `mask`.
+ * `stamp`, which also marks presence); a term repeated in several leaves has a bit in `mask`
+ * (`words` 32-bit words per document).
  */
 interface Acc {
   docs: number[]
@@ -55,90 +68,74 @@ interface Acc {
   count: Int32Array
   mask: Int32Array
   stamp: Int32Array
+  words: number
 }
 
-/** More repeated query terms than bits: the caller falls back to MiniSearch. */
-const MAX_SHARED = 31
 const IN = -1
 
-type Options = SearchOptions & {
-  tokenize?: Internals['_options']['tokenize']
-  processTerm?: Internals['_options']['processTerm']
+/** A combination in the executed query (a string's words are one, combined like a query's). */
+interface Combo {
+  op: 'or' | 'and' | 'and_not'
+  children: Node[]
 }
+type Node = Combo | { leaf: number }
 
 export class TopKScorer {
-  private readonly ms: Internals
-  /** Term expansions (prefix and fuzzy look-ups in the radix tree), valid until the index changes. */
+  /** Term expansions (prefix and fuzzy look-ups), valid while the index has the same terms. */
   private readonly expansions = new Map<string, Expansion[]>()
+  private expandedTerms = 0
   private shared = new Map<string, number>()
+  private words = 1
   private leaves: { term: string; expansions: Expansion[]; fields: string[] }[] = []
+  /** The query's shape as executed, to tell which leaves a returned document matched through. */
+  private root: Combo = { op: 'or', children: [] }
+  private parent: Combo = this.root
   /** Accumulators are reused between queries: allocating ~4 × 35,000-entry arrays per operand cost more than the scoring. */
   private free: Acc[] = []
   private used: Acc[] = []
+  private readonly fieldNames: string[]
 
-  /**
-   * Dense copies of MiniSearch's per-document Maps, indexed by short id (a Map lookup per
-   * posting was a third of the scoring): field lengths (`fields` per document) and liveness.
-   */
-  private lengths = new Float64Array(0)
-  private alive = new Uint8Array(0)
-  private readonly fieldCount: number
-
-  constructor(ms: MiniSearch<never>) {
-    this.ms = ms as unknown as Internals
-    this.fieldCount = Object.keys(this.ms._fieldIds).length
-  }
-
-  /** Call after ms.add(doc). */
-  added(id: string): void {
-    this.expansions.clear()
-    const short = this.ms._idToShortId.get(id)!
-    if (short >= this.alive.length) {
-      const size = Math.max(1024, 2 * short + 2)
-      const alive = new Uint8Array(size)
-      alive.set(this.alive)
-      const lengths = new Float64Array(size * this.fieldCount)
-      lengths.set(this.lengths)
-      this.alive = alive
-      this.lengths = lengths
-    }
-    this.alive[short] = 1
-    const len = this.ms._fieldLength.get(short)!
-    for (let f = 0; f < this.fieldCount; f++) this.lengths[short * this.fieldCount + f] = len[f] ?? 0
-  }
-
-  /** Call before ms.discard(id). */
-  discarding(id: string): void {
-    this.expansions.clear()
-    const short = this.ms._idToShortId.get(id)
-    if (short !== undefined) this.alive[short] = 0
+  /** `global`: the options every query starts from (MiniSearch's constructor searchOptions). */
+  constructor(
+    private readonly index: Postings,
+    private readonly global: SearchOptions,
+    private readonly processTerm: (term: string) => string,
+  ) {
+    this.fieldNames = Object.keys(index.fieldIds)
   }
 
   /**
    * The documents of `query` in descending score, as MiniSearch's search() would rank them,
-   * lazily: the caller takes as many as it needs. `accept` filters document ids. Null when
-   * the query repeats more terms than the bitmask holds (use MiniSearch then).
+   * lazily: the caller takes as many as it needs. `accept` filters document ids.
    */
-  search(query: Query, accept: ((id: string) => boolean) | null): Iterable<Hit> | null {
+  search(query: Query, accept: ((id: string) => boolean) | null): Iterable<Hit> {
+    this.index.settle()
+    if (this.expandedTerms !== this.index.terms.length) {
+      this.expansions.clear()
+      this.expandedTerms = this.index.terms.length
+    }
     const uses = new Map<string, number>()
     this.terms(query, {}, (t) => uses.set(t, (uses.get(t) ?? 0) + 1))
     this.shared = new Map()
     for (const [t, n] of uses) if (n > 1) this.shared.set(t, this.shared.size)
-    if (this.shared.size > MAX_SHARED) return null
+    this.words = Math.max(1, Math.ceil(this.shared.size / 32))
     this.leaves = []
+    this.root = this.parent = { op: 'or', children: [] }
     for (const acc of this.used) this.release(acc)
     this.used = []
     const found = this.execute(query, {}, null)
-    const { _documentIds: ids, _options: o } = this.ms
-    const boostDocument = o.searchOptions.boostDocument
+    const ids = this.index.ids
+    const boostDocument = this.global.boostDocument
     const docs: number[] = []
-    const score = found.score
+    const { score, count, mask, words: W } = found
     for (const d of found.docs) {
-      const id = ids.get(d)
+      const id = ids[d]
       if (id === undefined || (accept && !accept(id))) continue
-      const boost = boostDocument ? boostDocument(id, '', undefined) : 1
+      const boost = boostDocument ? boostDocument(id) : 1
       if (!boost) continue
-      score[d] = score[d] * boost * (found.count[d] + popcount(found.mask[d]) || 1)
+      let terms = count[d]
+      for (let w = 0; w < W; w++) terms += popcount(mask[d * W + w])
+      score[d] = score[d] * boost * (terms || 1)
       docs.push(d)
     }
     return this.ranked(docs, score)
@@ -166,37 +163,61 @@ export class TopKScorer {
     }
   }
 
-  /** The matched terms and fields of one returned document, as MiniSearch reports them. */
+  /**
+   * The matched terms and fields of one returned document, as MiniSearch reports them: from
+   * the leaves its score came through (not a leaf of an AND the document failed).
+   */
   private hit(d: number, score: number): Hit {
+    const index = this.index
+    const has = this.leaves.map((leaf) =>
+      leaf.expansions.map((e) =>
+        leaf.fields.filter((field) => {
+          const f = index.fieldIds[field]
+          return f !== undefined && index.holds(e.term * index.fieldCount + f, d)
+        }),
+      ),
+    )
+    const matches = (n: Node): boolean => {
+      if ('leaf' in n) return has[n.leaf].some((fields) => fields.length > 0)
+      if (n.op === 'or') return n.children.some(matches)
+      if (n.children.length === 0 || !matches(n.children[0])) return false
+      return n.op === 'and' ? n.children.every(matches) : !n.children.slice(1).some(matches)
+    }
     const match: Record<string, string[]> = {}
     const queryTerms: string[] = []
-    for (const leaf of this.leaves)
-      for (const e of leaf.expansions)
-        for (const field of leaf.fields) {
-          if (!e.data.get(this.ms._fieldIds[field])?.has(d)) continue
+    const collect = (n: Node): void => {
+      if (!('leaf' in n)) {
+        const through =
+          n.op === 'or' ? n.children.filter(matches) : n.op === 'and' ? n.children : n.children.slice(0, 1)
+        for (const child of through) collect(child)
+        return
+      }
+      const leaf = this.leaves[n.leaf]
+      leaf.expansions.forEach((e, i) => {
+        for (const field of has[n.leaf][i]) {
           const fields = (match[e.derived] ??= [])
           if (!fields.includes(field)) fields.push(field)
           if (!queryTerms.includes(leaf.term)) queryTerms.push(leaf.term)
         }
-    return { id: this.ms._documentIds.get(d), score, terms: Object.keys(match), queryTerms, match }
+      })
+    }
+    if (matches(this.root)) collect(this.root)
+    return { id: index.ids[d]!, score, terms: Object.keys(match), queryTerms, match }
   }
 
-  /** Every leaf term of the query, with executeQuery's inheritance of options. */
-  private terms(query: Query, searchOptions: Options, visit: (term: string) => void): void {
-    if (typeof query === 'symbol') throw new Error('the wildcard query is not supported')
+  /** Every leaf term of the query, with MiniSearch's inheritance of options. */
+  private terms(query: Query, searchOptions: SearchOptions, visit: (term: string) => void): void {
     if (typeof query !== 'string') {
       const options = { ...searchOptions, ...query, queries: undefined }
       for (const sub of query.queries) this.terms(sub, options, visit)
       return
     }
-    for (const t of this.tokens(query, searchOptions)) visit(t)
+    for (const t of this.tokens(query)) visit(t)
   }
 
-  private tokens(query: string, searchOptions: Options): string[] {
-    const { tokenize, processTerm, searchOptions: global } = this.ms._options
-    const options: Options = { tokenize, processTerm, ...global, ...searchOptions }
-    return options.tokenize!(query)
-      .flatMap((t) => options.processTerm!(t) || [])
+  private tokens(query: string): string[] {
+    return splitWords(query)
+      .map(this.processTerm)
       .filter((t) => !!t)
   }
 
@@ -204,31 +225,43 @@ export class TopKScorer {
    * MiniSearch's executeQuery, with the same inheritance of options by sub-queries. OR
    * operands add into `into` (or a new accumulator); AND operands each get their own.
    */
-  private execute(query: Query, searchOptions: Options, into: Acc | null): Acc {
-    let options: Options
+  private execute(query: Query, searchOptions: SearchOptions, into: Acc | null): Acc {
+    let options: SearchOptions
     let parts: ((acc: Acc | null) => Acc)[]
-    if (typeof query === 'symbol') throw new Error('the wildcard query is not supported')
     if (typeof query !== 'string') {
       const { queries, ...rest } = query
       options = { ...searchOptions, ...rest }
       const o = options
       parts = queries.map((sub) => (acc: Acc | null) => this.execute(sub, o, acc))
     } else {
-      options = { ...this.ms._options.searchOptions, ...searchOptions }
-      const terms = this.tokens(query, searchOptions)
+      options = { ...this.global, ...searchOptions }
+      const terms = this.tokens(query)
       const o = options
       parts = terms.map((t, i) => (acc: Acc | null) => this.leaf(t, i, terms, o, acc ?? this.acc()))
     }
     const op = (options.combineWith ?? 'OR').toLowerCase()
+    if (op !== 'or' && op !== 'and' && op !== 'and_not')
+      throw new Error(`Invalid combination operator: ${options.combineWith}`)
+    const node: Combo = { op, children: [] }
+    const parent = this.parent
+    parent.children.push(node)
+    this.parent = node
+    try {
+      return this.combine(op, parts, into)
+    } finally {
+      this.parent = parent
+    }
+  }
+
+  private combine(op: Combo['op'], parts: ((acc: Acc | null) => Acc)[], into: Acc | null): Acc {
     if (op === 'or') {
       const acc = into ?? this.acc()
       for (const part of parts) part(acc)
       return acc
     }
-    if (op !== 'and' && op !== 'and_not')
-      throw new Error(`Invalid combination operator: ${options.combineWith}`)
     if (parts.length === 0) return into ?? this.acc()
     const acc = parts[0](null)
+    const W = this.words
     for (const part of parts.slice(1)) {
       const next = part(null)
       if (op === 'and') {
@@ -237,7 +270,7 @@ export class TopKScorer {
           if (acc.stamp[d] === 0) continue
           acc.score[d] += next.score[d]
           acc.count[d] += next.count[d]
-          acc.mask[d] |= next.mask[d]
+          for (let w = d * W; w < d * W + W; w++) acc.mask[w] |= next.mask[w]
           docs.push(d)
         }
         for (const d of acc.docs) if (next.stamp[d] === 0) acc.stamp[d] = 0
@@ -256,13 +289,13 @@ export class TopKScorer {
       into.stamp[d] = IN
       into.score[d] += acc.score[d]
       into.count[d] += acc.count[d]
-      into.mask[d] |= acc.mask[d]
+      for (let w = d * W; w < d * W + W; w++) into.mask[w] |= acc.mask[w]
     }
     return into
   }
 
   private release(acc: Acc): void {
-    const { touched, score, count, mask, stamp } = acc
+    const { touched, score, count, mask, stamp, words: W } = acc
     if (touched.length > score.length >> 3) {
       score.fill(0)
       count.fill(0)
@@ -272,7 +305,7 @@ export class TopKScorer {
       for (const d of touched) {
         score[d] = 0
         count[d] = 0
-        mask[d] = 0
+        mask.fill(0, d * W, d * W + W)
         stamp[d] = 0
       }
     acc.docs = []
@@ -281,56 +314,57 @@ export class TopKScorer {
   }
 
   private acc(): Acc {
-    const n = this.ms._nextId
+    const n = this.index.nextId
+    const W = this.words
     let acc = this.free.pop()
-    while (acc && acc.score.length < n) acc = this.free.pop()
+    while (acc && (acc.score.length < n || acc.words !== W)) acc = this.free.pop()
     if (!acc)
       acc = {
         docs: [],
         touched: [],
         score: new Float64Array(n),
         count: new Int32Array(n),
-        mask: new Int32Array(n),
+        mask: new Int32Array(n * W),
         stamp: new Int32Array(n),
+        words: W,
       }
     this.used.push(acc)
     return acc
   }
 
   /** MiniSearch's executeQuerySpec + termResults for one term, added into `acc`. */
-  private leaf(term: string, i: number, terms: string[], o: Options, acc: Acc): Acc {
+  private leaf(term: string, i: number, terms: string[], o: SearchOptions, acc: Acc): Acc {
     const fuzzy = typeof o.fuzzy === 'function' ? o.fuzzy(term, i, terms) : o.fuzzy || false
     const prefix = typeof o.prefix === 'function' ? o.prefix(term, i, terms) : o.prefix === true
     const termBoost = typeof o.boostTerm === 'function' ? o.boostTerm(term, i, terms) : 1
-    const fields = o.fields ?? Object.keys(this.ms._fieldIds)
+    const fields = o.fields ?? this.fieldNames
     const expansions = this.expand(term, prefix, fuzzy, o)
     this.leaves.push({ term, expansions, fields })
+    this.parent.children.push({ leaf: this.leaves.length - 1 })
     const id = this.leaves.length // > 0: a stamp of 0 means absent
     const bit = this.shared.get(term)
-    const flag = bit === undefined ? 0 : 1 << bit
+    const W = this.words
+    const word = bit === undefined ? -1 : bit >> 5
+    const flag = bit === undefined ? 0 : 1 << (bit & 31)
 
-    const { _fieldIds, _avgFieldLength, _documentCount } = this.ms
-    const { alive, lengths, fieldCount } = this
-    const { k, b, d: delta } = o.bm25!
+    const index = this.index
+    const { lengths, fieldCount, documentCount, ids, docs: mainDocs, tfs: mainTfs } = index
+    const { k, b, d: delta } = o.bm25 ?? DEFAULTS.bm25
     const { docs, score, count, mask, stamp } = acc
     for (const e of expansions) {
       for (const field of fields) {
         const fieldBoost = o.boost?.[field] || 1
-        const fieldId = _fieldIds[field]
-        const freqs = e.data.get(fieldId)
-        if (freqs === undefined) continue
-        let matching = freqs.size
-        const avg = _avgFieldLength[fieldId]
+        const fieldId = index.fieldIds[field]
+        if (fieldId === undefined) continue
+        const key = e.term * fieldCount + fieldId
+        const matching = index.count(key)
+        if (matching === 0) continue
+        const avg = index.avgFieldLength(fieldId)
         const factor = e.weight * termBoost * fieldBoost
-        let idf = Math.log(1 + (_documentCount - matching + 0.5) / (matching + 0.5))
-        for (const [doc, tf] of freqs) {
-          // A discarded document not yet vacuumed: MiniSearch counts it out of the idf as it
-          // meets it, and so does this, to give the same scores.
-          if (alive[doc] !== 1) {
-            matching -= 1
-            idf = Math.log(1 + (_documentCount - matching + 0.5) / (matching + 0.5))
-            continue
-          }
+        const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5))
+        const hasDead = index.deadIn(key) > 0
+        const visit = (doc: number, tf: number): void => {
+          if (hasDead && ids[doc] === undefined) return
           const len = lengths[doc * fieldCount + fieldId]
           const s = stamp[doc]
           if (s !== id) {
@@ -339,42 +373,52 @@ export class TopKScorer {
               acc.touched.push(doc)
             }
             stamp[doc] = id
-            if (flag) mask[doc] |= flag
+            if (flag) mask[doc * W + word] |= flag
             else count[doc]++
           }
           score[doc] += factor * idf * (delta + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)))
         }
+        for (let r = index.start(key), end = index.end(key); r < end; r++) visit(mainDocs[r], mainTfs[r])
+        const extra = index.extra(key)
+        if (extra) for (let r = 0; r < extra.length; r += 2) visit(extra[r], extra[r + 1])
       }
     }
     return acc
   }
 
-  private expand(term: string, prefix: boolean, fuzzy: boolean | number, o: Options): Expansion[] {
+  private expand(term: string, prefix: boolean, fuzzy: boolean | number, o: SearchOptions): Expansion[] {
     const key = `${prefix ? 1 : 0}${fuzzy}\u0000${term}`
     const cached = this.expansions.get(key)
     if (cached) return cached
-    const index = this.ms._index
-    const weights = o.weights!
+    const index = this.index
+    const weights = { ...DEFAULTS.weights, ...o.weights }
     const out: Expansion[] = []
-    const exact = index.get(term)
-    if (exact) out.push({ derived: term, data: exact, weight: 1 })
-    let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined
+    const lexicon = index.lexicon
+    const exact = lexicon.id(term)
+    if (exact >= 0) out.push({ derived: term, term: exact, weight: 1 })
+    let fuzzyMatches: Map<number, number> | undefined
     if (fuzzy) {
       const f = fuzzy === true ? 0.2 : fuzzy
-      const max = f < 1 ? Math.min(o.maxFuzzy!, Math.round(term.length * f)) : f
-      if (max) fuzzyMatches = index.fuzzyGet(term, max)
+      const max = f < 1 ? Math.min(o.maxFuzzy ?? DEFAULTS.maxFuzzy, Math.round(term.length * f)) : f
+      if (max) fuzzyMatches = lexicon.withinDistance(term, max)
     }
     if (prefix)
-      for (const [t, data] of index.atPrefix(term)) {
-        const distance = t.length - term.length
+      for (const t of lexicon.withPrefix(term)) {
+        const derived = lexicon.terms[t]
+        const distance = derived.length - term.length
         if (!distance) continue
         fuzzyMatches?.delete(t)
-        out.push({ derived: t, data, weight: (weights.prefix! * t.length) / (t.length + 0.3 * distance) })
+        out.push({
+          derived,
+          term: t,
+          weight: (weights.prefix * derived.length) / (derived.length + 0.3 * distance),
+        })
       }
     if (fuzzyMatches)
-      for (const [t, [data, distance]] of fuzzyMatches) {
+      for (const [t, distance] of fuzzyMatches) {
         if (!distance) continue
-        out.push({ derived: t, data, weight: (weights.fuzzy! * t.length) / (t.length + distance) })
+        const derived = lexicon.terms[t]
+        out.push({ derived, term: t, weight: (weights.fuzzy * derived.length) / (derived.length + distance) })
       }
     this.expansions.set(key, out)
     return out

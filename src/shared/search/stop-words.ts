@@ -3,7 +3,7 @@
 // passages (bench/figures/search.ts), on each keystroke in the search box. Such a query
 // takes the first documents holding every word instead, in index order: it visits about
 // `limit` documents, since nearly all match.
-import type { SearchResult as Hit } from 'minisearch'
+import type { Hit } from './scorer'
 import { KIND_FIELDS, type IndexDoc } from './docs'
 import { isStop, type Plan } from './plan'
 import type { ParsedQuery, SearchKind } from './query'

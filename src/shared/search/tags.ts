@@ -1,17 +1,15 @@
 // Tag names are searched through a small index of their own. Passages carry an opaque token
 // per tag id instead of the tag's name, so renaming a tag used on thousands of passages
 // re-indexes one tag and no passage; the query maps words to the tokens of matching tags.
-import MiniSearch from 'minisearch'
 import type { Tag } from '../schema'
 import { foldTerm } from './fold'
 import { termOptions } from './plan'
+import { Postings } from './postings'
+import { TopKScorer } from './scorer'
 
 export class TagMatcher {
-  private readonly ms = new MiniSearch<Tag>({
-    fields: ['name', 'label'],
-    processTerm: foldTerm,
-    searchOptions: { ...termOptions, combineWith: 'AND' },
-  })
+  private readonly index = new Postings(['name', 'label'])
+  private readonly scorer = new TopKScorer(this.index, { ...termOptions, combineWith: 'AND' }, foldTerm)
   private readonly tokens = new Map<string, string>()
   private readonly tags = new Map<string, Tag>()
   /** forWords results until a tag changes: each keystroke in the search box asks again. */
@@ -26,21 +24,22 @@ export class TagMatcher {
 
   put(tag: Tag): void {
     this.words.clear()
-    if (this.tags.has(tag.id)) this.ms.discard(tag.id)
+    this.index.discard(tag.id)
     this.tags.set(tag.id, tag)
-    this.ms.add(tag)
+    this.index.add(tag.id, [tag.name, tag.label])
   }
 
   remove(tagId: string): void {
     this.words.clear()
-    if (this.tags.delete(tagId)) this.ms.discard(tagId)
+    if (this.tags.delete(tagId)) this.index.discard(tagId)
   }
 
   /** Tokens of the tags whose name or label matches the words (prefix/fuzzy as in the main index). */
   forWords(words: string): string[] {
     if (this.tags.size === 0) return []
     let found = this.words.get(words)
-    if (!found) this.words.set(words, (found = this.ms.search(words).map((r) => this.token(r.id as string))))
+    if (!found)
+      this.words.set(words, (found = [...this.scorer.search(words, null)].map((r) => this.token(r.id))))
     return found
   }
 
