@@ -33,10 +33,14 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
   await expect(matches.getByRole('article')).toHaveCount(1)
   await expect(matches).toContainText('Ain al-Asad')
   await expect(page.getByRole('status').filter({ hasText: 'Filter:' })).toContainText('base/ain-al-asad')
-  // The untagged passage's highlight is dimmed in the reader.
-  await expect(page.locator('.source-text .passage-dim')).toHaveText('Hareer base')
+  // The untagged passage's highlight is dimmed in the reader (its tint at 10 %), the tagged one not.
+  const highlight = (text: string) => page.locator('.source-text [data-passage]').filter({ hasText: text })
+  const dimmed = /(\/ 0\.1\)|, 0\.1\))$/
+  await expect(highlight('Hareer base')).toHaveCSS('background-color', dimmed)
+  await expect(highlight('Ain al-Asad')).not.toHaveCSS('background-color', dimmed)
   await page.getByRole('button', { name: 'Clear filter' }).click()
   await expect(page.locator('.passage-list > li')).toHaveCount(2)
+  await expect(highlight('Hareer base')).not.toHaveCSS('background-color', dimmed)
 
   await page.getByRole('button', { name: 'Tags', exact: true }).click()
   const manager = page.getByRole('dialog', { name: 'Tags' })

@@ -31,7 +31,6 @@ const decor = (id: string, from: number, to: number): PassageDecor => ({
   from,
   to,
   color: '#fde68a',
-  dim: false,
   selected: false,
 })
 

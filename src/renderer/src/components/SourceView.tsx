@@ -4,14 +4,13 @@ import type { Editor } from '@tiptap/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Source } from '@shared/schema'
 import { buildDecorations } from '../editor/decorations'
+import { dimRule } from '../editor/filter-dim'
 import { Reader } from '../editor/Reader'
 import { commitSourceEdit } from '../editor/source-edits'
 import { showError } from '../state/toasts'
 import { ui, useUi } from '../state/ui-store'
 import { useNotebook, useSession } from '../state/use-session'
-import { filtered } from '../state/filtered'
 import { Margin } from './Margin'
-import { isFilterActive } from './tags/FilterPanel'
 import { SelectionToolbar } from './SelectionToolbar'
 import { SourceGrade } from './grades/SourceGrade'
 import { useFlash } from './use-flash'
@@ -26,15 +25,13 @@ export function SourceView({ source }: { source: Source }) {
   const scroller = useRef<HTMLElement>(null)
 
   const filter = useUi((s) => s.filter)
-  const decorations = useMemo(() => {
-    if (!editor) return []
-    // Highlights that do not match the active tag filter are dimmed, not hidden.
-    const matching = isFilterActive(filter) ? filtered(notebook, filter).ids : null
-    return buildDecorations(editor, notebook, source.id, {
-      selectedId,
-      matches: (a) => !matching || matching.has(a.id),
-    })
-  }, [editor, notebook, source.id, selectedId, filter])
+  const decorations = useMemo(
+    () => (editor ? buildDecorations(editor, notebook, source.id, { selectedId }) : []),
+    [editor, notebook, source.id, selectedId],
+  )
+  // Highlights that do not match the active tag filter are dimmed, not hidden: by one style
+  // rule over the tags each highlight carries, so a filter change leaves the editor alone.
+  const dim = useMemo(() => dimRule(filter), [filter])
   useFlash(editor, source.id)
   const onReady = useCallback((e: Editor) => setEditor(e), [])
 
@@ -80,6 +77,7 @@ export function SourceView({ source }: { source: Source }) {
             {source.summary && <p className="source-summary">{source.summary}</p>}
             <SourceGrade source={source} />
           </header>
+          {dim && <style>{dim}</style>}
           <Reader source={source} editable={editing} decorations={decorations} onReady={onReady} />
         </article>
         {editor && <SelectionToolbar editor={editor} container={scroller.current} />}

@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import type { Annotation, Notebook, Tag } from '@shared/schema'
 import { DEFAULT_HIGHLIGHT } from '@shared/defaults'
+import { filterAttrs } from './filter-dim'
 import type { PassageDecor } from './passage-highlights'
 import { rangeToPositions } from './reader-ref'
 
@@ -19,6 +20,7 @@ export function passageColor(a: Annotation, tagsById: Map<string, Tag>): string 
  */
 const bySource = new WeakMap<readonly Annotation[], Map<string, Annotation[]>>()
 const tagMaps = new WeakMap<readonly Tag[], Map<string, Tag>>()
+const tagSets = new WeakMap<readonly Tag[], Set<string>>()
 
 function anchoredOf(annotations: readonly Annotation[], sourceId: string): Annotation[] {
   let map = bySource.get(annotations)
@@ -41,13 +43,24 @@ function tagsByIdOf(tags: readonly Tag[]): Map<string, Tag> {
   return map
 }
 
+function tagIdsOf(tags: readonly Tag[]): Set<string> {
+  let set = tagSets.get(tags)
+  if (!set) tagSets.set(tags, (set = new Set(tags.map((t) => t.id))))
+  return set
+}
+
+/**
+ * The highlights of a source. They do not depend on the tag filter: each carries its tags, and
+ * the filter dims the others with one style rule (filter-dim.ts).
+ */
 export function buildDecorations(
   editor: Editor,
   notebook: Notebook,
   sourceId: string,
-  options: { selectedId: string | null; matches: (a: Annotation) => boolean },
+  options: { selectedId: string | null },
 ): PassageDecor[] {
   const tagsById = tagsByIdOf(notebook.tags)
+  const known = tagIdsOf(notebook.tags)
   return anchoredOf(notebook.annotations, sourceId).map((a) => {
     const { from, to } = rangeToPositions(editor, a.target.position.start, a.target.position.end)
     return {
@@ -55,8 +68,8 @@ export function buildDecorations(
       from,
       to,
       color: passageColor(a, tagsById),
-      dim: !options.matches(a),
       selected: a.id === options.selectedId,
+      attrs: filterAttrs(a, known),
     }
   })
 }

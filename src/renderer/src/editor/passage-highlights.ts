@@ -11,8 +11,9 @@ export interface PassageDecor {
   from: number
   to: number
   color: string
-  dim: boolean
   selected: boolean
+  /** More attributes of the highlight (the tag filter's: filter-dim.ts). */
+  attrs?: Record<string, string>
 }
 interface HighlightState {
   /** Every passage's highlight, mapped through edits (read by passagesAt, passageRanges). */
@@ -191,7 +192,8 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
         {
           // Its own element per passage (not merged attributes), so overlaps nest and tint deeper.
           nodeName: 'span',
-          class: `passage${p.dim ? ' passage-dim' : ''}${p.selected ? ' passage-selected' : ''}`,
+          ...p.attrs,
+          class: `passage${p.selected ? ' passage-selected' : ''}`,
           style: `--hl: ${p.color}`,
           'data-passage': p.id,
         },

@@ -1,7 +1,8 @@
 // The facet panel: tags grouped by facet with their counts; clicking tags filters the
 // passages of the whole notebook, combined with AND or OR, plus an "untagged" filter.
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { facetCounts } from '@shared/filter'
+import type { Tag } from '@shared/schema'
 import { ui, useUi, type TagFilter } from '../../state/ui-store'
 import { useNotebook } from '../../state/use-session'
 import { TagChip } from './TagChip'
@@ -10,15 +11,43 @@ export function isFilterActive(f: TagFilter): boolean {
   return f.tagIds.length > 0 || f.untagged
 }
 
+const setFilter = (patch: Partial<TagFilter>) => ui.set((s) => ({ filter: { ...s.filter, ...patch } }))
+
+/** Turns one tag of the filter on or off (reads the filter when clicked: one function for all chips). */
+function toggleTag(id: string): void {
+  ui.set(({ filter: f }) => ({
+    filter: { ...f, tagIds: f.tagIds.includes(id) ? f.tagIds.filter((x) => x !== id) : [...f.tagIds, id] },
+  }))
+}
+
+/**
+ * One tag of the panel with its count. Memoized: a notebook has hundreds of tags (1,000 at L) and
+ * a click changes one of them, so a filter change re-renders that chip only (docs/PERFORMANCE.md).
+ */
+const FilterTag = memo(function FilterTag({
+  tag,
+  count,
+  pressed,
+}: {
+  tag: Tag
+  count: number
+  pressed: boolean
+}) {
+  return (
+    <span className="facet-tag">
+      <TagChip tag={tag} pressed={pressed} onClick={() => toggleTag(tag.id)} />
+      <span className="facet-count" aria-label={`${count} passages`}>
+        {count}
+      </span>
+    </span>
+  )
+})
+
 export function FilterPanel() {
   const notebook = useNotebook()
   const filter = useUi((s) => s.filter)
   const groups = useMemo(() => facetCounts(notebook), [notebook])
-  const setFilter = (patch: Partial<TagFilter>) => ui.set((s) => ({ filter: { ...s.filter, ...patch } }))
-  const toggle = (id: string) =>
-    setFilter({
-      tagIds: filter.tagIds.includes(id) ? filter.tagIds.filter((x) => x !== id) : [...filter.tagIds, id],
-    })
+  const selected = useMemo(() => new Set(filter.tagIds), [filter.tagIds])
 
   const toggleFacet = (ids: string[]) => {
     const all = ids.every((id) => filter.tagIds.includes(id))
@@ -57,7 +86,7 @@ export function FilterPanel() {
           <h3 className="facet-name">
             <button
               className="facet-toggle"
-              aria-pressed={g.tags.length > 0 && g.tags.every(({ tag }) => filter.tagIds.includes(tag.id))}
+              aria-pressed={g.tags.length > 0 && g.tags.every(({ tag }) => selected.has(tag.id))}
               disabled={g.tags.length === 0}
               title={`Show passages with any ${g.facet.name} tag`}
               onClick={() => toggleFacet(g.tags.map(({ tag }) => tag.id))}
@@ -68,12 +97,7 @@ export function FilterPanel() {
           <div className="facet-tags">
             {g.tags.length === 0 && <span className="muted small-text">No tags yet</span>}
             {g.tags.map(({ tag, count }) => (
-              <span key={tag.id} className="facet-tag">
-                <TagChip tag={tag} pressed={filter.tagIds.includes(tag.id)} onClick={() => toggle(tag.id)} />
-                <span className="facet-count" aria-label={`${count} passages`}>
-                  {count}
-                </span>
-              </span>
+              <FilterTag key={tag.id} tag={tag} count={count} pressed={selected.has(tag.id)} />
             ))}
           </div>
         </div>
