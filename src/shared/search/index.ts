@@ -33,6 +33,9 @@ type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes'>
 const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
+/** A document's indexed texts, in FIELDS order (what Postings reads). */
+const fieldsOf = (d: IndexDoc): string[] => [d.title, d.quote, d.note, d.body, d.text, d.tags]
+
 /** What every query starts from (MiniSearch's searchOptions, when it was our index). */
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { quote: 2, title: 2, tags: 1.5 },
@@ -65,6 +68,7 @@ export class NotebookSearch {
   static build(nb: Notebook): NotebookSearch {
     const search = new NotebookSearch()
     search.update(nb)
+    search.postings.settle() // ready to answer: not left to the first query
     return search
   }
 
@@ -177,17 +181,16 @@ export class NotebookSearch {
 
   private put(d: IndexDoc): void {
     this.remove(d.id)
-    this.postings.add(
-      d.id,
-      FIELDS.map((f) => d[f]),
-    )
+    this.postings.add(d.id, fieldsOf(d))
     this.docs.set(d.id, d)
     this.lastUpdate.added++
   }
 
   private remove(id: string): void {
-    if (!this.docs.delete(id)) return
-    this.postings.discard(id)
+    const d = this.docs.get(id)
+    if (!d) return
+    this.docs.delete(id)
+    this.postings.discard(id, fieldsOf(d))
     this.lastUpdate.discarded++
   }
 }

@@ -52,9 +52,15 @@ export class Lexicon {
   found = new Int32Array(256)
   foundCount = 0
 
-  /** Raw words by id, as written: an open-addressing table of ids + 1, and per id its hash, term and stamp. */
+  /**
+   * Raw words by id, as written: an open-addressing table of ids + 1, and per id its hash,
+   * term and stamp, and its characters in one pool (word w is chars[starts[w]..starts[w + 1]]):
+   * comparing there costs no string and no pointer chase.
+   */
   private table = new Int32Array(1 << 12)
-  private readonly words: string[] = []
+  private wordCount = 0
+  private chars = new Uint16Array(1 << 14)
+  private starts = new Int32Array(1024)
   private hashes = new Int32Array(1024)
   private readonly wordTerm: number[] = []
   private stamps = new Int32Array(1024)
@@ -131,22 +137,25 @@ export class Lexicon {
   private word(text: string, start: number, end: number, h: number): number {
     const len = end - start
     const mask = this.table.length - 1
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const { chars, starts, hashes } = this
+    probe: for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const w = this.table[slot] - 1
       if (w < 0) {
-        const id = this.newWord(text.slice(start, end), h)
+        const id = this.newWord(text, start, end, h)
         this.table[slot] = id + 1
-        if (2 * this.words.length > this.table.length) this.rehash()
+        if (2 * this.wordCount > this.table.length) this.rehash()
         return id
       }
-      if (this.hashes[w] === h && this.words[w].length === len && text.startsWith(this.words[w], start))
-        return w
+      if (hashes[w] !== h || starts[w + 1] - starts[w] !== len) continue
+      for (let k = 0, at = starts[w]; k < len; k++)
+        if (chars[at + k] !== text.charCodeAt(start + k)) continue probe
+      return w
     }
   }
 
-  private newWord(word: string, h: number): number {
-    const w = this.words.length
-    const folded = foldTerm(word)
+  private newWord(text: string, start: number, end: number, h: number): number {
+    const w = this.wordCount++
+    const folded = foldTerm(text.slice(start, end))
     let term = folded ? this.ids.get(folded) : NO_TERM
     if (term === undefined) {
       term = this.terms.length
@@ -155,12 +164,20 @@ export class Lexicon {
       this.fuzzy?.added(term)
       if (this.sorted) this.recent.push(term)
     }
-    this.words.push(word)
     this.wordTerm.push(term)
-    if (w >= this.hashes.length) {
+    if (w + 2 > this.hashes.length) {
       this.hashes = grown(this.hashes)
       this.stamps = grown(this.stamps)
+      this.starts = grown(this.starts)
     }
+    const at = this.starts[w]
+    if (at + end - start > this.chars.length) {
+      const chars = new Uint16Array(Math.max(2 * this.chars.length, at + end - start))
+      chars.set(this.chars)
+      this.chars = chars
+    }
+    for (let k = start; k < end; k++) this.chars[at + k - start] = text.charCodeAt(k)
+    this.starts[w + 1] = at + end - start
     this.hashes[w] = h
     return w
   }
@@ -168,7 +185,7 @@ export class Lexicon {
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2)
     const mask = table.length - 1
-    for (let w = 0; w < this.words.length; w++) {
+    for (let w = 0; w < this.wordCount; w++) {
       let slot = this.hashes[w] & mask
       while (table[slot] !== 0) slot = (slot + 1) & mask
       table[slot] = w + 1

@@ -13,6 +13,8 @@
 // tests/unit/search keeps MiniSearch as the oracle.
 import { grown, Lexicon, NO_TERM } from './lexicon'
 
+const CHUNK = 1 << 16
+
 export class Postings {
   readonly fieldCount: number
   readonly fieldIds: Readonly<Record<string, number>>
@@ -34,22 +36,19 @@ export class Postings {
   tfs = new Int32Array(0)
   private readonly delta = new Map<number, number[]>()
   private deltaSize = 0
-  private pending = new Int32Array(3 * 4096)
+  /** (key, doc, tf) triples in chunks of CHUNK entries: growing never copies. */
+  private pending: Int32Array[] = []
   private pendingCount = 0
   /** Entries of discarded documents still in main or delta, per list and in all. */
   private dead = new Int32Array(0)
   private deadTotal = 0
 
-  /** Each document's list keys, to count its entries dead on discard. */
-  private keys = new Int32Array(1 << 16)
-  private keyCount = 0
-  private keyStart = new Int32Array(0)
-  private keyEnd = new Int32Array(0)
-  private deadKeys = 0
-  /** Per list key, for counting term frequencies within one document. */
+  /** Per list key, for counting term frequencies within one document (`seen` holds the pass). */
   private tf = new Int32Array(0)
   private seen = new Int32Array(0)
+  private pass = 0
   private touched = new Int32Array(256)
+  private touchedCount = 0
 
   constructor(fields: readonly string[]) {
     this.fieldCount = fields.length
@@ -69,49 +68,29 @@ export class Postings {
   add(id: string, values: readonly (string | undefined)[]): void {
     if (this.shortIds.has(id)) throw new Error(`search index: duplicate id ${id}`)
     const doc = this.nextId++
-    this.grow(doc)
+    if ((doc + 1) * this.fieldCount > this.lengths.length)
+      this.lengths = grown(this.lengths, (doc + 1) * this.fieldCount)
     this.ids[doc] = id
     this.shortIds.set(id, doc)
     this.documentCount++
-    const F = this.fieldCount
-    const lex = this.lexicon
-    let touched = 0
-    for (let f = 0; f < F; f++) {
-      const length = lex.read(values[f] ?? '')
-      this.lengths[doc * F + f] = length
-      this.totals[f] += length
-      if (lex.terms.length * F > this.seen.length) this.widenScratch(lex.terms.length * F)
-      const found = lex.found
-      for (let j = 0; j < lex.foundCount; j++) {
-        if (found[j] === NO_TERM) continue
-        const key = found[j] * F + f
-        if (this.seen[key] === doc + 1) {
-          this.tf[key]++
-          continue
-        }
-        this.seen[key] = doc + 1
-        this.tf[key] = 1
-        if (touched === this.touched.length) this.touched = grown(this.touched)
-        this.touched[touched++] = key
-      }
-    }
-    if (this.pendingCount * 3 + touched * 3 > this.pending.length)
-      this.pending = grown(this.pending, this.pendingCount * 3 + touched * 3)
-    if (this.keyCount + touched > this.keys.length) this.keys = grown(this.keys, this.keyCount + touched)
-    this.keyStart[doc] = this.keyCount
-    for (let j = 0; j < touched; j++) {
+    this.read(values, doc)
+    for (let j = 0; j < this.touchedCount; j++) {
       const key = this.touched[j]
-      const p = this.pendingCount++ * 3
-      this.pending[p] = key
-      this.pending[p + 1] = doc
-      this.pending[p + 2] = this.tf[key]
-      this.keys[this.keyCount++] = key
+      const at = (this.pendingCount % CHUNK) * 3
+      if (at === 0) this.pending.push(new Int32Array(3 * CHUNK))
+      const chunk = this.pending[this.pending.length - 1]
+      chunk[at] = key
+      chunk[at + 1] = doc
+      chunk[at + 2] = this.tf[key]
+      this.pendingCount++
     }
-    this.keyEnd[doc] = this.keyCount
   }
 
-  /** Removes a document; false when it is not in the index. */
-  discard(id: string): boolean {
+  /**
+   * Removes a document; false when it is not in the index. `values` must be the texts it was
+   * added with: their words say which lists hold it (cheaper than keeping every document's).
+   */
+  discard(id: string, values: readonly (string | undefined)[]): boolean {
     const doc = this.shortIds.get(id)
     if (doc === undefined) return false
     // Its entries must be in main or delta to be counted dead there.
@@ -121,14 +100,46 @@ export class Postings {
     this.documentCount--
     const F = this.fieldCount
     for (let f = 0; f < F; f++) this.totals[f] -= this.lengths[doc * F + f]
+    this.read(values, -1)
     if (this.dead.length < this.lexicon.terms.length * F)
       this.dead = grown(this.dead, this.lexicon.terms.length * F)
-    for (let k = this.keyStart[doc]; k < this.keyEnd[doc]; k++) this.dead[this.keys[k]]++
-    const n = this.keyEnd[doc] - this.keyStart[doc]
-    this.deadTotal += n
-    this.deadKeys += n
-    if (this.deadKeys > 65536 && this.deadKeys > this.keyCount / 2) this.compactKeys()
+    for (let j = 0; j < this.touchedCount; j++) this.dead[this.touched[j]]++
+    this.deadTotal += this.touchedCount
     return true
+  }
+
+  /**
+   * The lists a document's texts put it in (`touched`) and its frequency in each (`tf`);
+   * with doc ≥ 0, also its field lengths.
+   */
+  private read(values: readonly (string | undefined)[], doc: number): void {
+    const F = this.fieldCount
+    const lex = this.lexicon
+    const pass = ++this.pass
+    let touched = 0
+    for (let f = 0; f < F; f++) {
+      const length = lex.read(values[f] ?? '')
+      if (doc >= 0) {
+        this.lengths[doc * F + f] = length
+        this.totals[f] += length
+      }
+      if (lex.terms.length * F > this.seen.length) this.widenScratch(lex.terms.length * F)
+      const { found, foundCount } = lex
+      const { seen, tf } = this
+      for (let j = 0; j < foundCount; j++) {
+        if (found[j] === NO_TERM) continue
+        const key = found[j] * F + f
+        if (seen[key] === pass) {
+          tf[key]++
+          continue
+        }
+        seen[key] = pass
+        tf[key] = 1
+        if (touched === this.touched.length) this.touched = grown(this.touched)
+        this.touched[touched++] = key
+      }
+    }
+    this.touchedCount = touched
   }
 
   /** Brings staged documents into the lists read below; call before reading them. */
@@ -185,14 +196,14 @@ export class Postings {
       this.rebuild()
       return
     }
-    const p = this.pending
-    for (let j = 0; j < this.pendingCount * 3; j += 3) {
-      let list = this.delta.get(p[j])
-      if (!list) this.delta.set(p[j], (list = []))
-      list.push(p[j + 1], p[j + 2])
-    }
+    this.eachPending((key, doc, tf) => {
+      let list = this.delta.get(key)
+      if (!list) this.delta.set(key, (list = []))
+      list.push(doc, tf)
+    })
     this.deltaSize += this.pendingCount
     this.pendingCount = 0
+    this.pending = []
   }
 
   /** All live entries into main, by a counting sort on the list key; delta and pending emptied. */
@@ -209,8 +220,7 @@ export class Postings {
     }
     for (const [key, list] of this.delta)
       for (let r = 0; r < list.length; r += 2) if (alive(list[r])) offsets[key + 1]++
-    const p = this.pending
-    for (let j = 0; j < this.pendingCount * 3; j += 3) offsets[p[j] + 1]++
+    this.eachPending((key) => offsets[key + 1]++)
     for (let key = 0; key < K; key++) offsets[key + 1] += offsets[key]
 
     const docs = new Int32Array(offsets[K])
@@ -228,18 +238,17 @@ export class Postings {
         docs[at[key]] = list[r]
         tfs[at[key]++] = list[r + 1]
       }
-    for (let j = 0; j < this.pendingCount * 3; j += 3) {
-      const key = p[j]
-      docs[at[key]] = p[j + 1]
-      tfs[at[key]++] = p[j + 2]
-    }
+    this.eachPending((key, doc, tf) => {
+      docs[at[key]] = doc
+      tfs[at[key]++] = tf
+    })
     this.offsets = offsets
     this.docs = docs
     this.tfs = tfs
     this.delta.clear()
     this.deltaSize = 0
     this.pendingCount = 0
-    if (this.pending.length > 3 * 65536) this.pending = new Int32Array(3 * 4096)
+    this.pending = []
     this.dead = new Int32Array(K)
     this.deadTotal = 0
   }
@@ -249,28 +258,11 @@ export class Postings {
     this.seen = grown(this.seen, min)
   }
 
-  /** Drops the keys of discarded documents (they pile up with edits over a long session). */
-  private compactKeys(): void {
-    const keys = new Int32Array(Math.max(1 << 16, this.keyCount - this.deadKeys))
-    let n = 0
-    for (let d = 0; d < this.nextId; d++) {
-      const start = n
-      if (this.ids[d] !== undefined) {
-        keys.set(this.keys.subarray(this.keyStart[d], this.keyEnd[d]), n)
-        n += this.keyEnd[d] - this.keyStart[d]
-      }
-      this.keyStart[d] = start
-      this.keyEnd[d] = n
+  private eachPending(visit: (key: number, doc: number, tf: number) => void): void {
+    for (let j = 0; j < this.pendingCount; j++) {
+      const chunk = this.pending[Math.floor(j / CHUNK)]
+      const at = (j % CHUNK) * 3
+      visit(chunk[at], chunk[at + 1], chunk[at + 2])
     }
-    this.keys = keys
-    this.keyCount = n
-    this.deadKeys = 0
-  }
-
-  private grow(doc: number): void {
-    if (doc < this.keyStart.length) return
-    this.keyStart = grown(this.keyStart, doc + 1)
-    this.keyEnd = grown(this.keyEnd, doc + 1)
-    this.lengths = grown(this.lengths, this.keyStart.length * this.fieldCount)
   }
 }

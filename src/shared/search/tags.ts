@@ -24,14 +24,18 @@ export class TagMatcher {
 
   put(tag: Tag): void {
     this.words.clear()
-    this.index.discard(tag.id)
+    const old = this.tags.get(tag.id)
+    if (old) this.index.discard(tag.id, [old.name, old.label])
     this.tags.set(tag.id, tag)
     this.index.add(tag.id, [tag.name, tag.label])
   }
 
   remove(tagId: string): void {
     this.words.clear()
-    if (this.tags.delete(tagId)) this.index.discard(tagId)
+    const old = this.tags.get(tagId)
+    if (!old) return
+    this.tags.delete(tagId)
+    this.index.discard(tagId, [old.name, old.label])
   }
 
   /** Tokens of the tags whose name or label matches the words (prefix/fuzzy as in the main index). */
