@@ -12,9 +12,15 @@ import { RenameDeleteButtons } from '../RenameDeleteButtons'
 export function NoteMenu({ note }: { note: NotePage }) {
   const session = useSession()
   const [dialog, setDialog] = useState<null | 'rename' | 'delete'>(null)
-  const links = session.notebook.links.filter(
-    (l) => (l.from.kind === 'note' && l.from.id === note.id) || (l.to.kind === 'note' && l.to.id === note.id),
-  ).length
+  // Counted only while the delete dialog is open (every note page in the nav has this menu).
+  const links =
+    dialog === 'delete'
+      ? session.notebook.links.filter(
+          (l) =>
+            (l.from.kind === 'note' && l.from.id === note.id) ||
+            (l.to.kind === 'note' && l.to.id === note.id),
+        ).length
+      : 0
 
   const remove = () => {
     const entry = session.run([{ type: 'deleteNote', id: note.id }], { label: 'Delete note' })
