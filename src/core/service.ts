@@ -1,16 +1,19 @@
 // The contract's implementation on top of the library: what main and the browser host serve.
+// Export and Markdown import (remark, micromark, mdast, yaml: about 150 modules) are loaded on
+// their first call, not at start: the library screen needs neither, and loading them took about
+// a third of the browser host's start (#16's first paint; docs/PERFORMANCE.md).
 import { ConversionPool } from './import/pool'
-import { exportNotebook } from '@shared/export'
 import type { Handlers } from '@shared/contract'
-import { emptyNotebook, seedNotebook } from './seed'
+import { emptyNotebook } from './seed'
 import { LiveDocs } from './live/live-docs'
-import { Library } from './store/library'
+import type { Library } from './store/library'
+import { openLibrary } from './open-library'
 import type { CoalescePolicy } from './store/coalescer'
 import type { FsLike } from './store/durable-file'
 import { GlossaError } from '@shared/errors'
-import { saveExport, type ChooseExportTarget } from './export/save-export'
+import type { ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
-import { markdownHandlers } from './markdown-import/handlers'
+import type { MarkdownHandlerDeps } from './markdown-import/handlers'
 import { byRecency, RecentlyOpened } from './library/recently-opened'
 
 export interface ServiceOptions {
@@ -35,10 +38,9 @@ export interface Service {
   close(): Promise<void>
 }
 
-export async function createService(options: ServiceOptions): Promise<Service> {
-  const library = new Library({ dataDir: options.dataDir, coalesce: options.coalesce, fs: options.fs })
-  if (await library.isNew())
-    await library.add(await seedNotebook(options.resourcesDir, new Date().toISOString()))
+/** `library`: the data dir's library when the caller opened it already (openLibrary). */
+export async function createService(options: ServiceOptions, opened?: Library): Promise<Service> {
+  const library = opened ?? (await openLibrary(options))
 
   const recent = new RecentlyOpened(options.dataDir)
   const live = new LiveDocs(library)
@@ -74,9 +76,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         throw new GlossaError(code, error instanceof Error ? error.message : String(error))
       }
     },
-    exportNotebook: async ({ id, format }) => exportNotebook((await library.openNotebook(id)).data, format),
-    saveExport: async ({ id, format }) =>
-      saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget),
+    exportNotebook: async ({ id, format }) => {
+      const { exportNotebook } = await import('@shared/export')
+      return exportNotebook((await library.openNotebook(id)).data, format)
+    },
+    saveExport: async ({ id, format }) => {
+      const { saveExport } = await import('./export/save-export')
+      return saveExport((await library.openNotebook(id)).data, format, options.chooseExportTarget)
+    },
     checkExternalChange: async ({ id }) => ({
       changed: await (await library.openNotebook(id)).changedOnDisk(),
     }),
@@ -87,7 +94,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     shareNotebook: async ({ id, serverUrl }) => live.share(id, serverUrl),
     joinNotebook: async ({ serverUrl, key }) => live.join(serverUrl, key),
     teamStatus: async ({ id }) => live.status(id),
-    ...markdownHandlers({
+    ...lazyMarkdownHandlers({
       library,
       convert: (input) => converter.convert(input),
       chooseExportTarget: options.chooseExportTarget,
@@ -99,5 +106,16 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     library,
     live,
     close: async () => void (await Promise.all([library.flushAll(), converter.close(), live.closeAll()])),
+  }
+}
+
+/** markdownHandlers (src/core/markdown-import/handlers.ts), its module loaded on the first call. */
+function lazyMarkdownHandlers(
+  deps: MarkdownHandlerDeps,
+): Pick<Handlers, 'saveExportFiles' | 'importMarkdown'> {
+  const load = () => import('./markdown-import/handlers').then((m) => m.markdownHandlers(deps))
+  return {
+    saveExportFiles: async (args) => (await load()).saveExportFiles(args),
+    importMarkdown: async (args) => (await load()).importMarkdown(args),
   }
 }

@@ -1,14 +1,22 @@
 // `npm run web -- --port N --data-dir DIR --token T`: the browser host.
+//
+// It starts in two steps (#16's first paint): the data dir's library (seeded the first time) and
+// the HTTP server come first, and the address is printed; the rest of the core (live docs with
+// Yjs and the team client, conversion, the handlers) is loaded right after, while the browser
+// fetches the page. API calls and live connections that arrive before it is loaded wait for it.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Handlers, MethodName } from '@shared/contract'
+import { METHOD_NAMES } from '@shared/method-names'
 import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
 import { argValue, resolveDataDir } from '../core/data-dir'
-import { LiveRelay } from '../core/live/relay'
-import { createService } from '../core/service'
+import { openLibrary } from '../core/open-library'
+import type { Service } from '../core/service'
 import { FAULT_MODES, faultyFs, type FaultMode } from './fault-inject'
-import { liveUpgrade } from './live-socket'
 import { startWebHost } from './server'
 
 export async function runWebHost(argv: string[]): Promise<void> {
@@ -33,32 +41,72 @@ export async function runWebHost(argv: string[]): Promise<void> {
     fail(`GLOSSA_FAULT_INJECT must be one of: ${FAULT_MODES.join(', ')}.`)
   if (fault) console.warn(`Glossa web host: fault injection on (${fault}); saves will fail.`)
   const fs = fault ? faultyFs(fault) : undefined
-  const service = await createService({
-    dataDir,
-    resourcesDir: join(root, 'resources'),
-    host: 'web',
-    version: appVersion(root),
-    fs,
-  })
-  const relay = new LiveRelay(service.live)
+  const resourcesDir = join(root, 'resources')
+  const library = await openLibrary({ dataDir, resourcesDir, fs })
+  let loaded: Core | null = null
+  let loading: Promise<Core> | null = null
+  const core = () => (loading ??= loadCore())
+  const loadCore = async (): Promise<Core> => {
+    const [{ createService }, { LiveRelay }, { liveUpgrade }] = await Promise.all([
+      import('../core/service'),
+      import('../core/live/relay'),
+      import('./live-socket'),
+    ])
+    const options = { dataDir, resourcesDir, host: 'web' as const, version: appVersion(root), fs }
+    const service = await createService(options, library)
+    const relay = new LiveRelay(service.live)
+    upgradeNow = liveUpgrade(relay, token)
+    return (loaded = { service, close: () => relay.close() })
+  }
+  let upgradeNow: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null
   const { server, port: actual } = await startWebHost({
-    handlers: service.handlers,
+    handlers: deferredHandlers(async () => (await core()).service.handlers),
     staticDir,
     token,
     port,
-    upgrade: liveUpgrade(relay, token),
+    upgrade: (req, socket, head) => {
+      if (upgradeNow) return upgradeNow(req, socket, head)
+      core().then(
+        () => upgradeNow!(req, socket, head),
+        () => socket.destroy(),
+      )
+    },
   })
   console.log(`Glossa web host: http://127.0.0.1:${actual}/#token=${token}`)
   console.log(`Data folder: ${dataDir}`)
+  core().catch((error: unknown) => {
+    console.error(
+      `Glossa web host could not start: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exit(1)
+  })
 
   const stop = async () => {
-    relay.close()
     server.close()
-    await service.close()
+    const done = loaded ?? (await core().catch(() => null))
+    done?.close()
+    await (done ? done.service.close() : library.flushAll())
     process.exit(0)
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The core once loaded: its service, and what closes the live relay. */
+interface Core {
+  service: Service
+  close(): void
+}
+
+/** Handlers that wait for the real ones (the core being loaded) before answering. */
+function deferredHandlers(real: () => Promise<Handlers>): Handlers {
+  const call = async (name: MethodName, args: unknown) => {
+    const handlers = (await real()) as Record<MethodName, (args: unknown) => Promise<unknown>>
+    return handlers[name](args)
+  }
+  return Object.fromEntries(
+    METHOD_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
+  ) as Handlers
 }
 
 function fail(message: string): never {
