@@ -111,59 +111,51 @@ export function Margin({ source }: { source: Source }) {
       </div>
       {filterOpen && <FilterPanel />}
       <ActiveFilter />
-      {filtering ? (
-        <>
-          {matches.length === 0 && (
-            <div className="empty-state small">
-              <p>No passage matches this filter.</p>
-            </div>
-          )}
-          <PassageList
-            passages={matches}
-            scroller={scroller}
-            selectedId={selectedId}
-            label="Matching passages"
-            renderCard={cardOf(true)}
-          />
-        </>
-      ) : (
-        <div
-          id="margin-panel"
-          role={tabs ? 'tabpanel' : undefined}
-          aria-labelledby={tabs ? `margin-tab-${showOrphans ? 'orphans' : 'passages'}` : undefined}
-        >
-          {showOrphans ? (
-            <>
-              <p className="muted small-text orphans-help">
-                These passages lost their place when the source changed. Their quote, note and tags are kept:
-                select the text they belong to and choose “Re-attach to selection”.
-              </p>
-              <ul className="passage-list">
-                {orphans.map((a) => (
-                  <li key={a.id}>{cardOf(false)(a)}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <>
-              {anchored.length === 0 && (
-                <div className="empty-state small">
-                  <p>Select text in the source to mark a passage.</p>
-                  <p className="muted">
-                    <kbd>H</kbd> highlight · <kbd>N</kbd> annotate · <kbd>?</kbd> all shortcuts
-                  </p>
-                </div>
-              )}
-              <PassageList
-                passages={anchored}
-                scroller={scroller}
-                selectedId={selectedId}
-                renderCard={cardOf(false)}
-              />
-            </>
-          )}
+      {filtering && matches.length === 0 && (
+        <div className="empty-state small">
+          <p>No passage matches this filter.</p>
         </div>
       )}
+      <div
+        id="margin-panel"
+        role={tabs ? 'tabpanel' : undefined}
+        aria-labelledby={tabs ? `margin-tab-${showOrphans ? 'orphans' : 'passages'}` : undefined}
+      >
+        {showOrphans ? (
+          <>
+            <p className="muted small-text orphans-help">
+              These passages lost their place when the source changed. Their quote, note and tags are kept:
+              select the text they belong to and choose “Re-attach to selection”.
+            </p>
+            <ul className="passage-list">
+              {orphans.map((a) => (
+                <li key={a.id}>{cardOf(false)(a)}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            {!filtering && anchored.length === 0 && (
+              <div className="empty-state small">
+                <p>Select text in the source to mark a passage.</p>
+                <p className="muted">
+                  <kbd>H</kbd> highlight · <kbd>N</kbd> annotate · <kbd>?</kbd> all shortcuts
+                </p>
+              </div>
+            )}
+            {/* One list for the source's passages and the filter's matches: turning the filter on
+                or off keeps the virtualizer (a new one reads the scroller's size, a forced layout,
+                and measures its cards again: docs/PERFORMANCE.md, filter change). */}
+            <PassageList
+              passages={filtering ? matches : anchored}
+              scroller={scroller}
+              selectedId={selectedId}
+              label={filtering ? 'Matching passages' : undefined}
+              renderCard={cardOf(filtering)}
+            />
+          </>
+        )}
+      </div>
     </aside>
   )
 }
