@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { cachedNotebookFile } from './cache'
 import { SCALES, type ScaleName } from './generate'
 import { exportFigures } from './figures/export'
+import { importFigures } from './figures/import'
 import { liveFigures } from './figures/live'
 import { liveTypingFigures } from './figures/live-typing'
 import { memoryFigures } from './figures/memory'
@@ -26,6 +27,7 @@ const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
   { name: 'save', run: saveFigures },
   { name: 'search', run: searchFigures },
   { name: 'export', run: exportFigures },
+  { name: 'import', run: importFigures },
   { name: 'memory', run: memoryFigures, largest: true },
   { name: 'reanchor', run: reanchorFigures, largest: true },
   { name: 'renderer', run: rendererFigures, largest: true },

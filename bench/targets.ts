@@ -15,6 +15,7 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
   const search = f('search')
   const exp = f('export')
   const csv = f('export.csv')
+  const imp = f('import.md')
   const re = f('reanchor', true)
   const note = f('renderer.typing.note', true)
   const source = f('renderer.typing.source', true)
@@ -61,6 +62,15 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
       typeof exp?.extra?.memoryRatio === 'number' ? exp.extra.memoryRatio < 2 : null,
     ),
     check('export.csv', 'CSV export ≤ 3× JSON.stringify', x(csv?.ratio), ratio(csv, 3)),
+    check(
+      'import.md',
+      'Markdown import of the notebook’s own export ≤ 5× its Markdown export',
+      typeof imp?.extra?.vsExport === 'number'
+        ? `${imp.extra.vsExport}× (${x(imp.ratio)} JSON.parse)`
+        : 'n/a',
+      typeof imp?.extra?.vsExport === 'number' ? imp.extra.vsExport <= 5 : null,
+      'remark parses the file (a syntax tree per block); the export writes strings',
+    ),
     check(
       'reanchor',
       're-anchor faster than the baseline, 0 wrong',

@@ -12,7 +12,7 @@ import { plainText, textHash } from '../plain-text'
 import type { Annotation, Link, Notebook, NotePage, Relation, Source, Tag } from '../schema'
 import { SCHEMA_VERSION } from '../schema'
 import { readFrontMatter, type FrontMatter } from './front-matter'
-import { parseMarkdown } from './parse'
+import { parseMarkdownInParts } from './parse-parts'
 import {
   glossaLink,
   headingText,
@@ -50,7 +50,7 @@ interface Draft {
 }
 
 function parse(file: InputFile): Parsed {
-  const root = parseMarkdown(file.content)
+  const root = parseMarkdownInParts(file.content)
   const front = readFrontMatter(root, file.path)
   return {
     path: file.path,

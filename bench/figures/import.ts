@@ -1,0 +1,76 @@
+// import.md: the notebook's own one-file Markdown export brought back as a new notebook, through
+// the app's import path (core/markdown-import: prepareFiles, detect, readExport, schema check,
+// library.add writing the file), against JSON.parse of the notebook file measured in the same
+// run, interleaved. Also the Markdown export of the same notebook (the way there), and the heap
+// the import holds when readExport returns (garbage included, and after a collection) against
+// the notebook's own heap. At L one import takes about a minute: few runs, no warm-up.
+import { readFile } from 'node:fs/promises'
+import { importMarkdown } from '../../src/core/markdown-import/import-markdown'
+import { Library } from '../../src/core/store/library'
+import { exportMarkdown } from '../../src/shared/export/markdown/index'
+import { prepareFiles } from '../../src/shared/markdown-import/files'
+import { readExport } from '../../src/shared/markdown-import/read-export'
+import type { Notebook } from '../../src/shared/schema'
+import { collectGarbage, summarize } from '../stats'
+import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
+
+const heap = (): number => process.memoryUsage().heapUsed
+const toMB = (x: number): number => Math.round((x / 1048576) * 10) / 10
+
+export async function importFigures(ctx: FigureContext): Promise<FigureResult[]> {
+  const text = await readFile(ctx.file, 'utf8')
+  collectGarbage()
+  const before = heap()
+  const nb = JSON.parse(text) as Notebook
+  collectGarbage()
+  const notebookHeap = heap() - before
+  const file = exportMarkdown(nb, { layout: 'single' }).files[0]
+  const library = new Library({ dataDir: ctx.tmp })
+  const convert = (): never => {
+    throw new Error('a Glossa export needs no converter')
+  }
+  const runs = ctx.quick ? 2 : 3
+  const imports: number[] = []
+  const parses: number[] = []
+  const exports: number[] = []
+  for (let i = 0; i < runs; i++) {
+    collectGarbage()
+    let t0 = performance.now()
+    JSON.parse(text)
+    parses.push(performance.now() - t0)
+    collectGarbage()
+    t0 = performance.now()
+    exportMarkdown(nb, { layout: 'single' })
+    exports.push(performance.now() - t0)
+    collectGarbage()
+    t0 = performance.now()
+    await importMarkdown(library, convert, { files: [{ ...file }] })
+    imports.push(performance.now() - t0)
+  }
+  // Memory, untimed: what readExport (the synchronous heart of the import) leaves on the heap.
+  collectGarbage()
+  const base = heap()
+  const back = readExport(prepareFiles([{ ...file }]), { now: new Date().toISOString(), newId: () => 'x' })
+  const raw = heap() - base
+  collectGarbage()
+  const retained = heap() - base
+  const parse = summarize(parses)
+  return [
+    withRatio({
+      id: 'import.md',
+      scale: ctx.scale,
+      measured: ms('Markdown import (one file)', summarize(imports)),
+      baseline: ms('JSON.parse', parse),
+      extra: {
+        inputMB: toMB(Buffer.byteLength(file.content)),
+        passages: back.annotations.length,
+        exportMs: Math.round(summarize(exports).median),
+        vsExport: Math.round((summarize(imports).median / summarize(exports).median) * 10) / 10,
+        heapAfterReadMB: toMB(raw),
+        retainedMB: toMB(retained),
+        notebookHeapMB: toMB(notebookHeap),
+        memoryRatio: Math.round((raw / notebookHeap) * 100) / 100,
+      },
+    }),
+  ]
+}
