@@ -34,6 +34,12 @@ const FROM_CORE = 'core'
 /** The note collections whose bodies an editor may be bound to. */
 export type NoteCollection = 'annotations' | 'notes'
 const RETRY_MS = [500, 1_000, 2_000, 5_000]
+/**
+ * This window's own typing reaches its notebook at most this often. The bound editor shows it
+ * already, and each new notebook is projected, checked and drawn again whole: per keystroke
+ * that cost more than the typing itself at 20,000 passages (docs/PERFORMANCE.md, live typing).
+ */
+const LOCAL_PROJECT_MS = 250
 const SAVED: SaveState = { kind: 'saved' }
 const SAVING: SaveState = { kind: 'saving' }
 
@@ -45,6 +51,7 @@ export class LiveReplica implements RemoteNotebook {
   private closed = false
   private attempts = 0
   private pending = false
+  private localTimer: ReturnType<typeof setTimeout> | undefined
   private readonly listeners = new Set<() => void>()
   private teamStatus: TeamStatus | null = null
   private reading: string | undefined
@@ -64,7 +71,7 @@ export class LiveReplica implements RemoteNotebook {
 
   constructor(private readonly connectTo: ConnectLive) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.changed()
+      this.changed(origin !== FROM_CORE)
       if (origin === FROM_CORE) return
       // Typing in a bound note editor: to the core (sent again on reconnect if the socket is down,
       // as the answer to the core's step 1).
@@ -215,6 +222,7 @@ export class LiveReplica implements RemoteNotebook {
 
   close(): void {
     this.closed = true
+    clearTimeout(this.localTimer)
     this.transport?.close()
     this.projection.destroy()
     this.doc.destroy()
@@ -270,13 +278,24 @@ export class LiveReplica implements RemoteNotebook {
     for (const l of this.listeners) l()
   }
 
-  /** Many messages in one task make one projection. */
-  private changed(): void {
-    if (!this.synced || this.pending) return
+  /** Many messages in one task make one projection; this window's typing, one per LOCAL_PROJECT_MS. */
+  private changed(local = false): void {
+    if (!this.synced) return
+    if (local) {
+      this.localTimer ??= setTimeout(() => {
+        this.localTimer = undefined
+        this.changed()
+      }, LOCAL_PROJECT_MS)
+      return
+    }
+    if (this.pending) return
     this.pending = true
     queueMicrotask(() => {
       this.pending = false
-      for (const l of this.listeners) l()
+      // This projection holds the local typing too.
+      clearTimeout(this.localTimer)
+      this.localTimer = undefined
+      if (!this.closed) for (const l of this.listeners) l()
     })
   }
 }
