@@ -13,7 +13,7 @@ import { liveTypingFigures } from './figures/live-typing'
 import { memoryFigures } from './figures/memory'
 import { openFigures } from './figures/open'
 import { reanchorFigures } from './figures/reanchor'
-import { rendererFigures } from './figures/renderer'
+import { coldStartFigures, rendererFigures } from './figures/renderer'
 import { saveFigures } from './figures/save'
 import { searchFigures } from './figures/search'
 import { formatTable, formatTargets, machineInfo, RESULTS_FILE, writeResults } from './report'
@@ -22,7 +22,7 @@ import type { FigureContext, FigureResult } from './types'
 
 type Runner = (ctx: FigureContext) => Promise<FigureResult[]>
 /** Per-scale figures; `largest` ones run only on the largest scale (they are slow or scale-free). */
-const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
+const FIGURES: { name: string; run: Runner; largest?: boolean; onlyWhenNamed?: boolean }[] = [
   { name: 'open', run: openFigures },
   { name: 'save', run: saveFigures },
   { name: 'search', run: searchFigures },
@@ -31,6 +31,8 @@ const FIGURES: { name: string; run: Runner; largest?: boolean }[] = [
   { name: 'memory', run: memoryFigures, largest: true },
   { name: 'reanchor', run: reanchorFigures, largest: true },
   { name: 'renderer', run: rendererFigures, largest: true },
+  // Only when asked for (--only=coldstart): renderer.firstPaint without the other renderer figures.
+  { name: 'coldstart', run: coldStartFigures, largest: true, onlyWhenNamed: true },
   { name: 'live', run: liveFigures, largest: true },
   { name: 'live-typing', run: liveTypingFigures, largest: true },
 ]
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     const file = await cachedNotebookFile(scale, seed)
     console.log(`\n[${scale}] notebook ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`)
     for (const fig of FIGURES) {
-      if (only && !only.includes(fig.name)) continue
+      if (only ? !only.includes(fig.name) : fig.onlyWhenNamed) continue
       if (fig.largest && scale !== largest) continue
       if ((fig.name === 'renderer' || fig.name === 'live-typing') && flag('no-renderer')) continue
       const tmp = await mkdtemp(join(tmpdir(), `glossa-bench-${fig.name}-`))

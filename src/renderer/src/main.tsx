@@ -1,3 +1,5 @@
+// First, before React is evaluated: takes the token and asks for the library's listing.
+import './components/library/first-listing'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { captureToken } from './api/client'

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ResultOf } from '@shared/contract'
 import { api, errorMessage } from '../../api/client'
+import { takeFirstListing } from './first-listing'
 
 export type LibraryData = ResultOf<'listNotebooks'> & { trash: ResultOf<'listTrash'>['items'] }
 
@@ -15,8 +16,12 @@ export function useLibrary(): {
   const [error, setError] = useState<string | null>(null)
   const reload = useCallback(async () => {
     try {
-      const [list, trash] = await Promise.all([api.listNotebooks({}), api.listTrash({})])
-      setData({ ...list, trash: trash.items })
+      const listing = takeFirstListing()
+      if (listing) setData(await listing)
+      else {
+        const [list, trash] = await Promise.all([api.listNotebooks({}), api.listTrash({})])
+        setData({ ...list, trash: trash.items })
+      }
       setError(null)
     } catch (e) {
       setError(errorMessage(e))

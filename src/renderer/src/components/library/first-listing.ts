@@ -1,0 +1,24 @@
+// The library's first listing, asked for before React is even evaluated (main.tsx imports this
+// module first): on a cold start the host lists the notebooks while the page evaluates React
+// and renders, instead of after (#16's first paint). Taken once by the library screen; a start
+// on another route asks for nothing.
+import { api, captureToken } from '../../api/client'
+import type { LibraryData } from './use-library'
+
+captureToken() // the request needs the token, which this takes out of the address first
+
+let first: Promise<LibraryData> | null = /^#?\/?$/.test(location.hash)
+  ? Promise.all([api.listNotebooks({}), api.listTrash({})]).then(([list, trash]) => ({
+      ...list,
+      trash: trash.items,
+    }))
+  : null
+// Taken by the screen, which handles a failure; never an unhandled rejection meanwhile.
+first?.catch(() => {})
+
+/** The listing asked for at start, once (null afterwards, or when none was asked for). */
+export function takeFirstListing(): Promise<LibraryData> | null {
+  const taken = first
+  first = null
+  return taken
+}
