@@ -2,7 +2,10 @@
 // same notebook (the cheapest full serialization) measured in the same run, interleaved run by
 // run so a busy machine slows both alike; and the Markdown export's memory: the most heap it
 // holds beyond the notebook, sampled between its steps and when it returns (its text, a rope
-// of chunks, not yet flattened by a writer), against the notebook's own heap.
+// of chunks, not yet flattened by a writer), against the notebook's own heap. That sample counts
+// garbage the collector has not reached yet (it depends on when V8 collects, up to a young
+// generation's worth); `liveRatio` is the same peak with a collection before each sample, in an
+// untimed run: what the export itself holds.
 import { readFile } from 'node:fs/promises'
 import { exportCsv } from '../../src/shared/export/csv'
 import { exportMarkdownSteps } from '../../src/shared/export/markdown/index'
@@ -13,11 +16,12 @@ import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 const heap = (): number => process.memoryUsage().heapUsed
 
 /** Runs the export to the end, sampling the heap after every step; returns the file and the peak. */
-function markdownWithPeak(nb: Notebook): { bytes: number; peak: number } {
+function markdownWithPeak(nb: Notebook, live = false): { bytes: number; peak: number } {
   const steps = exportMarkdownSteps(nb, { layout: 'single' })
   let peak = heap()
   for (;;) {
     const step = steps.next()
+    if (live) collectGarbage()
     peak = Math.max(peak, heap())
     if (step.done) return { bytes: Buffer.byteLength(step.value[0].content), peak }
   }
@@ -57,6 +61,9 @@ export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]>
     md.push(m)
     csv.push(c)
   }
+  collectGarbage()
+  const liveBase = heap()
+  const liveExtra = markdownWithPeak(nb, true).peak - liveBase
   const jsonSummary = summarize(json)
   const mb = bytes / 1048576
   const mdSummary = summarize(md)
@@ -73,6 +80,8 @@ export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]>
         peakHeapMB: toMB(peakExtra),
         notebookHeapMB: toMB(notebookHeap),
         memoryRatio: Math.round((peakExtra / notebookHeap) * 100) / 100,
+        liveHeapMB: toMB(liveExtra),
+        liveRatio: Math.round((liveExtra / notebookHeap) * 100) / 100,
       },
     }),
     withRatio({

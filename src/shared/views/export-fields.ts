@@ -23,14 +23,22 @@ export interface PassageViewFields {
 
 /** Fields for every passage, computed in one pass over the notebook (linear in its size). */
 export function passageViewFields(nb: Notebook): Map<string, PassageViewFields> {
+  const fields = passageViewFieldsOf(nb)
+  const out = new Map<string, PassageViewFields>()
+  for (const a of nb.annotations) out.set(a.id, fields(a))
+  return out
+}
+
+/**
+ * The same, one passage at a time when asked: a writer that needs each passage's fields once
+ * (the Markdown export) does not hold them all at once (5 MB at 20,000 passages).
+ */
+export function passageViewFieldsOf(nb: Notebook): (a: Annotation) => PassageViewFields {
   const sources = new Map(nb.sources.map((s) => [s.id, s]))
   const index = nameIndex(nb.entities ?? [])
   const names = new Map((nb.entities ?? []).map((e) => [e.id, e.name]))
   const corroboration = corroborationIndex(nb)
-  const out = new Map<string, PassageViewFields>()
-  for (const a of nb.annotations)
-    out.set(a.id, fieldsOf(a, sources.get(a.sourceId), index, names, corroboration.get(a.id)))
-  return out
+  return (a) => fieldsOf(a, sources.get(a.sourceId), index, names, corroboration.get(a.id))
 }
 
 function fieldsOf(

@@ -7,7 +7,7 @@
 // ids ignoring case, so other characters become `-` and a clash gets `-2`, `-3`, ….
 import { plainText } from '../../plain-text'
 import type { Annotation, Endpoint, Link, Notebook, NotePage, Relation, Source, Tag } from '../../schema'
-import { passageViewFields, type PassageViewFields } from '../../views/export-fields'
+import { passageViewFieldsOf, type PassageViewFields } from '../../views/export-fields'
 import { blockAt, matchNumber, textblockStarts } from './text-blocks'
 import { obsidianTags } from './tags'
 
@@ -45,8 +45,8 @@ export interface Model {
   tagNames: Map<string, string>
   /** Links touching each passage or note, by endKey(). */
   linksOf: Map<string, Link[]>
-  /** Grade, dates, entities and corroboration of each passage (the analyst's views). */
-  views: Map<string, PassageViewFields>
+  /** Grade, dates, entities and corroboration of a passage (the analyst's views), made when it is written. */
+  views: (a: Annotation) => PassageViewFields
 }
 
 export function shortQuote(exact: string, max = 48): string {
@@ -163,7 +163,7 @@ export function buildModel(nb: Notebook): Model {
     relations: new Map(nb.relations.map((r) => [r.id, r])),
     tagNames: obsidianTags(nb.tags),
     linksOf: indexLinks(nb.links),
-    views: passageViewFields(nb),
+    views: passageViewFieldsOf(nb),
   }
 }
 

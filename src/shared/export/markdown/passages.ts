@@ -168,8 +168,7 @@ const lineText = (text: string): string => escapeText(text, { lineStart: false, 
  * many independent sources agree or disagree.
  */
 function viewLines(ctx: Ctx, p: Passage, buf: string[]): void {
-  const v = ctx.model.views.get(p.ann.id)
-  if (!v) return
+  const v = ctx.model.views(p.ann)
   if (p.ann.grade && v.grade)
     buf.push(`\\\nGrade ${v.grade}` + (v.gradeReason ? ` — ${lineText(v.gradeReason)}` : ''))
   if (v.dates.length > 0) {
