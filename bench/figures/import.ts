@@ -3,7 +3,7 @@
 // library.add writing the file), against JSON.parse of the notebook file measured in the same
 // run, interleaved. Also the Markdown export of the same notebook (the way there), and the heap
 // the import holds when readExport returns (garbage included, and after a collection) against
-// the notebook's own heap. At L one import takes minutes: two runs there, no warm-up.
+// the notebook's own heap. At L one import takes ~35 s on a quiet machine: two runs, no warm-up.
 import { readFile } from 'node:fs/promises'
 import { importMarkdown } from '../../src/core/markdown-import/import-markdown'
 import { Library } from '../../src/core/store/library'
