@@ -11,6 +11,7 @@ import { contentOf, encoded, onDisk, type Content, type OnDisk } from './content
 import { syncFolder, writeFailed, writeTempFile, type FsLike } from './durable-write'
 import { readRegularFile } from './regular-file'
 import { markValid, serializeChunks, serializeSync, validateForSave } from './save-cache'
+import { jsonEqual } from '@shared/json-equal'
 import { parseJsonText, readValidatedBefore, validateParsed } from './validate'
 
 export type { FsLike } from './durable-write'
@@ -32,6 +33,8 @@ export interface ValidatedContent {
 export class DurableNotebookFile implements Adapter<Notebook> {
   /** What the file held after our last read or write: anything else means another program wrote. */
   private known: Content | null = null
+  /** The bytes last read were validated before, or validating them changed nothing. */
+  trusted = false
   /** Set when the file on disk is an older schema version, until the migrated notebook is written. */
   private migratedFrom: number | undefined
 
@@ -53,7 +56,11 @@ export class DurableNotebookFile implements Adapter<Notebook> {
     markValid(notebook) // valid (just checked, or these very bytes were): saves need not check them again
     this.known = content
     this.migratedFrom = migratedFrom
-    if (!known && migratedFrom === undefined) this.validated?.remember(this.path, content, notebook)
+    // Bytes whose validation changed nothing (no default filled in, no unknown member dropped,
+    // no migration) may be taken as they are next time; others are validated until Glossa
+    // writes the notebook itself.
+    this.trusted = known || (migratedFrom === undefined && jsonEqual(notebook, raw))
+    if (!known && this.trusted) this.validated?.remember(this.path, content, notebook)
     return notebook
   }
 

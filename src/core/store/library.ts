@@ -114,7 +114,8 @@ export class Library {
     const file = new DurableNotebookFile(path, this.options.fs, undefined, this.validated)
     const notebook = await file.read()
     if (!notebook) throw new GlossaError('store/damaged', 'The file is empty.')
-    return { notebook, content: file.content }
+    // Only bytes that may be trusted next time have their hash kept (durable-file.ts).
+    return { notebook, content: file.trusted ? file.content : null }
   }
 
   /** The notebook's one handle: opened once, however many callers ask at the same time. */

@@ -52,7 +52,13 @@ async function onDisk(a: App, id: string): Promise<Notebook> {
   return JSON.parse(await readFile(join(a.library.notebooksDir, file), 'utf8'))
 }
 
-const timeless = (nb: Notebook) => JSON.stringify({ ...nb, updatedAt: undefined })
+/** The notebook as canonical JSON without its "changed at" (a file Glossa wrote opens with its members in the written order). */
+const timeless = (nb: Notebook) =>
+  JSON.stringify({ ...nb, updatedAt: undefined }, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  )
 
 describe('a team server', () => {
   it('shares, joins, and keeps both sides in step', async () => {

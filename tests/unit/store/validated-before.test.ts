@@ -74,6 +74,20 @@ describe('files Glossa validated before', () => {
     expect((await coldOpen(dataDir)).validations).toBe(0)
   })
 
+  it('keeps validating a file whose validation fills in a default, until Glossa writes it', async () => {
+    const { dataDir, path } = await written()
+    // A tag without its optional label: the schema fills in '' (the bytes alone lack it).
+    const edited = JSON.parse(await readFile(path, 'utf8'))
+    delete edited.tags[0].label
+    await writeFile(path, JSON.stringify(edited, null, 2))
+    const first = await coldOpen(dataDir)
+    expect(first.notebook.tags[0].label).toBe('')
+    expect((await cacheEntry(dataDir, path)).sha256).toBeUndefined()
+    const second = await coldOpen(dataDir)
+    expect(second.validations).toBeGreaterThan(0)
+    expect(second.notebook.tags[0].label).toBe('')
+  })
+
   it('refuses a tampered file that fails the schema, even when its size, mtime and hash entry look valid', async () => {
     const { dataDir, path } = await written()
     // A whole-second mtime, so the test can set the same one again (Date has only milliseconds).
