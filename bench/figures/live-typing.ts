@@ -108,16 +108,15 @@ async function timeKeyToOtherWindow(a: Page, b: Page, word: string): Promise<num
   const shown = b.evaluate(
     (w) =>
       new Promise<number>((resolve, reject) => {
-        const editor = document.querySelector('.passage-card.is-selected .note-editor-content')
-        if (!editor) return reject(new Error('no note editor in window B'))
-        const done = () => {
-          if (!editor.textContent?.includes(w)) return false
+        // The page is watched, not one editor: the list may draw the card (and its editor) again.
+        const has = () =>
+          document.querySelector('.passage-card.is-selected .note-editor-content')?.textContent?.includes(w)
+        const observer = new MutationObserver(() => {
+          if (!has()) return
           observer.disconnect()
           resolve(performance.timeOrigin + performance.now())
-          return true
-        }
-        const observer = new MutationObserver(done)
-        observer.observe(editor, { childList: true, characterData: true, subtree: true })
+        })
+        observer.observe(document.body, { childList: true, characterData: true, subtree: true })
         setTimeout(() => reject(new Error(`"${w}" never reached window B`)), 60_000)
       }),
     word,
