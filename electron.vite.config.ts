@@ -18,6 +18,16 @@ export default defineConfig({
           // Source conversion runs in a worker thread; src/core/import/worker-entry.ts finds it here.
           'import-worker': resolve('src/core/import/worker.ts'),
         },
+        output: {
+          // The browser host loads export and Markdown import on first use. Left to itself,
+          // Rollup put modules the desktop entry also imports into that entry's chunk, so the
+          // host's import() loaded index.js, which imports electron (absent in plain Node).
+          manualChunks(id) {
+            if (id.includes('/src/shared/export/')) return 'export'
+            if (id.includes('/markdown-import/')) return 'markdown-import'
+            return undefined
+          },
+        },
       },
     },
   },
