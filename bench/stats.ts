@@ -1,7 +1,9 @@
 // Timing helpers: every figure is the median and p95 of several runs after a warm-up, with a
 // garbage collection between runs so one run's garbage is not billed to the next.
+import { readFile } from 'node:fs/promises'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import type { Notebook } from '../src/shared/schema'
 
 export interface Summary {
   median: number
@@ -84,4 +86,18 @@ export async function withLoopBlockProbe<T>(
   } finally {
     clearInterval(timer)
   }
+}
+
+/** The V8 heap in use now (garbage included). */
+export const heapUsed = (): number => process.memoryUsage().heapUsed
+export const toMB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
+
+/** The notebook file parsed, and the heap it holds (measured between two collections). */
+export async function parseWithHeap(file: string): Promise<{ nb: Notebook; notebookHeap: number }> {
+  const text = await readFile(file, 'utf8')
+  collectGarbage()
+  const before = heapUsed()
+  const nb = JSON.parse(text) as Notebook
+  collectGarbage()
+  return { nb, notebookHeap: heapUsed() - before }
 }

@@ -6,14 +6,13 @@
 // garbage the collector has not reached yet (it depends on when V8 collects, up to a young
 // generation's worth); `liveRatio` is the same peak with a collection before each sample, in an
 // untimed run: what the export itself holds.
-import { readFile } from 'node:fs/promises'
 import { exportCsv } from '../../src/shared/export/csv'
 import { exportMarkdownSteps } from '../../src/shared/export/markdown/index'
 import type { Notebook } from '../../src/shared/schema'
-import { collectGarbage, summarize } from '../stats'
+import { collectGarbage, heapUsed, parseWithHeap, summarize, toMB } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 
-const heap = (): number => process.memoryUsage().heapUsed
+const heap = heapUsed
 
 /** Runs the export to the end, sampling the heap after every step; returns the file and the peak. */
 function markdownWithPeak(nb: Notebook, live = false): { bytes: number; peak: number } {
@@ -28,12 +27,7 @@ function markdownWithPeak(nb: Notebook, live = false): { bytes: number; peak: nu
 }
 
 export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]> {
-  const text = await readFile(ctx.file, 'utf8')
-  collectGarbage()
-  const before = heap()
-  const nb = JSON.parse(text) as Notebook
-  collectGarbage()
-  const notebookHeap = heap() - before
+  const { nb, notebookHeap } = await parseWithHeap(ctx.file)
   const runs = ctx.quick ? 3 : 5
   const md: number[] = []
   const csv: number[] = []
@@ -67,7 +61,6 @@ export async function exportFigures(ctx: FigureContext): Promise<FigureResult[]>
   const jsonSummary = summarize(json)
   const mb = bytes / 1048576
   const mdSummary = summarize(md)
-  const toMB = (x: number): number => Math.round((x / 1048576) * 10) / 10
   return [
     withRatio({
       id: 'export',

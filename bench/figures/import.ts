@@ -10,20 +10,14 @@ import { Library } from '../../src/core/store/library'
 import { exportMarkdown } from '../../src/shared/export/markdown/index'
 import { prepareFiles } from '../../src/shared/markdown-import/files'
 import { readExport } from '../../src/shared/markdown-import/read-export'
-import type { Notebook } from '../../src/shared/schema'
-import { collectGarbage, summarize } from '../stats'
+import { collectGarbage, heapUsed, parseWithHeap, summarize, toMB } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 
-const heap = (): number => process.memoryUsage().heapUsed
-const toMB = (x: number): number => Math.round((x / 1048576) * 10) / 10
+const heap = heapUsed
 
 export async function importFigures(ctx: FigureContext): Promise<FigureResult[]> {
-  const text = await readFile(ctx.file, 'utf8')
-  collectGarbage()
-  const before = heap()
-  const nb = JSON.parse(text) as Notebook
-  collectGarbage()
-  const notebookHeap = heap() - before
+  const { nb, notebookHeap } = await parseWithHeap(ctx.file)
+  const text = await readFile(ctx.file, 'utf8') // the baseline parses it
   const file = exportMarkdown(nb, { layout: 'single' }).files[0]
   const library = new Library({ dataDir: ctx.tmp })
   const convert = (): never => {
