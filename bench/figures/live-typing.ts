@@ -4,17 +4,15 @@
 // it (fdatasync), settles it into the notebook, saves the file (coalesced) and passes it on.
 // Also: a key typed in window A until window B shows it.
 import { readFile } from 'node:fs/promises'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import type { Notebook } from '../../src/shared/schema'
 import { copyIntoDataDir } from '../cache'
 import { summarize } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 import { afterPaint, installKeyLatencyProbe, takeKeyLatencies, waitForQuiet } from './page-probes'
-import { buildMissing, startHost } from './web-host'
+import { buildMissing, launchChromium, startHost } from './web-host'
 
 const TOKEN = 'bench-token-live-typing-0123'
-const CHROMIUM = process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync']
 const trace = (msg: string) => process.env.BENCH_VERBOSE && console.error(`[live-typing] ${msg}`)
 
 export async function liveTypingFigures(ctx: FigureContext): Promise<FigureResult[]> {
@@ -25,7 +23,7 @@ export async function liveTypingFigures(ctx: FigureContext): Promise<FigureResul
     ]
   await copyIntoDataDir(ctx.file, ctx.tmp)
   const nb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const browser = await launchChromium()
   const host = await startHost(ctx.tmp, TOKEN)
   try {
     const a = await openWindow(browser, host.url, nb)

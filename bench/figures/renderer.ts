@@ -4,7 +4,7 @@
 // opening the scale notebook, its JS heap, and a tag filter change until the list is updated.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import type { Notebook } from '../../src/shared/schema'
 import { summarize, type Summary } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
@@ -18,20 +18,10 @@ import {
   waitForQuiet,
 } from './page-probes'
 import { BIG_SOURCE, PLAIN_SOURCE, prepareDataDir } from './renderer-data'
-import { buildMissing, startHost } from './web-host'
+import { buildMissing, launchChromium, startHost } from './web-host'
 
 const TOKEN = 'bench-token-0123456789'
 const trace = (msg: string) => process.env.BENCH_VERBOSE && console.error(`[renderer] ${msg}`)
-const CHROMIUM = process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[]> {
   const missing = buildMissing()
@@ -39,7 +29,7 @@ export async function rendererFigures(ctx: FigureContext): Promise<FigureResult[
     return [{ id: 'renderer', scale: ctx.scale, measured: ms('n/a', summarize([])), note: `n/a: ${missing}` }]
   const { renderer } = await prepareDataDir(ctx.tmp, ctx.file)
   const scaleNb = JSON.parse(await readFile(ctx.file, 'utf8')) as Notebook
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const browser = await launchChromium()
   let host: Awaited<ReturnType<typeof startHost>> | null = null
   try {
     const cold = await coldStartFigure(ctx, browser)
@@ -141,7 +131,7 @@ export async function coldStartFigures(ctx: FigureContext): Promise<FigureResult
   if (missing)
     return [{ id: 'renderer', scale: ctx.scale, measured: ms('n/a', summarize([])), note: `n/a: ${missing}` }]
   await prepareDataDir(ctx.tmp, ctx.file)
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const browser = await launchChromium()
   try {
     return [await coldStartFigure(ctx, browser)]
   } finally {
