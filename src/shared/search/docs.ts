@@ -152,6 +152,14 @@ export function diffById<T extends { id: string }>(
 ): Diff<T> {
   const diff: Diff<T> = { changed: [], removed: [] }
   if (prev === next) return diff
+  if (prev.length === 0 && byId.size === 0) {
+    // A first build: everything is new (no set of out-of-step ids to fill and test).
+    for (const item of next) {
+      byId.set(item.id, item)
+      diff.changed.push([undefined, item])
+    }
+    return diff
+  }
   const skipped: T[] = []
   const outOfStep = new Set<string>()
   let i = 0

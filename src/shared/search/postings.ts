@@ -14,6 +14,7 @@
 import { grown, Lexicon, NO_TERM } from './lexicon'
 
 const CHUNK = 1 << 16
+const EMPTY_CHUNK = new Int32Array(0)
 
 export class Postings {
   readonly fieldCount: number
@@ -74,16 +75,18 @@ export class Postings {
     this.shortIds.set(id, doc)
     this.documentCount++
     this.read(values, doc)
+    const { touched, tf } = this
+    let chunk = this.pending.length > 0 ? this.pending[this.pending.length - 1] : EMPTY_CHUNK
+    let at = (this.pendingCount % CHUNK) * 3
     for (let j = 0; j < this.touchedCount; j++) {
-      const key = this.touched[j]
-      const at = (this.pendingCount % CHUNK) * 3
-      if (at === 0) this.pending.push(new Int32Array(3 * CHUNK))
-      const chunk = this.pending[this.pending.length - 1]
+      if (at === 0) this.pending.push((chunk = new Int32Array(3 * CHUNK)))
+      const key = touched[j]
       chunk[at] = key
       chunk[at + 1] = doc
-      chunk[at + 2] = this.tf[key]
-      this.pendingCount++
+      chunk[at + 2] = tf[key]
+      at = at + 3 === 3 * CHUNK ? 0 : at + 3
     }
+    this.pendingCount += this.touchedCount
   }
 
   /**
@@ -220,7 +223,13 @@ export class Postings {
     }
     for (const [key, list] of this.delta)
       for (let r = 0; r < list.length; r += 2) if (alive(list[r])) offsets[key + 1]++
-    this.eachPending((key) => offsets[key + 1]++)
+    // Pending is walked chunk by chunk with plain loops: a callback per entry (~1.3 M at L)
+    // was a sixth of a build in the profile.
+    const pending = this.pending
+    for (let c = 0, left = this.pendingCount; left > 0; c++, left -= CHUNK) {
+      const chunk = pending[c]
+      for (let at = 0, end = 3 * Math.min(left, CHUNK); at < end; at += 3) offsets[chunk[at] + 1]++
+    }
     for (let key = 0; key < K; key++) offsets[key + 1] += offsets[key]
 
     const docs = new Int32Array(offsets[K])
@@ -238,10 +247,14 @@ export class Postings {
         docs[at[key]] = list[r]
         tfs[at[key]++] = list[r + 1]
       }
-    this.eachPending((key, doc, tf) => {
-      docs[at[key]] = doc
-      tfs[at[key]++] = tf
-    })
+    for (let c = 0, left = this.pendingCount; left > 0; c++, left -= CHUNK) {
+      const chunk = pending[c]
+      for (let r = 0, end = 3 * Math.min(left, CHUNK); r < end; r += 3) {
+        const w = at[chunk[r]]++
+        docs[w] = chunk[r + 1]
+        tfs[w] = chunk[r + 2]
+      }
+    }
     this.offsets = offsets
     this.docs = docs
     this.tfs = tfs

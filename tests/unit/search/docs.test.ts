@@ -78,6 +78,20 @@ describe('diffById', () => {
     }
   })
 
+  it('gives every item as new from nothing (a first build), and again after everything was removed', () => {
+    const items: Item[] = Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, v: i }))
+    const byId = new Map<string, Item>()
+    const first = diffById([], items, byId)
+    expect(first.changed).toEqual(items.map((x) => [undefined, x]))
+    expect(first.removed).toEqual([])
+    expect([...byId.values()]).toEqual(items)
+    expect(diffById(items, [], byId).removed).toEqual(items)
+    expect(byId.size).toBe(0)
+    const again = items.slice(5, 8)
+    expect(diffById([], again, byId).changed).toEqual(again.map((x) => [undefined, x]))
+    expect([...byId.keys()]).toEqual(again.map((x) => x.id))
+  })
+
   it('reports the previous version of a changed item', () => {
     const a = { id: 'a', v: 1 }
     const b = { id: 'a', v: 2 }
