@@ -7,6 +7,21 @@ import react from '@vitejs/plugin-react'
 // `@shared/…` is src/shared: pure code every runtime uses (see docs/ARCHITECTURE.md).
 const resolveShared = { alias: { '@shared': resolve('src/shared') } }
 
+const HOST_ENTRY = resolve('src/web/cli.ts')
+type ModuleInfoOf = (id: string) => { importedIds: readonly string[] } | null
+/** The browser host's modules at start: its entry and all it imports statically, transitively. */
+let hostStart: Set<string> | undefined
+function staticallyReachable(entry: string, info: ModuleInfoOf): Set<string> {
+  const seen = new Set<string>()
+  const todo = [entry]
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    todo.push(...(info(id)?.importedIds ?? []))
+  }
+  return seen
+}
+
 export default defineConfig({
   main: {
     resolve: resolveShared,
@@ -22,7 +37,13 @@ export default defineConfig({
           // The browser host loads export and Markdown import on first use. Left to itself,
           // Rollup put modules the desktop entry also imports into that entry's chunk, so the
           // host's import() loaded index.js, which imports electron (absent in plain Node).
-          manualChunks(id) {
+          // Rollup also puts a manual chunk's dependencies into it, so the shared schema and
+          // errors once landed in the Markdown import's chunk, and the host loaded remark,
+          // micromark and yaml before printing its address (#16's first paint). Hence a third
+          // chunk: every module of ours the host imports statically at start.
+          manualChunks(id, { getModuleInfo }) {
+            hostStart ??= staticallyReachable(HOST_ENTRY, getModuleInfo)
+            if (hostStart.has(id)) return id.includes('/src/') && id !== HOST_ENTRY ? 'start' : undefined
             if (id.includes('/src/shared/export/')) return 'export'
             if (id.includes('/markdown-import/')) return 'markdown-import'
             return undefined
