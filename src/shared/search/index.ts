@@ -24,6 +24,7 @@ import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 import { firstPassages } from './first-passages'
+import { warmOnce } from './warm'
 
 export type { SearchKind } from './query'
 export type { SearchResult } from './results'
@@ -65,7 +66,22 @@ export class NotebookSearch {
   private readonly blocks = new Map<string, IndexDoc[]>()
   private seq = 0
 
+  /** The index of a notebook, ready to answer; the first build in a process also warms the search code (warm.ts). */
   static build(nb: Notebook): NotebookSearch {
+    const search = NotebookSearch.settled(nb)
+    NotebookSearch.warm()
+    return search
+  }
+
+  /**
+   * Runs every kind of query on a small index, once per process (then does nothing). build()
+   * calls it; an index built in slices should call it when the slices are done.
+   */
+  static warm(): void {
+    warmOnce(NotebookSearch.settled)
+  }
+
+  private static settled(nb: Notebook): NotebookSearch {
     const search = new NotebookSearch()
     search.update(nb)
     search.postings.settle() // ready to answer: not left to the first query
