@@ -26,6 +26,7 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
+      externalizeDeps: { exclude: ['zod', 'lowdb', 'steno', 'nanoid', 'approx-string-match'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

@@ -7,14 +7,14 @@ import type { Handlers } from '@shared/contract'
 import { emptyNotebook } from './seed'
 import { LiveDocs } from './live/live-docs'
 import type { Library } from './store/library'
-import { openLibrary } from './open-library'
+import { listingHandlers, openLibrary } from './open-library'
 import type { CoalescePolicy } from './store/coalescer'
 import type { FsLike } from './store/durable-file'
 import { GlossaError } from '@shared/errors'
 import type { ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
 import type { MarkdownHandlerDeps } from './markdown-import/handlers'
-import { byRecency, RecentlyOpened } from './library/recently-opened'
+import { RecentlyOpened } from './library/recently-opened'
 
 export interface ServiceOptions {
   dataDir: string
@@ -48,14 +48,7 @@ export async function createService(options: ServiceOptions, opened?: Library): 
   const converter = new ConversionPool()
   const handlers: Handlers = {
     appInfo: async () => ({ version: options.version, dataDir: options.dataDir, host: options.host }),
-    listNotebooks: async () => {
-      const { notebooks, damaged } = await library.list()
-      const opened = await recent.all()
-      return {
-        notebooks: notebooks.map((n) => ({ ...n, openedAt: opened.get(n.id) })).sort(byRecency),
-        damaged,
-      }
-    },
+    listNotebooks: listingHandlers(library, recent).listNotebooks,
     createNotebook: async ({ title }) => library.add(emptyNotebook(title.trim(), new Date().toISOString())),
     openNotebook: async ({ id }) => {
       const handle = await library.openNotebook(id)

@@ -1,21 +1,23 @@
 // `npm run web -- --port N --data-dir DIR --token T`: the browser host.
 //
-// It starts in two steps (#16's first paint): the data dir's library (seeded the first time) and
-// the HTTP server come first, and the address is printed; the rest of the core (live docs with
-// Yjs and the team client, conversion, the handlers) is loaded right after, while the browser
-// fetches the page. API calls and live connections that arrive before it is loaded wait for it.
+// It starts in steps (#16's first paint): the data dir's library (seeded the first time) and the
+// HTTP server come first, and the address is printed; the page's first two calls (the library's
+// listing and trash) are answered from the library alone; the rest of the core (live docs with
+// Yjs and the team client, conversion, the handlers) is loaded once they have been answered.
+// Loading it takes the event loop for a while, so the page's files and first listing are served
+// before it, not after. Any other API call or live connection loads it at once and waits for it.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Handlers, MethodName } from '@shared/contract'
-import { METHOD_NAMES } from '@shared/method-names'
 import { appVersion, defaultUserDataDir, findAppRoot } from '../core/app-paths'
 import { argValue, resolveDataDir } from '../core/data-dir'
-import { openLibrary } from '../core/open-library'
+import { RecentlyOpened } from '../core/library/recently-opened'
+import { listingHandlers, openLibrary } from '../core/open-library'
 import type { Service } from '../core/service'
+import { deferredHandlers } from './deferred-handlers'
 import { FAULT_MODES, faultyFs, type FaultMode } from './fault-inject'
 import { startWebHost } from './server'
 
@@ -45,7 +47,18 @@ export async function runWebHost(argv: string[]): Promise<void> {
   const library = await openLibrary({ dataDir, resourcesDir, fs })
   let loaded: Core | null = null
   let loading: Promise<Core> | null = null
-  const core = () => (loading ??= loadCore())
+  /** Loads the core once; a core that cannot load ends the host, as a failed start would. */
+  const core = () => {
+    if (loading) return loading
+    loading = loadCore()
+    loading.catch((error: unknown) => {
+      console.error(
+        `Glossa web host could not start: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      process.exit(1)
+    })
+    return loading
+  }
   const loadCore = async (): Promise<Core> => {
     const [{ createService }, { LiveRelay }, { liveUpgrade }] = await Promise.all([
       import('../core/service'),
@@ -60,7 +73,13 @@ export async function runWebHost(argv: string[]): Promise<void> {
   }
   let upgradeNow: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null
   const { server, port: actual } = await startWebHost({
-    handlers: deferredHandlers(async () => (await core()).service.handlers),
+    handlers: deferredHandlers({
+      early: listingHandlers(library, new RecentlyOpened(dataDir)),
+      real: async () => (await core()).service.handlers,
+      loaded: () => loaded !== null,
+      // setImmediate: after the answer has been written.
+      firstListingAnswered: () => setImmediate(core),
+    }),
     staticDir,
     token,
     port,
@@ -74,16 +93,11 @@ export async function runWebHost(argv: string[]): Promise<void> {
   })
   console.log(`Glossa web host: http://127.0.0.1:${actual}/#token=${token}`)
   console.log(`Data folder: ${dataDir}`)
-  core().catch((error: unknown) => {
-    console.error(
-      `Glossa web host could not start: ${error instanceof Error ? error.message : String(error)}`,
-    )
-    process.exit(1)
-  })
 
   const stop = async () => {
     server.close()
-    const done = loaded ?? (await core().catch(() => null))
+    // A core being loaded is waited for (it may hold a notebook); one never asked for is not loaded.
+    const done = loading ? await loading.catch(() => null) : null
     done?.close()
     await (done ? done.service.close() : library.flushAll())
     process.exit(0)
@@ -96,17 +110,6 @@ export async function runWebHost(argv: string[]): Promise<void> {
 interface Core {
   service: Service
   close(): void
-}
-
-/** Handlers that wait for the real ones (the core being loaded) before answering. */
-function deferredHandlers(real: () => Promise<Handlers>): Handlers {
-  const call = async (name: MethodName, args: unknown) => {
-    const handlers = (await real()) as Record<MethodName, (args: unknown) => Promise<unknown>>
-    return handlers[name](args)
-  }
-  return Object.fromEntries(
-    METHOD_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
-  ) as Handlers
 }
 
 function fail(message: string): never {

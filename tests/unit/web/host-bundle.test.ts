@@ -51,7 +51,7 @@ describe('the browser host bundle', () => {
     'loads only what listing the library needs before it prints its address',
     () => {
       const atStart = reachable(ENTRY, true)
-      expect(atStart.has('zod'), 'the walk followed the chunks').toBe(true)
+      expect(atStart.has('node:http'), 'the walk followed the chunks').toBe(true)
       // Live notebooks, the team client, export and Markdown import: loaded after the address.
       const later = [
         'yjs',
