@@ -24,7 +24,8 @@ export function deferredHandlers({ early, real, loaded, firstListingAnswered }: 
   const own = early as Record<string, Handler>
   const answered = new Set<string>()
   const call = async (name: MethodName, args: unknown) => {
-    if (loaded() || !Object.hasOwn(own, name)) return ((await real()) as Record<MethodName, Handler>)[name](args)
+    if (loaded() || !Object.hasOwn(own, name))
+      return ((await real()) as Record<MethodName, Handler>)[name](args)
     try {
       return await own[name](args)
     } finally {
