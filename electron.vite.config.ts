@@ -10,7 +10,7 @@ const resolveShared = { alias: { '@shared': resolve('src/shared') } }
 const HOST_ENTRY = resolve('src/web/cli.ts')
 type ModuleInfoOf = (id: string) => { importedIds: readonly string[] } | null
 /** The browser host's modules at start: its entry and all it imports statically, transitively. */
-let hostStart: Set<string> | undefined
+const hostStartOf = new WeakMap<ModuleInfoOf, Set<string>>() // one per build (watch mode rebuilds)
 function staticallyReachable(entry: string, info: ModuleInfoOf): Set<string> {
   const seen = new Set<string>()
   const todo = [entry]
@@ -26,6 +26,8 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
+      // Bundled instead of loaded from node_modules: what the host needs before its first listing.
+      // zod alone is 95 files, and reading them was a third of the host's start (#16).
       externalizeDeps: { exclude: ['zod', 'lowdb', 'steno', 'nanoid', 'approx-string-match'] },
       rollupOptions: {
         input: {
@@ -43,7 +45,9 @@ export default defineConfig({
           // micromark and yaml before printing its address (#16's first paint). Hence a third
           // chunk: every module of ours the host imports statically at start.
           manualChunks(id, { getModuleInfo }) {
-            hostStart ??= staticallyReachable(HOST_ENTRY, getModuleInfo)
+            let hostStart = hostStartOf.get(getModuleInfo)
+            if (!hostStart)
+              hostStartOf.set(getModuleInfo, (hostStart = staticallyReachable(HOST_ENTRY, getModuleInfo)))
             if (hostStart.has(id)) return id.includes('/src/') && id !== HOST_ENTRY ? 'start' : undefined
             if (id.includes('/src/shared/export/')) return 'export'
             if (id.includes('/markdown-import/')) return 'markdown-import'
