@@ -108,3 +108,46 @@ test('typing over the whole text of a tagged passage in Edit source never leaves
   await expect(highlight(page)).toHaveCount(0)
   await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
 })
+
+test('in Edit source the highlights are drawn without elements, follow typing, and are elements again after Done', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await expect(highlight(page)).toHaveCount(1)
+
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  // The highlight is a CSS Custom Highlight over the text while editing: no span to type into.
+  const drawn = () =>
+    page.evaluate(() =>
+      [...CSS.highlights]
+        .filter(([name]) => name.startsWith('glossa-passage-'))
+        .flatMap(([name, h]) => [...h].map((r) => `${name.replace(/\d+$/, '')}: ${(r as Range).toString()}`))
+        .sort(),
+    )
+  await expect(highlight(page)).toHaveCount(0)
+  // Drawn near the visible text (scrolled to it here), as many as a screen shows.
+  await page.locator('.source-text p', { hasText: 'Hareer base' }).scrollIntoViewIfNeeded()
+  // Its tint, and the line under it: it is the selected passage.
+  await expect
+    .poll(drawn)
+    .toEqual([
+      'glossa-passage-b: Hareer base in the Kurdistan region',
+      'glossa-passage-s: Hareer base in the Kurdistan region',
+    ])
+  await selectInSource(page, 'Hareer', 0, { toolbar: false })
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('X')
+  await expect
+    .poll(drawn)
+    .toEqual([
+      'glossa-passage-b: HareerX base in the Kurdistan region',
+      'glossa-passage-s: HareerX base in the Kurdistan region',
+    ])
+
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(highlight(page)).toHaveText(['HareerX base in the Kurdistan region'])
+  await expect.poll(drawn).toEqual([])
+})
