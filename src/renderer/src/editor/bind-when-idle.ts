@@ -38,10 +38,12 @@ export interface Binding {
 export function useBindWhenIdle(live: LiveNote | null, carry: CaretCarry): Binding {
   const wanted = live !== null
   const [bound, setBound] = useState(wanted)
+  // From the editor's first showing: listening only once binding was wanted took the keys
+  // typed until then for none, so the first binding in a window came mid-word.
+  useEffect(listenForKeys, [])
   useEffect(() => {
     if (!wanted) return setBound(false)
     if (bound) return
-    listenForKeys()
     const since = performance.now()
     let timer: ReturnType<typeof setTimeout> | undefined
     const check = () => {

@@ -1,8 +1,8 @@
 // A note editor is made again when it starts or stops following the live doc (a second window
 // opened the notebook, a team connected). Binding waits while the person types (bind-when-idle.ts),
 // but unbinding does not, and a key may come at any moment: the old editor hands over its last
-// words and its caret, and the new one takes the focus in the same task, so no keystroke lands
-// on the page instead (they were lost, and the focus with them).
+// words and its caret, and the new one takes the focus in the same task (not at the next frame,
+// as TipTap's focus command would), so no keystroke lands on the page instead.
 import type { Editor } from '@tiptap/core'
 import { useLayoutEffect, useRef, type MutableRefObject } from 'react'
 
@@ -29,6 +29,9 @@ export function useCarriedCaret(editor: Editor | null, carry: CaretCarry, flush:
     if (at !== null) {
       handover.caret = null
       editor.commands.focus(Math.max(0, Math.min(at, editor.state.doc.content.size - 1)))
+      // TipTap's focus() moves the DOM focus only at the next animation frame; until then the
+      // old editor's nodes are gone and keys land on the page (a letter lost under load).
+      editor.view.focus()
     }
     return () => {
       if (handover.editor === editor) handover.editor = null
