@@ -87,13 +87,24 @@ export class Lexicon {
     this.foundCount = 0
     let i = 0
     while (i < n) {
-      while (i < n && isSeparator(text, i)) i += isPair(text, i) ? 2 : 1
-      if (i >= n) break
+      // Each code unit is read once and classed from the table; surrogates (a pair is one
+      // code point) and units not met yet go through isSeparator.
+      let c = text.charCodeAt(i)
+      let k = UNIT_CLASS[c]
+      if (k === 0 || (c & 0xf800) === 0xd800) k = isSeparator(text, i) ? 1 : 2
+      if (k === 1) {
+        i += isPair(text, i) ? 2 : 1
+        continue
+      }
       const start = i
       let h = 0x811c9dc5
-      while (i < n && !isSeparator(text, i)) {
-        h = Math.imul(h ^ text.charCodeAt(i), 16777619)
-        i++
+      for (;;) {
+        h = Math.imul(h ^ c, 16777619)
+        if (++i >= n) break
+        c = text.charCodeAt(i)
+        k = UNIT_CLASS[c]
+        if (k === 0 || (c & 0xf800) === 0xd800) k = isSeparator(text, i) ? 1 : 2
+        if (k === 1) break
       }
       const w = this.word(text, start, i, h)
       if (this.stamps[w] !== stamp) {

@@ -7,7 +7,7 @@ import { foldTerm } from '../../../src/shared/search/fold'
 import { banded, myers } from '../../../src/shared/search/fuzzy'
 import { Lexicon, NO_TERM, splitWords } from '../../../src/shared/search/lexicon'
 
-/** Letters, accents, transliteration marks, Arabic, punctuation, spaces, line breaks, emoji (astral). */
+/** Letters, accents, transliteration marks, Arabic, punctuation, spaces, line breaks, emoji and an astral separator, lone surrogates. */
 const ALPHABET = [
   'a',
   'b',
@@ -28,6 +28,8 @@ const ALPHABET = [
   '1',
   '_',
   '“',
+  '\ud800', // lone surrogates, and halves that may pair with a neighbour
+  '\udc00',
 ]
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 30 }).map((cs) => cs.join(''))
 
