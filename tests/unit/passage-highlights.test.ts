@@ -149,29 +149,28 @@ describe('passage highlights plugin', () => {
     expect(sets[1]).toBe(passageHighlightsKey.getState(hovered)!.hover)
   })
 
-  it('in edit mode (overlay) draws no span, and still maps every passage through typing', () => {
+  it('in edit mode draws only the highlights in its window, maps them through typing, and keeps every passage', () => {
     const drawn = (s: EditorState) =>
-      s.plugins
-        .flatMap((p) => (p.props.decorations?.call(p, s) as DecorationSet | undefined)?.find() ?? [])
+      (s.plugins[0].props.decorations!.call(s.plugins[0], s) as DecorationSet)
+        .find()
         .map((d) => [d.spec.id as string, d.from, d.to])
     const state = stateWith([decor('a', 3, 9), decor('b', 12, 30), decor('c', 180, 190)])
-    const hovered = state.apply(state.tr.setMeta(passageHighlightsKey, { hoverId: 'b' }))
-    const overlay = hovered.apply(hovered.tr.setMeta(passageHighlightsKey, { overlay: true }))
-    expect(drawn(overlay)).toEqual([])
-    const typed = overlay.apply(overlay.tr.insertText('zz', 10))
-    expect(drawn(typed)).toEqual([])
-    expect([...passageRanges(typed)]).toEqual([
-      ['a', { from: 3, to: 9 }],
-      ['b', { from: 14, to: 32 }],
-      ['c', { from: 182, to: 192 }],
+    const windowed = state.apply(state.tr.setMeta(passageHighlightsKey, { window: { from: 0, to: 40 } }))
+    expect(drawn(windowed)).toEqual([
+      ['a', 3, 9],
+      ['b', 12, 30],
     ])
-    // New passages while editing are kept for the overlay; back to read mode, all drawn as spans.
+    const typed = windowed.apply(windowed.tr.insertText('zz', 10))
+    expect(drawn(typed)).toEqual([
+      ['a', 3, 9],
+      ['b', 14, 32],
+    ])
+    expect(passageHighlightsKey.getState(typed)!.window).toEqual({ from: 0, to: 42 })
+    expect(passageRanges(typed).get('c')).toEqual({ from: 182, to: 192 })
+    // New passages (a filter change, a re-anchor) are cut to the window too; no window: all drawn.
     const rebuilt = typed.apply(typed.tr.setMeta(passageHighlightsKey, { passages: [decor('c', 182, 192)] }))
     expect(drawn(rebuilt)).toEqual([])
-    const read = rebuilt.apply(rebuilt.tr.setMeta(passageHighlightsKey, { overlay: false }))
-    expect(drawn(read)).toEqual([
-      ['c', 182, 192],
-      [undefined, 14, 32], // the hover outline, drawn as a span again
-    ])
+    const all = rebuilt.apply(rebuilt.tr.setMeta(passageHighlightsKey, { window: null }))
+    expect(drawn(all)).toEqual([['c', 182, 192]])
   })
 })

@@ -3,15 +3,12 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useRef } from 'react'
 import { flashElements } from '../editor/flash'
-import { passageRanges } from '../editor/passage-highlights'
 import { rangeToPositions } from '../editor/reader-ref'
 import { ui, useUi } from '../state/ui-store'
 
 export function useFlash(editor: Editor | null, sourceId: string): void {
   const flash = useUi((s) => s.flash)
   const flashRange = useUi((s) => s.flashRange)
-  const clearHit = useRef<(() => void) | null>(null)
-  useEffect(() => () => clearHit.current?.(), [])
 
   useEffect(() => {
     if (!editor || !flash) return
@@ -22,18 +19,15 @@ export function useFlash(editor: Editor | null, sourceId: string): void {
     const until = performance.now() + 5000
     const attempt = () => {
       const found = editor.view.dom.querySelectorAll<HTMLElement>(`[data-passage="${CSS.escape(flash.id)}"]`)
-      // Edit mode draws highlights without spans (highlight-overlay.ts): mark its range instead.
-      const range = editor.isEditable ? passageRanges(editor.state).get(flash.id) : undefined
-      if (range) {
-        clearHit.current?.()
-        clearHit.current = showHit(editor, range.from, range.to)
-      } else if (found.length > 0) flashElements(found, 'passage-flash')
+      if (found.length > 0) flashElements(found, 'passage-flash')
       else if (performance.now() < until) frame = requestAnimationFrame(attempt)
     }
     frame = requestAnimationFrame(attempt)
     return () => cancelAnimationFrame(frame)
   }, [editor, flash])
 
+  const clearHit = useRef<(() => void) | null>(null)
+  useEffect(() => () => clearHit.current?.(), [])
   useEffect(() => {
     if (!editor || !flashRange || flashRange.sourceId !== sourceId) return
     const frame = requestAnimationFrame(() => {

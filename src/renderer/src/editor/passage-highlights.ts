@@ -1,12 +1,10 @@
 // Highlights as ProseMirror decorations built from the passages' selectors: the source
 // document itself is never changed by annotating. Overlapping passages nest naturally (each
 // adds its own translucent layer); the hovered passage is outlined; decorations follow edits
-// through position mapping while the source is being edited, when they are drawn by the
-// overlay (highlight-overlay.ts) instead of as spans.
+// through position mapping while the source is being edited.
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { HighlightOverlay, overlaySupported, type OverlayHost } from './highlight-overlay'
 
 export interface PassageDecor {
   id: string
@@ -20,24 +18,18 @@ export interface PassageDecor {
 interface HighlightState {
   /** Every passage's highlight, mapped through edits (read by passagesAt, passageRanges). */
   passages: DecorationSet
-  /**
-   * Edit mode: the highlights are drawn by the overlay (CSS Custom Highlights,
-   * highlight-overlay.ts), so ProseMirror's DOM holds no highlight span while the user types.
-   */
-  overlay: boolean
+  /** What is drawn: all of `passages`, or in edit mode those near the visible text (`window`). */
+  shown: DecorationSet
+  /** Edit mode: the document range whose highlights are drawn; null: all of them. */
+  window: Range | null
   hover: DecorationSet
   hoverId: string | null
 }
-type Meta = { passages: PassageDecor[] } | { hoverId: string | null } | { overlay: boolean }
-
-/** What a highlight decoration's spec holds: what the overlay needs to draw it without its span. */
-export interface PassageSpec {
-  id: string
-  color: string
-  selected: boolean
-  tags: string[]
-  untagged: boolean
+interface Range {
+  from: number
+  to: number
 }
+type Meta = { passages: PassageDecor[] } | { hoverId: string | null } | { window: Range | null }
 
 export const passageHighlightsKey = new PluginKey<HighlightState>('passageHighlights')
 
@@ -55,16 +47,6 @@ export const PassageHighlights = Extension.create<PassageHighlightsOptions>({
   },
 })
 
-const overlayHost: OverlayHost = {
-  passages: (state) => passageHighlightsKey.getState(state)!.passages,
-  overlayOn: (state) => passageHighlightsKey.getState(state)!.overlay,
-  setOverlay: (view, on) =>
-    view.dispatch(
-      view.state.tr.setMeta(passageHighlightsKey, { overlay: on }).setMeta('addToHistory', false),
-    ),
-  passagesAt: (state, pos) => passagesAt(state, pos),
-}
-
 /**
  * The plugins behind PassageHighlights (exported for unit tests). The hover outline comes from
  * a second plugin so that each returns a set it keeps: ProseMirror then compares the sets by
@@ -78,32 +60,38 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
       state: {
         init: () => ({
           passages: DecorationSet.empty,
-          overlay: false,
+          shown: DecorationSet.empty,
+          window: null,
           hover: DecorationSet.empty,
           hoverId: null,
         }),
         apply(tr, value, _old, state) {
           const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
           let next = value
-          if (tr.docChanged)
+          if (tr.docChanged) {
+            const passages = dropReplaced(value.passages, tr).map(tr.mapping, tr.doc)
             next = {
               ...value,
-              passages: dropReplaced(value.passages, tr).map(tr.mapping, tr.doc),
+              passages,
+              shown: value.window ? dropReplaced(value.shown, tr).map(tr.mapping, tr.doc) : passages,
+              window: value.window && mapRange(value.window, tr),
               hover: value.hover.map(tr.mapping, tr.doc),
             }
-          if (meta && 'passages' in meta) next = { ...next, passages: buildSet(state, meta.passages) }
-          if (meta && 'overlay' in meta) next = { ...next, overlay: meta.overlay }
+          }
+          if (meta && 'passages' in meta) {
+            const passages = buildSet(state, meta.passages)
+            next = { ...next, passages, shown: windowed(passages, state, next.window) }
+          }
+          if (meta && 'window' in meta)
+            next = { ...next, window: meta.window, shown: windowed(next.passages, state, meta.window) }
           if (meta && 'hoverId' in meta)
             next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
           return next
         },
       },
-      view: (view) => new HighlightOverlay(view, overlayHost),
+      view: (view) => new HighlightWindow(view),
       props: {
-        decorations: (state) => {
-          const own = passageHighlightsKey.getState(state)!
-          return own.overlay ? DecorationSet.empty : own.passages
-        },
+        decorations: (state) => passageHighlightsKey.getState(state)!.shown,
         handleClick(view, pos) {
           // A click on a highlight selects its passage; elsewhere in the text, none.
           if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
@@ -116,15 +104,81 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
       },
     }),
     // After the passages, so the outline wraps the highlight it is drawn around.
-    new Plugin({
-      props: {
-        decorations: (state) => {
-          const own = passageHighlightsKey.getState(state)!
-          return own.overlay ? DecorationSet.empty : own.hover
-        },
-      },
-    }),
+    new Plugin({ props: { decorations: (state) => passageHighlightsKey.getState(state)!.hover } }),
   ]
+}
+
+/**
+ * Edit mode draws only the highlights near the visible text. Typing in a contenteditable
+ * holding thousands of highlight spans cost 2–2.6× typing in the same text with one (Chromium
+ * re-validates the selection and lays out more per key: docs/PERFORMANCE.md); off-screen
+ * highlights cannot be seen, and the full set is still mapped through every edit. Reading mode
+ * draws them all (find-in-page, scrolling to a passage, tests and assistive tools see every one).
+ */
+const MARGIN = 6000 // document positions (≈ characters) kept drawn above and below the visible text
+const SLACK = 2000 // how close the visible text may come to the window's edge before it moves
+
+class HighlightWindow {
+  private frame = 0
+  private readonly onScroll = (event: Event) => {
+    // Only scrolling that moves this text (the margin's own scrolling does not).
+    if (event.target instanceof Node && !event.target.contains(this.view.dom)) return
+    this.schedule()
+  }
+  constructor(private readonly view: EditorView) {
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
+    window.addEventListener('resize', this.onScroll)
+    this.schedule()
+  }
+  update(): void {
+    const win = passageHighlightsKey.getState(this.view.state)?.window ?? null
+    // Entering edit mode starts a window; leaving it draws every highlight again.
+    if (this.view.editable !== (win !== null)) this.schedule()
+  }
+  destroy(): void {
+    cancelAnimationFrame(this.frame)
+    document.removeEventListener('scroll', this.onScroll, { capture: true })
+    window.removeEventListener('resize', this.onScroll)
+  }
+  private schedule(): void {
+    if (this.frame) return
+    // Not from inside a view update (no dispatch there), and once per frame while scrolling.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      this.move()
+    })
+  }
+  private move(): void {
+    const view = this.view
+    if (view.isDestroyed) return
+    const win = passageHighlightsKey.getState(view.state)?.window ?? null
+    const next = view.editable ? this.visibleWindow() : null
+    if (next === null && win === null) return
+    if (next && win && win.from <= Math.max(0, next.from - SLACK) && next.to + SLACK <= win.to) return
+    view.dispatch(
+      view.state.tr.setMeta(passageHighlightsKey, { window: next }).setMeta('addToHistory', false),
+    )
+  }
+  /** The visible text's range plus MARGIN on each side (posAtCoords works inside the viewport). */
+  private visibleWindow(): Range {
+    const view = this.view
+    const size = view.state.doc.content.size
+    const box = view.dom.getBoundingClientRect()
+    const left = Math.min(Math.max(box.left + 8, 0), window.innerWidth - 1)
+    const top = view.posAtCoords({ left, top: Math.min(Math.max(box.top, 0), window.innerHeight) + 1 })
+    const bottom = view.posAtCoords({ left, top: Math.max(Math.min(box.bottom, window.innerHeight), 0) - 1 })
+    const from = top?.pos ?? 0
+    const to = bottom?.pos ?? size
+    return { from: Math.max(0, Math.min(from, to) - MARGIN), to: Math.min(size, Math.max(from, to) + MARGIN) }
+  }
+}
+
+function windowed(passages: DecorationSet, state: EditorState, win: Range | null): DecorationSet {
+  return win ? DecorationSet.create(state.doc, passages.find(win.from, win.to)) : passages
+}
+
+function mapRange(r: Range, tr: Transaction): Range {
+  return { from: tr.mapping.map(r.from, -1), to: tr.mapping.map(r.to, 1) }
 }
 
 function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
@@ -143,15 +197,7 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
           style: `--hl: ${p.color}`,
           'data-passage': p.id,
         },
-        {
-          id: p.id,
-          color: p.color,
-          selected: p.selected,
-          tags: p.attrs?.['data-tags']?.split(' ').filter(Boolean) ?? [],
-          untagged: p.attrs !== undefined && 'data-untagged' in p.attrs,
-          inclusiveStart: false,
-          inclusiveEnd: false,
-        } satisfies PassageSpec & Record<string, unknown>,
+        { id: p.id, inclusiveStart: false, inclusiveEnd: false },
       ),
     )
   return DecorationSet.create(state.doc, decorations)
@@ -229,15 +275,6 @@ export function passageRanges(state: EditorState): Map<string, { from: number; t
     )
   }
   return ranges
-}
-
-/**
- * Edit mode on or off, in the same task as the editor's `editable`: the spans leave (or come
- * back) before any key or selection can reach text nodes that are about to be replaced.
- */
-export function setOverlayMode(view: EditorView, editing: boolean): void {
-  const on = editing && overlaySupported()
-  if (passageHighlightsKey.getState(view.state)?.overlay !== on) overlayHost.setOverlay(view, on)
 }
 
 export function setPassageDecorations(view: EditorView, passages: PassageDecor[]): void {
