@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ResultOf } from '@shared/contract'
 import { api, errorMessage } from '../../api/client'
-import { takeFirstListing } from './first-listing'
+import { arrivedFirstListing, takeFirstListing } from './first-listing'
 
 export type LibraryData = ResultOf<'listNotebooks'> & { trash: ResultOf<'listTrash'>['items'] }
 
@@ -12,7 +12,8 @@ export function useLibrary(): {
   error: string | null
   reload: () => Promise<void>
 } {
-  const [data, setData] = useState<LibraryData | null>(null)
+  // The first listing, if it is here already; taking it below sets the same object (no render).
+  const [data, setData] = useState<LibraryData | null>(arrivedFirstListing)
   const [error, setError] = useState<string | null>(null)
   const reload = useCallback(async () => {
     try {
