@@ -108,3 +108,45 @@ test('typing over the whole text of a tagged passage in Edit source never leaves
   await expect(highlight(page)).toHaveCount(0)
   await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
 })
+
+test('in Edit source the paragraph being typed in shows its highlights without elements, following the typing', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await expect(highlight(page)).toHaveCount(1)
+
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  // The paragraph typed in has its highlights drawn as CSS Custom Highlights: no span to type into.
+  const drawn = () =>
+    page.evaluate(() =>
+      [...CSS.highlights]
+        .filter(([name]) => name.startsWith('glossa-passage-'))
+        .flatMap(([name, h]) => [...h].map((r) => `${name.replace(/\d+$/, '')}: ${(r as Range).toString()}`))
+        .sort(),
+    )
+  await selectInSource(page, 'Hareer', 0, { toolbar: false })
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('X')
+  await expect(highlight(page)).toHaveCount(0)
+  // Its tint, and the line under it (it is the selected passage), following what was typed.
+  await expect
+    .poll(drawn)
+    .toEqual([
+      'glossa-passage-b: HareerX base in the Kurdistan region',
+      'glossa-passage-s: HareerX base in the Kurdistan region',
+    ])
+  await page.keyboard.type('Y')
+  await expect
+    .poll(drawn)
+    .toEqual([
+      'glossa-passage-b: HareerXY base in the Kurdistan region',
+      'glossa-passage-s: HareerXY base in the Kurdistan region',
+    ])
+
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(highlight(page)).toHaveText(['HareerXY base in the Kurdistan region'])
+  await expect.poll(drawn).toEqual([])
+})

@@ -78,7 +78,13 @@ export function SourceView({ source }: { source: Source }) {
             <SourceGrade source={source} />
           </header>
           {dim && <style>{dim}</style>}
-          <Reader source={source} editable={editing} decorations={decorations} onReady={onReady} />
+          <Reader
+            source={source}
+            editable={editing}
+            decorations={decorations}
+            filter={filter}
+            onReady={onReady}
+          />
         </article>
         {editor && <SelectionToolbar editor={editor} container={scroller.current} />}
       </main>
