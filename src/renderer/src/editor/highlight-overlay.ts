@@ -1,10 +1,10 @@
 // In edit mode the highlights of the paragraph being typed in are drawn with the CSS Custom
-// Highlight API instead of ProseMirror's spans. Typing into a paragraph holding highlight spans
-// cost each key a second layout, a style recalculation and a slower selection write-back
-// (1.6–2.5× the one-passage source); without spans there, 1.1–1.3×, within this machine's noise
-// (docs/PERFORMANCE.md, typing in the source). The rest of the text keeps its spans. Only this
-// paragraph's few ranges are drawn this way: the browser rebuilds every custom highlight's
-// markers after each DOM change, and drawing the whole visible text so cost as much as spans.
+// Highlight API instead of ProseMirror's spans; the rest of the text keeps its spans. Leaving
+// the spans out of the typed paragraph only brought typing in a 2,000-passage source from
+// 1.5–2.5× to 1.0–1.3× the one-passage source on a loaded machine; on a quieter one both were
+// ~1.2–1.4× (docs/PERFORMANCE.md, typing in the source). Only this paragraph's few ranges are
+// drawn this way: the browser rebuilds every custom highlight's markers after each DOM change,
+// and drawing the whole visible text so cost as much as the spans did.
 //
 // The ranges are live DOM Ranges: the browser moves them as it inserts or deletes typed text.
 // They are built again from the mapped decorations once typing pauses; at once when typing
