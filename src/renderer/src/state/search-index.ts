@@ -25,9 +25,6 @@ export function prewarmSearch(session: NotebookSession): () => void {
     const partial = prefix(session.notebook, step)
     index.update(partial)
     if (partial !== session.notebook) timer = setTimeout(tick, 0)
-    // Built: run every kind of query once on a tiny index (once per window), so the first real
-    // queries do not meet unoptimised search code (docs/PERFORMANCE.md, search p95).
-    else timer = setTimeout(() => NotebookSearch.warm(), 0)
   }
   timer = setTimeout(tick, 0)
   return () => clearTimeout(timer)
