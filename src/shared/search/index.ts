@@ -24,7 +24,7 @@ import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 import { firstPassages } from './first-passages'
-import { warmOnce } from './warm'
+import { warmOnce, warmStep } from './warm'
 
 export type { SearchKind } from './query'
 export type { SearchResult } from './results'
@@ -66,7 +66,10 @@ export class NotebookSearch {
   private readonly blocks = new Map<string, IndexDoc[]>()
   private seq = 0
 
-  /** The index of a notebook, ready to answer; the first build in a process also warms the search code (warm.ts). */
+  /**
+   * The index of a notebook, ready to answer; the first build in a process also warms the search
+   * code (warm.ts), as the window's index is once it has been idle a moment (search-index.ts).
+   */
   static build(nb: Notebook): NotebookSearch {
     const search = NotebookSearch.settled(nb)
     NotebookSearch.warm()
@@ -75,10 +78,15 @@ export class NotebookSearch {
 
   /**
    * Runs every kind of query on a small index, once per process (then does nothing). build()
-   * calls it; an index built in slices should call it when the slices are done.
+   * calls it; an index built in slices warms by steps in idle time instead (warmStep).
    */
   static warm(): void {
     warmOnce(NotebookSearch.settled)
+  }
+
+  /** One step of warm() (a few milliseconds at most); false once the warm-up is done. */
+  static warmStep(): boolean {
+    return warmStep(NotebookSearch.settled)
   }
 
   private static settled(nb: Notebook): NotebookSearch {

@@ -121,17 +121,32 @@ export const WARM_QUERIES = [
  */
 const ROUNDS = 6
 
-/** The JIT's state is the process's, so once per process (a module flag, not per index). */
+/** The JIT's state is the process's, so once per process (module state, not per index). */
+let steps: Iterator<void> | null = null
 let warmed = false
 
-/**
- * Runs every kind of query a few times on a small index, once per process (later calls do
- * nothing). `make` builds a fresh index of a notebook (passed in: this module must not import
- * index.ts, which calls it).
- */
-export function warmOnce(make: (nb: Notebook) => { search(q: string): unknown }): void {
-  if (warmed) return
-  warmed = true
+function* warming(make: (nb: Notebook) => { search(q: string): unknown }): Generator<void> {
   const index = make(warmNotebook())
-  for (let r = 0; r < ROUNDS; r++) for (const q of WARM_QUERIES) index.search(q)
+  for (let r = 0; r < ROUNDS; r++)
+    for (const q of WARM_QUERIES) {
+      yield
+      index.search(q)
+    }
+}
+
+/**
+ * One step of the warm-up (building the small index, then one query), so a window can spread it
+ * over idle time. False once it is done in this process (then it does nothing). `make` builds a
+ * fresh index of a notebook (passed in: this module must not import index.ts, which calls it).
+ */
+export function warmStep(make: (nb: Notebook) => { search(q: string): unknown }): boolean {
+  if (warmed) return false
+  steps ??= warming(make)
+  if (steps.next().done) warmed = true
+  return !warmed
+}
+
+/** The whole warm-up at once (what is left of it), once per process. */
+export function warmOnce(make: (nb: Notebook) => { search(q: string): unknown }): void {
+  while (warmStep(make));
 }

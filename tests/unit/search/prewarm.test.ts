@@ -48,4 +48,32 @@ describe('building the search index in slices', () => {
       ).toEqual(expected)
     }
   })
+
+  it('warms the search code in idle time once built, a step at a time, and stops when stopped', () => {
+    const warmStep = vi.spyOn(NotebookSearch, 'warmStep').mockReturnValue(true)
+    const idle: ((d: { timeRemaining(): number }) => void)[] = []
+    let cancelled = 0
+    vi.stubGlobal('requestIdleCallback', (cb: (typeof idle)[number]) => idle.push(cb))
+    vi.stubGlobal('cancelIdleCallback', () => cancelled++)
+    vi.useFakeTimers()
+    try {
+      const stop = prewarmSearch({ notebook: nb } as NotebookSession)
+      vi.runAllTimers() // the slices
+      expect(warmStep).not.toHaveBeenCalled() // only once the window is idle
+      let left = 3
+      idle.shift()!({ timeRemaining: () => (left-- > 0 ? 10 : 0) })
+      expect(warmStep).toHaveBeenCalledTimes(3) // while the idle period lasts
+      expect(idle).toHaveLength(1) // then in the next one
+      stop()
+      expect(cancelled).toBe(1)
+      warmStep.mockReturnValue(false)
+      idle.shift()!({ timeRemaining: () => 10 })
+      expect(warmStep).toHaveBeenCalledTimes(4) // done: no further idle callback asked for
+      expect(idle).toHaveLength(0)
+    } finally {
+      vi.useRealTimers()
+      vi.unstubAllGlobals()
+      warmStep.mockRestore()
+    }
+  })
 })

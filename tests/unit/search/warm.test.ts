@@ -47,6 +47,27 @@ describe('search warm-up', () => {
     expect(queries.map((q) => NotebookSearch.build(nb).search(q))).toEqual(before)
   })
 
+  it('goes by steps (the small index, then one query each) that warmOnce finishes', async () => {
+    vi.resetModules()
+    const warm = await import('../../../src/shared/search/warm')
+    const searched: string[] = []
+    const make = vi.fn((nb: Parameters<typeof NotebookSearch.build>[0]) => {
+      const index = NotebookSearch.build(nb)
+      return { search: (q: string) => (searched.push(q), index.search(q)) }
+    })
+    expect(warm.warmStep(make)).toBe(true) // the small index, no query yet
+    expect(searched).toEqual([])
+    expect(warm.warmStep(make)).toBe(true)
+    expect(searched).toEqual([WARM_QUERIES[0]])
+    warm.warmOnce(make) // the rest at once
+    expect(make).toHaveBeenCalledTimes(1)
+    expect(searched.length % WARM_QUERIES.length).toBe(0)
+    expect(searched.length).toBeGreaterThan(WARM_QUERIES.length)
+    expect(warm.warmStep(make)).toBe(false)
+    warm.warmOnce(make)
+    expect(make).toHaveBeenCalledTimes(1)
+  })
+
   it('runs once per process, on the first build', async () => {
     vi.resetModules()
     const warm = await import('../../../src/shared/search/warm')

@@ -25,10 +25,33 @@ export function prewarmSearch(session: NotebookSession): () => void {
     const partial = prefix(session.notebook, step)
     index.update(partial)
     if (partial !== session.notebook) timer = setTimeout(tick, 0)
+    else stopWarming = warmWhenIdle()
   }
+  let stopWarming = () => {}
   timer = setTimeout(tick, 0)
-  return () => clearTimeout(timer)
+  return () => {
+    clearTimeout(timer)
+    stopWarming()
+  }
 }
+
+/**
+ * Built: the search code is warmed on a tiny index (warm.ts), one query at a time in idle time.
+ * Otherwise the first real queries run unoptimised code (search p95, docs/PERFORMANCE.md); as
+ * one task of ~100 ms it delayed the clicks that came meanwhile (the filter figure).
+ */
+function warmWhenIdle(): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => {}
+  let handle = 0
+  const run = (deadline: IdleDeadline) => {
+    while (deadline.timeRemaining() > IDLE_MARGIN_MS) if (!NotebookSearch.warmStep()) return
+    handle = requestIdleCallback(run)
+  }
+  handle = requestIdleCallback(run)
+  return () => cancelIdleCallback(handle)
+}
+/** A step is a query on a tiny index: well under this once warm, a few ms before. */
+const IDLE_MARGIN_MS = 4
 
 function indexOf(session: NotebookSession): NotebookSearch {
   let index = indexes.get(session)
