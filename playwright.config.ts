@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './tests/chromium'
 
 // One e2e suite, two targets: "web" (Debian Chromium + the browser host, runs everywhere) and
 // "electron" (the desktop app; skipped with a message where the Electron binary is missing).
@@ -17,18 +18,7 @@ export default defineConfig({
     // once in CI, and that retry records the trace to look at.
     trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
     { name: 'web', use: { browserName: 'chromium', viewport: { width: 1400, height: 900 } } },

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright'
+import { CHROMIUM_LAUNCH } from '../../tests/chromium'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The build to drive: GLOSSA_OUT_DIR (relative to the repo) or out/. */
@@ -58,18 +59,6 @@ export function startHost(dataDir: string, token: string): Promise<Host> {
   })
 }
 
-/** Debian's Chromium (or GLOSSA_CHROMIUM) with the flags the e2e suite uses. */
-const CHROMIUM = process.env.GLOSSA_CHROMIUM ?? '/usr/bin/chromium'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  return chromium.launch(CHROMIUM_LAUNCH)
 }
