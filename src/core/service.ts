@@ -48,7 +48,7 @@ export async function createService(options: ServiceOptions, opened?: Library): 
   const converter = new ConversionPool()
   const handlers: Handlers = {
     appInfo: async () => ({ version: options.version, dataDir: options.dataDir, host: options.host }),
-    listNotebooks: listingHandlers(library, recent).listNotebooks,
+    ...listingHandlers(library, recent),
     createNotebook: async ({ title }) => library.add(emptyNotebook(title.trim(), new Date().toISOString())),
     openNotebook: async ({ id }) => {
       const handle = await library.openNotebook(id)

@@ -1,20 +1,16 @@
-// The library-management methods of the contract (trash, copies, backups, data folder),
+// The library-management methods of the contract (restoring from the trash, copies, backups,
+// data folder; the listing and the trash's list are open-library.ts's listingHandlers),
 // kept beside the store code they drive so service.ts stays a short table.
 import type { Handlers } from '@shared/contract'
 import { GlossaError } from '@shared/errors'
 import type { Library } from '../store/library'
 import { duplicateNotebook, importNotebook } from './copies'
 import { restoreBackup } from './restore-backup'
-import { listTrash, restoreFromTrash } from './trash'
+import { restoreFromTrash } from './trash'
 
 type LibraryHandlers = Pick<
   Handlers,
-  | 'duplicateNotebook'
-  | 'listTrash'
-  | 'restoreNotebook'
-  | 'importNotebook'
-  | 'restoreBackup'
-  | 'openDataFolder'
+  'duplicateNotebook' | 'restoreNotebook' | 'importNotebook' | 'restoreBackup' | 'openDataFolder'
 >
 
 export interface LibraryHandlerDeps {
@@ -27,7 +23,6 @@ export interface LibraryHandlerDeps {
 export function libraryHandlers({ library, dataDir, openDataFolder }: LibraryHandlerDeps): LibraryHandlers {
   return {
     duplicateNotebook: async ({ id }) => duplicateNotebook(library, id, new Date().toISOString()),
-    listTrash: async () => ({ items: await listTrash(library) }),
     restoreNotebook: async ({ trashedAs }) => restoreFromTrash(library, trashedAs),
     importNotebook: async ({ fileName, content }) => importNotebook(library, fileName, content),
     restoreBackup: async ({ file }) => restoreBackup(library, dataDir, file),
