@@ -5,13 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { filterPassages, type TagFilter } from '../../src/shared/filter'
 import type { Annotation, Notebook } from '../../src/shared/schema'
-import {
-  cssString,
-  dimRule,
-  filterAttrs,
-  keeps,
-  keptSelector,
-} from '../../src/renderer/src/editor/filter-dim'
+import { cssString, dimRule, filterAttrs, keptSelector } from '../../src/renderer/src/editor/filter-dim'
 
 /**
  * Whether a highlight with `attrs` matches `selector`, for the selectors keptSelector writes: a
@@ -50,15 +44,8 @@ describe('dimming by the tag filter', () => {
           const known = new Set(tags.map((t) => t.id))
           const kept = new Set(filterPassages(nb, filter).map((a) => a.id))
           const selector = keptSelector(filter)
-          // The edit mode's overlay has no elements to match: `keeps` is the same test.
-          const keep = keeps(filter)!
-          for (const a of annotations) {
-            const attrs = filterAttrs(a, known)
-            expect(selector !== null && matches(selector, attrs)).toBe(kept.has(a.id))
-            expect(keep(attrs['data-tags'].split(' ').filter(Boolean), 'data-untagged' in attrs)).toBe(
-              kept.has(a.id),
-            )
-          }
+          for (const a of annotations)
+            expect(selector !== null && matches(selector, filterAttrs(a, known))).toBe(kept.has(a.id))
         },
       ),
     )
@@ -66,7 +53,6 @@ describe('dimming by the tag filter', () => {
 
   it('writes no rule without a filter, and a rule for each kind of filter', () => {
     expect(dimRule({ tagIds: [], mode: 'or', untagged: false })).toBe('')
-    expect(keeps({ tagIds: [], mode: 'or', untagged: false })).toBeNull()
     expect(keptSelector({ tagIds: ['a', 'b'], mode: 'or', untagged: false })).toBe(
       '[data-tags~="a"], [data-tags~="b"]',
     )

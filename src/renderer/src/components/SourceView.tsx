@@ -78,13 +78,7 @@ export function SourceView({ source }: { source: Source }) {
             <SourceGrade source={source} />
           </header>
           {dim && <style>{dim}</style>}
-          <Reader
-            source={source}
-            editable={editing}
-            decorations={decorations}
-            filter={filter}
-            onReady={onReady}
-          />
+          <Reader source={source} editable={editing} decorations={decorations} onReady={onReady} />
         </article>
         {editor && <SelectionToolbar editor={editor} container={scroller.current} />}
       </main>

@@ -2,12 +2,9 @@
 // mode (highlights then follow the edits through position mapping).
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
-import type { TagFilter } from '@shared/filter'
 import type { Source } from '@shared/schema'
 import { ui } from '../state/ui-store'
 import { sourceExtensions } from './extensions'
-import { keeps } from './filter-dim'
-import { setOverlayFilter } from './highlight-overlay'
 import { PassageHighlights, setPassageDecorations, type PassageDecor } from './passage-highlights'
 import { KeyboardReading } from './keyboard-reading'
 import { readerRef } from './reader-ref'
@@ -16,12 +13,10 @@ interface ReaderProps {
   source: Source
   editable: boolean
   decorations: PassageDecor[]
-  /** The tag filter, for the edit mode's overlay (read mode dims by a style rule: SourceView). */
-  filter: TagFilter
   onReady?: (editor: Editor) => void
 }
 
-export function Reader({ source, editable, decorations, filter, onReady }: ReaderProps) {
+export function Reader({ source, editable, decorations, onReady }: ReaderProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -64,10 +59,6 @@ export function Reader({ source, editable, decorations, filter, onReady }: Reade
   useEffect(() => {
     if (editor && !editable) setPassageDecorations(editor.view, decorations)
   }, [editor, decorations, editable])
-
-  useEffect(() => {
-    if (editor) setOverlayFilter(editor.view, keeps(filter))
-  }, [editor, filter])
 
   return <EditorContent editor={editor} className={`source-text${editable ? ' is-editing' : ''}`} />
 }

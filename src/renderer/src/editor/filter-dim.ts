@@ -44,19 +44,3 @@ export function dimRule(filter: TagFilter): string {
   const dimmed = kept ? `.source-text .passage:not(:is(${kept}))` : '.source-text .passage'
   return `.passage:where(${dimmed}) { background: color-mix(in srgb, var(--hl) 10%, transparent); }`
 }
-
-/**
- * The same test as keptSelector, for the edit mode's overlay (highlight-overlay.ts), which
- * draws highlights without elements to match a rule against; null when there is no filter.
- */
-export function keeps(filter: TagFilter): ((tags: readonly string[], untagged: boolean) => boolean) | null {
-  if (filter.tagIds.length === 0 && !filter.untagged) return null
-  const ids = [...new Set(filter.tagIds)].filter((id) => id !== '' && !/\s/.test(id))
-  const all = ids.length === new Set(filter.tagIds).size
-  return (tags, untagged) => {
-    if (filter.untagged && untagged) return true
-    if (filter.tagIds.length === 0) return false
-    if (filter.mode === 'or') return ids.some((id) => tags.includes(id))
-    return all && ids.every((id) => tags.includes(id))
-  }
-}

@@ -5,7 +5,6 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { HighlightOverlay, type OverlayHost } from './highlight-overlay'
 
 export interface PassageDecor {
   id: string
@@ -25,21 +24,6 @@ interface HighlightState {
   window: Range | null
   hover: DecorationSet
   hoverId: string | null
-  /**
-   * Edit mode: the paragraph holding the caret. Its highlights are left out of `shown` and
-   * drawn by the overlay (highlight-overlay.ts), so the text being typed holds no span.
-   */
-  para: Range | null
-}
-
-/** What a highlight decoration's spec holds: what the overlay and a clipped copy need. */
-export interface PassageSpec {
-  id: string
-  color: string
-  selected: boolean
-  tags: string[]
-  untagged: boolean
-  attrs: Record<string, string>
 }
 interface Range {
   from: number
@@ -80,7 +64,6 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
           window: null,
           hover: DecorationSet.empty,
           hoverId: null,
-          para: null,
         }),
         apply(tr, value, _old, state) {
           const meta = tr.getMeta(passageHighlightsKey) as Meta | undefined
@@ -103,7 +86,7 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
             next = { ...next, window: meta.window, shown: windowed(next.passages, state, meta.window) }
           if (meta && 'hoverId' in meta)
             next = { ...next, hoverId: meta.hoverId, hover: hoverSet(next.passages, state, meta.hoverId) }
-          return withParagraph(next, value, tr, state, Boolean(meta && !('hoverId' in meta)))
+          return next
         },
       },
       view: (view) => new HighlightWindow(view),
@@ -121,10 +104,7 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
       },
     }),
     // After the passages, so the outline wraps the highlight it is drawn around.
-    new Plugin({
-      view: (view) => new HighlightOverlay(view, overlayHost),
-      props: { decorations: (state) => passageHighlightsKey.getState(state)!.hover },
-    }),
+    new Plugin({ props: { decorations: (state) => passageHighlightsKey.getState(state)!.hover } }),
   ]
 }
 
@@ -193,45 +173,6 @@ class HighlightWindow {
   }
 }
 
-const overlayHost: OverlayHost = {
-  passages: (state) => passageHighlightsKey.getState(state)!.passages,
-  paragraph: (state) => passageHighlightsKey.getState(state)!.para,
-  passagesAt: (state, pos) => passagesAt(state, pos),
-}
-
-/**
- * Edit mode: the paragraph the user types in has no highlight span (the overlay draws its
- * highlights); a passage reaching beyond it keeps its spans outside it. The paragraph changes
- * with an edit (the first key typed elsewhere), not with a mere selection: redrawing the
- * paragraph under a selection being made would take its text nodes from under it. Typing maps
- * both the paragraph and the drawn set, so nothing is rebuilt per key.
- */
-function withParagraph(
-  next: HighlightState,
-  prev: HighlightState,
-  tr: Transaction,
-  state: EditorState,
-  rebuilt: boolean,
-): HighlightState {
-  if (!next.window) return next.para ? { ...next, para: null } : next
-  const mapped = prev.para && tr.docChanged ? mapRange(prev.para, tr) : prev.para
-  const $head = state.selection.$head
-  const para = $head.parent.isTextblock ? { from: $head.start(), to: $head.end() } : mapped
-  const same = mapped !== null && para !== null && mapped.from === para.from && mapped.to === para.to
-  if (!rebuilt && (same || !tr.docChanged || para === null)) return { ...next, para: mapped }
-  const base = rebuilt ? next.shown : windowed(next.passages, state, next.window)
-  if (para === null) return { ...next, para, shown: base }
-  const inside = base.find(para.from, para.to)
-  const outside = inside.flatMap((d) => {
-    const spec = d.spec as PassageSpec
-    const parts: Decoration[] = []
-    if (d.from < para.from) parts.push(Decoration.inline(d.from, para.from, spec.attrs, spec))
-    if (para.to < d.to) parts.push(Decoration.inline(para.to, d.to, spec.attrs, spec))
-    return parts
-  })
-  return { ...next, para, shown: base.remove(inside).add(state.doc, outside) }
-}
-
 function windowed(passages: DecorationSet, state: EditorState, win: Range | null): DecorationSet {
   return win ? DecorationSet.create(state.doc, passages.find(win.from, win.to)) : passages
 }
@@ -244,25 +185,21 @@ function buildSet(state: EditorState, passages: PassageDecor[]): DecorationSet {
   const size = state.doc.content.size
   const decorations = passages
     .filter((p) => p.from < p.to && p.to <= size)
-    .map((p) => {
-      const attrs = {
-        // Its own element per passage (not merged attributes), so overlaps nest and tint deeper.
-        nodeName: 'span',
-        ...p.attrs,
-        class: `passage${p.selected ? ' passage-selected' : ''}`,
-        style: `--hl: ${p.color}`,
-        'data-passage': p.id,
-      }
-      const spec: PassageSpec = {
-        id: p.id,
-        color: p.color,
-        selected: p.selected,
-        tags: p.attrs?.['data-tags']?.split(' ').filter(Boolean) ?? [],
-        untagged: p.attrs !== undefined && 'data-untagged' in p.attrs,
-        attrs,
-      }
-      return Decoration.inline(p.from, p.to, attrs, { ...spec, inclusiveStart: false, inclusiveEnd: false })
-    })
+    .map((p) =>
+      Decoration.inline(
+        p.from,
+        p.to,
+        {
+          // Its own element per passage (not merged attributes), so overlaps nest and tint deeper.
+          nodeName: 'span',
+          ...p.attrs,
+          class: `passage${p.selected ? ' passage-selected' : ''}`,
+          style: `--hl: ${p.color}`,
+          'data-passage': p.id,
+        },
+        { id: p.id, inclusiveStart: false, inclusiveEnd: false },
+      ),
+    )
   return DecorationSet.create(state.doc, decorations)
 }
 
