@@ -158,3 +158,22 @@ test('pasted text becomes a source that can be renamed and deleted with its pass
     0,
   )
 })
+
+test('a passage whose quote holds a long unbroken word (a URL, a pasted hash) stays inside its card', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  await selectInSource(page, 'Hareer', 0, { toolbar: false })
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.insertText('y'.repeat(300))
+  await page.getByRole('button', { name: 'Done' }).click()
+  const card = passageCard(page, 'Hareeryyy')
+  await expect(card).toBeVisible()
+  const box = (await card.boundingBox())!
+  const quote = (await card.locator('.quote-text').boundingBox())!
+  expect(quote.x + quote.width).toBeLessThanOrEqual(box.x + box.width)
+})
