@@ -4,13 +4,15 @@
 // run, interleaved. Also the Markdown export of the same notebook (the way there), and the heap
 // the import holds when readExport returns (garbage included, and after a collection) against
 // the notebook's own heap. At L one import takes ~35 s on a quiet machine: two runs, no warm-up.
+// `blockMs`: the longest time the core's event loop could not run a timer during an import
+// (the largest over the runs): while it lasts, the core answers no other call.
 import { readFile } from 'node:fs/promises'
 import { importMarkdown } from '../../src/core/markdown-import/import-markdown'
 import { Library } from '../../src/core/store/library'
 import { exportMarkdown } from '../../src/shared/export/markdown/index'
 import { prepareFiles } from '../../src/shared/markdown-import/files'
 import { readExport } from '../../src/shared/markdown-import/read-export'
-import { collectGarbage, heapUsed, parseWithHeap, summarize, toMB } from '../stats'
+import { collectGarbage, heapUsed, parseWithHeap, summarize, toMB, withLoopBlockProbe } from '../stats'
 import { ms, withRatio, type FigureContext, type FigureResult } from '../types'
 
 const heap = heapUsed
@@ -27,6 +29,7 @@ export async function importFigures(ctx: FigureContext): Promise<FigureResult[]>
   const imports: number[] = []
   const parses: number[] = []
   const exports: number[] = []
+  let blockMs = 0
   for (let i = 0; i < runs; i++) {
     collectGarbage()
     let t0 = performance.now()
@@ -38,8 +41,11 @@ export async function importFigures(ctx: FigureContext): Promise<FigureResult[]>
     exports.push(performance.now() - t0)
     collectGarbage()
     t0 = performance.now()
-    await importMarkdown(library, convert, { files: [{ ...file }] })
+    const { maxBlockMs } = await withLoopBlockProbe(() =>
+      importMarkdown(library, convert, { files: [{ ...file }] }),
+    )
     imports.push(performance.now() - t0)
+    blockMs = Math.max(blockMs, maxBlockMs)
   }
   // Memory, untimed: what readExport (the synchronous heart of the import) leaves on the heap.
   collectGarbage()
@@ -58,6 +64,7 @@ export async function importFigures(ctx: FigureContext): Promise<FigureResult[]>
       extra: {
         inputMB: toMB(Buffer.byteLength(file.content)),
         passages: back.annotations.length,
+        blockMs: Math.round(blockMs),
         exportMs: Math.round(summarize(exports).median),
         vsExport: Math.round((summarize(imports).median / summarize(exports).median) * 10) / 10,
         heapAfterReadMB: toMB(raw),
