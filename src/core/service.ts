@@ -13,7 +13,7 @@ import type { FsLike } from './store/durable-file'
 import { GlossaError } from '@shared/errors'
 import type { ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
-import type { MarkdownHandlerDeps } from './markdown-import/handlers'
+import type { MarkdownHandlerDeps, MarkdownMethods } from './markdown-import/handlers'
 import { RecentlyOpened } from './library/recently-opened'
 
 export interface ServiceOptions {
@@ -90,6 +90,7 @@ export async function createService(options: ServiceOptions, opened?: Library): 
     ...lazyMarkdownHandlers({
       library,
       convert: (input) => converter.convert(input),
+      readExport: (files, opts) => converter.readExport(files, opts),
       chooseExportTarget: options.chooseExportTarget,
     }),
     ...libraryHandlers({ library, dataDir: options.dataDir, openDataFolder: options.openDataFolder }),
@@ -102,13 +103,22 @@ export async function createService(options: ServiceOptions, opened?: Library): 
   }
 }
 
-/** markdownHandlers (src/core/markdown-import/handlers.ts), its module loaded on the first call. */
-function lazyMarkdownHandlers(
-  deps: MarkdownHandlerDeps,
-): Pick<Handlers, 'saveExportFiles' | 'importMarkdown'> {
-  const load = () => import('./markdown-import/handlers').then((m) => m.markdownHandlers(deps))
+/** markdownHandlers (src/core/markdown-import/handlers.ts), its module loaded on the first call;
+ * made once, so an import's progress and cancel reach the handlers running it. */
+function lazyMarkdownHandlers(deps: MarkdownHandlerDeps): Pick<Handlers, MarkdownMethods> {
+  let made: Promise<Pick<Handlers, MarkdownMethods>> | undefined
+  const load = () =>
+    (made ??= import('./markdown-import/handlers').then(
+      (m) => m.markdownHandlers(deps),
+      (error: unknown) => {
+        made = undefined // tried again on the next call
+        throw error
+      },
+    ))
   return {
     saveExportFiles: async (args) => (await load()).saveExportFiles(args),
     importMarkdown: async (args) => (await load()).importMarkdown(args),
+    markdownImportProgress: async (args) => (await load()).markdownImportProgress(args),
+    cancelMarkdownImport: async (args) => (await load()).cancelMarkdownImport(args),
   }
 }

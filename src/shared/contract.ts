@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { MethodNameList } from './method-names'
 import { TeamStatusSchema } from './live/status'
+import { ImportJobIdSchema, ImportProgressSchema } from './markdown-import/progress'
 import { OpBatchSchema } from './ops/schema'
 import { DamagedFileSchema, DocSchema, Id, LIMITS, NotebookSchema, NotebookSummarySchema } from './schema'
 
@@ -24,15 +25,24 @@ const markdownMethods = {
     z.object({ id: Id, kind: z.enum(['file', 'folder']), files: ExportFileList.min(1) }),
     z.union([z.object({ paths: z.array(z.string()) }), z.object({ cancelled: z.literal(true) })]),
   ),
-  /** A Glossa Markdown export (one file, a folder or a zip's files) or any Markdown notes → a new notebook. */
+  /** A Glossa Markdown export (one file, a folder or a zip's files) or any Markdown notes → a new notebook.
+   * `job`: the window's name for this import, to ask how far it is and to cancel it. */
   importMarkdown: method(
-    z.object({ files: ExportFileList.min(1), name: z.string().max(300).optional() }),
+    z.object({
+      files: ExportFileList.min(1),
+      name: z.string().max(300).optional(),
+      job: ImportJobIdSchema.optional(),
+    }),
     z.object({
       notebook: NotebookSummarySchema,
       kind: z.enum(['glossa', 'markdown']),
       warnings: z.array(z.string()),
     }),
   ),
+  /** How far the import `job` is; null when none of that id is running or recently ended. */
+  markdownImportProgress: method(z.object({ job: ImportJobIdSchema }), ImportProgressSchema.nullable()),
+  /** Cancels the import `job` (or refuses it when it arrives); `cancelled: false` once its file is being written or it has ended. */
+  cancelMarkdownImport: method(z.object({ job: ImportJobIdSchema }), z.object({ cancelled: z.boolean() })),
 }
 const NotebookId = z.object({ id: Id })
 const Empty = z.object({})

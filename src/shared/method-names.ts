@@ -24,6 +24,8 @@ export const METHOD_NAMES = [
   'teamStatus',
   'saveExportFiles',
   'importMarkdown',
+  'markdownImportProgress',
+  'cancelMarkdownImport',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

@@ -2,18 +2,28 @@
 // capped when it starts (resourceLimits). Over budget the thread is terminated, which frees
 // all it held; the caller gets `import/too-complex`.
 import { Worker } from 'node:worker_threads'
+import type { ImportProgress } from '@shared/markdown-import/progress'
 import type { ImportInput, ImportResult } from './index'
 import { ImportError, tooComplex } from './import-error'
 import { importWorkerEntry, type WorkerEntry } from './worker-entry'
-import { WorkerReplySchema } from './worker-protocol'
+import {
+  WorkerReplySchema,
+  type ReadExportRequest,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker-protocol'
 
 /** Loading the converter takes well under a second; this only catches a thread that never starts. */
 const STARTUP_MS = 60_000
 
+/** A task's answer: a conversion's `done` or a readExport's `read`. */
+type Answer = Extract<WorkerReply, { kind: 'done' | 'read' }>
+
 interface Job {
   fileName?: string
-  resolve(result: ImportResult): void
+  resolve(answer: Answer): void
   reject(error: ImportError): void
+  progress?(progress: ImportProgress): void
 }
 
 export class ConverterWorker {
@@ -41,10 +51,11 @@ export class ConverterWorker {
       if (!reply.success) return this.terminate(unavailable('it sent a malformed answer'))
       const message = reply.data
       if (message.kind === 'ready') return (clearTimeout(startup), started())
+      if (message.kind === 'progress') return this.job?.progress?.(message.progress)
       const job = this.job
       this.job = null
-      if (message.kind === 'done') job?.resolve(message.result)
-      else job?.reject(new ImportError(message.code, message.message))
+      if (message.kind === 'failed') job?.reject(new ImportError(message.code, message.message))
+      else job?.resolve(message)
     })
     this.worker.on('error', (error: Error & { code?: string }) =>
       this.terminate(
@@ -63,23 +74,52 @@ export class ConverterWorker {
 
   /** Converts `input`, giving up after `budgetMs` (counted from when the converter is loaded). */
   async run(input: ImportInput, budgetMs: number): Promise<ImportResult> {
+    const answer = await this.start(input, budgetMs, input.fileName)
+    if (answer.kind !== 'done') throw this.wrongAnswer()
+    return answer.result
+  }
+
+  /** Reads a Glossa Markdown export into a notebook (not yet checked against the schema),
+   * telling `onProgress` how far it is; gives up after `budgetMs` like a conversion. */
+  async readExport(
+    request: ReadExportRequest,
+    budgetMs: number,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<Record<string, unknown>> {
+    const answer = await this.start(request, budgetMs, request.files[0]?.path, onProgress)
+    if (answer.kind !== 'read') throw this.wrongAnswer()
+    return answer.notebook
+  }
+
+  private async start(
+    request: WorkerRequest,
+    budgetMs: number,
+    fileName: string | undefined,
+    progress?: (progress: ImportProgress) => void,
+  ): Promise<Answer> {
     this.worker.ref()
     try {
       await this.ready
-      return await new Promise<ImportResult>((resolve, reject) => {
+      return await new Promise<Answer>((resolve, reject) => {
         const timer = setTimeout(
-          () => this.terminate(tooComplex(input.fileName, `it took longer than ${seconds(budgetMs)}`)),
+          () => this.terminate(tooComplex(fileName, `it took longer than ${seconds(budgetMs)}`)),
           budgetMs,
         )
         const done =
           <T>(settle: (value: T) => void) =>
           (value: T) => (clearTimeout(timer), settle(value))
-        this.job = { fileName: input.fileName, resolve: done(resolve), reject: done(reject) }
-        this.worker.postMessage(input)
+        this.job = { fileName, resolve: done(resolve), reject: done(reject), progress }
+        this.worker.postMessage(request)
       })
     } finally {
       if (this.usable) this.worker.unref()
     }
+  }
+
+  private wrongAnswer(): ImportError {
+    const error = unavailable('it answered another kind of task')
+    this.terminate(error)
+    return error
   }
 
   /** Ends the thread; a conversion it was running (or its startup) fails with `reason`.

@@ -8,6 +8,8 @@ export const IMPORT_ERROR_CODES = [
   'import/too-complex',
   /** The converter could not start or stopped for another reason. */
   'import/unavailable',
+  /** The person cancelled it (a Markdown import); nothing was added. */
+  'import/cancelled',
 ] as const
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number]
 
@@ -38,4 +40,9 @@ export function tooComplex(fileName: string | undefined, why: string): ImportErr
     'import/too-complex',
     `${subjectOf(fileName)} is too complex to convert: ${why}. Nothing was added.`,
   )
+}
+
+/** A Markdown import the person cancelled: its worker was stopped before anything was written. */
+export function cancelled(): ImportError {
+  return new ImportError('import/cancelled', 'The import was cancelled; nothing was added.')
 }

@@ -8,9 +8,12 @@
 // every time; a reused worker answered a small conversion in 70 ms. A worker
 // is reused only after small conversions; one that held a large document, failed or ran over
 // is terminated, so its heap goes back to the system. Idle workers do not keep the process up.
+import type { InputFile } from '@shared/markdown-import/files'
+import type { ImportProgress } from '@shared/markdown-import/progress'
 import type { ImportInput, ImportResult } from './index'
-import { ImportError } from './import-error'
+import { cancelled, ImportError } from './import-error'
 import { ConverterWorker } from './converter-worker'
+import type { WorkerEntry } from './worker-entry'
 
 export interface ConversionLimits {
   /** A conversion may take `baseMs` plus `perMillionCharsMs` per million characters of input.
@@ -47,7 +50,11 @@ export class ConversionPool {
   private running = 0
   private closed = false
 
-  constructor(limits: Partial<ConversionLimits> = {}) {
+  /** `entry`: the worker's script (tests start a stand-in); the import worker otherwise. */
+  constructor(
+    limits: Partial<ConversionLimits> = {},
+    private readonly entry?: () => WorkerEntry,
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
   }
 
@@ -73,6 +80,35 @@ export class ConversionPool {
     }
   }
 
+  /**
+   * Reads a Glossa Markdown export into a notebook in a worker (src/core/markdown-import/
+   * read-in-worker.ts), under the budgets of a conversion of as many characters; the caller
+   * checks the notebook against the schema. `signal` cancels it (`import/cancelled`) while it
+   * waits for a worker or runs: the worker is then stopped, which frees its heap at once.
+   */
+  async readExport(
+    files: InputFile[],
+    options: { now: string; signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void },
+  ): Promise<Record<string, unknown>> {
+    const { signal } = options
+    const chars = files.reduce((sum, f) => sum + f.content.length, 0)
+    await this.takeSlot(signal)
+    let worker: ConverterWorker | undefined
+    const stop = (): void => worker?.terminate(cancelled())
+    try {
+      if (this.closed) throw closing()
+      if (signal?.aborted) throw cancelled()
+      worker = this.idleWorker() ?? this.spawn()
+      this.busy.add(worker)
+      signal?.addEventListener('abort', stop, { once: true })
+      const request = { task: 'readExport', files, now: options.now } as const
+      return await worker.readExport(request, this.budgetMs(chars), options.onProgress)
+    } finally {
+      signal?.removeEventListener('abort', stop)
+      this.release(worker, chars)
+    }
+  }
+
   /** Ends every worker; conversions still running fail with `import/unavailable`. */
   async close(): Promise<void> {
     this.closed = true
@@ -82,10 +118,21 @@ export class ConversionPool {
     this.idleTimers.clear()
   }
 
-  private async takeSlot(): Promise<void> {
-    while (!this.closed && this.running >= this.limits.maxWorkers)
-      await new Promise<void>((wake) => this.waiting.push(wake))
+  private async takeSlot(signal?: AbortSignal): Promise<void> {
+    while (!this.closed && !signal?.aborted && this.running >= this.limits.maxWorkers)
+      await new Promise<void>((resolve) => {
+        const wake = (): void => (signal?.removeEventListener('abort', leave), resolve())
+        // A cancelled waiter leaves the queue, so the next free slot wakes someone still waiting.
+        const leave = (): void => {
+          const at = this.waiting.indexOf(wake)
+          if (at >= 0) this.waiting.splice(at, 1)
+          resolve()
+        }
+        this.waiting.push(wake)
+        signal?.addEventListener('abort', leave, { once: true })
+      })
     if (this.closed) throw closing()
+    if (signal?.aborted) throw cancelled()
     this.running++
   }
 
@@ -100,7 +147,7 @@ export class ConversionPool {
 
   private spawn(): ConverterWorker {
     try {
-      return new ConverterWorker(this.limits.heapMb)
+      return new ConverterWorker(this.limits.heapMb, this.entry?.())
     } catch (error) {
       throw new ImportError(
         'import/unavailable',

@@ -1,24 +1,23 @@
 // The contract's Markdown methods (#12): saving an export the window built (it shows progress
-// and can be cancelled there), and importing Markdown as a new notebook.
+// and can be cancelled there), and importing Markdown as a new notebook — read in an import
+// worker, with its progress and a cancel asked for by the id the window gave it.
 import type { Handlers } from '@shared/contract'
 import { GlossaError } from '@shared/errors'
 import type { ChooseExportTarget } from '../export/save-export'
 import { saveExportResult } from '../export/save-export'
-import type { Library } from '../store/library'
-import { importMarkdown } from './import-markdown'
-import type { Convert } from './notes-as-sources'
+import { importMarkdown, type ImportMarkdownDeps } from './import-markdown'
+import { ImportJobs } from './jobs'
 
-export interface MarkdownHandlerDeps {
-  library: Library
-  /** The source converter (src/core/import, in its worker pool). */
-  convert: Convert
+export interface MarkdownHandlerDeps extends ImportMarkdownDeps {
   /** Desktop only: the native save dialog (absent: `unsupported`). */
   chooseExportTarget?: ChooseExportTarget
 }
 
-export function markdownHandlers(
-  deps: MarkdownHandlerDeps,
-): Pick<Handlers, 'saveExportFiles' | 'importMarkdown'> {
+export type MarkdownMethods =
+  'saveExportFiles' | 'importMarkdown' | 'markdownImportProgress' | 'cancelMarkdownImport'
+
+export function markdownHandlers(deps: MarkdownHandlerDeps): Pick<Handlers, MarkdownMethods> {
+  const jobs = new ImportJobs()
   return {
     saveExportFiles: async ({ id, kind, files }) => {
       const { data } = await deps.library.openNotebook(id)
@@ -29,6 +28,15 @@ export function markdownHandlers(
         )
       return saveExportResult(data.title, { kind, files }, deps.chooseExportTarget)
     },
-    importMarkdown: async ({ files, name }) => importMarkdown(deps.library, deps.convert, { files, name }),
+    importMarkdown: async ({ files, name, job }) => {
+      const running = jobs.start(job)
+      try {
+        return await importMarkdown(deps, { files, name }, running)
+      } finally {
+        running.end()
+      }
+    },
+    markdownImportProgress: async ({ job }) => jobs.progress(job),
+    cancelMarkdownImport: async ({ job }) => ({ cancelled: jobs.cancel(job) }),
   }
 }

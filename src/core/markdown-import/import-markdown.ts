@@ -1,15 +1,18 @@
 // "Import notebook…" for Markdown: a Glossa Markdown export (one file, a folder, a zip's files)
 // comes back as the notebook it was written from; any other Markdown notes become the sources of
 // a new notebook. Everything is read and checked before the library is touched: bad input gets a
-// clear error and nothing is added.
-import { nanoid } from 'nanoid'
+// clear error and nothing is added. An export is read in an import worker (read-in-worker.ts),
+// not on the core's thread, which keeps answering meanwhile; the job says how far it is and can
+// be cancelled until the file is written.
 import { GlossaError } from '@shared/errors'
 import { ImportProblem, prepareFiles, type InputFile } from '@shared/markdown-import/files'
-import { detectExport, readExport } from '@shared/markdown-import/read-export'
+import type { ImportProgress } from '@shared/markdown-import/progress'
+import { detectExport } from '@shared/markdown-import/read-export'
 import { describeZodError } from '@shared/errors'
 import { NotebookSchema, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { emptyNotebook } from '../seed'
+import { ImportJobs, type ImportJob } from './jobs'
 import { noteToSource, type Convert } from './notes-as-sources'
 
 export interface ImportMarkdownResult {
@@ -18,10 +21,23 @@ export interface ImportMarkdownResult {
   warnings: string[]
 }
 
+/** Reads an export into a notebook off the core's thread (ConversionPool.readExport). */
+export type ReadExportOffThread = (
+  files: InputFile[],
+  options: { now: string; signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void },
+) => Promise<unknown>
+
+export interface ImportMarkdownDeps {
+  library: Library
+  /** The source converter (src/core/import, in its worker pool), for notes that are not an export. */
+  convert: Convert
+  readExport: ReadExportOffThread
+}
+
 export async function importMarkdown(
-  library: Library,
-  convert: Convert,
+  deps: ImportMarkdownDeps,
   input: { files: InputFile[]; name?: string },
+  job: ImportJob = new ImportJobs().start(),
   now = new Date().toISOString(),
 ): Promise<ImportMarkdownResult> {
   let files: InputFile[]
@@ -33,24 +49,33 @@ export async function importMarkdown(
   if (detectExport(files)) {
     let nb
     try {
-      nb = readExport(files, { now, newId: () => nanoid(12) })
+      nb = await deps.readExport(files, { now, signal: job.signal, onProgress: job.report })
     } catch (error) {
       throw asGlossa(error)
     }
+    job.throwIfCancelled()
+    job.report({ phase: 'checking', done: 0, total: 0 })
+    // The worker's notebook crosses a boundary: the schema checks it before the library sees it.
     const checked = NotebookSchema.safeParse(nb)
     if (!checked.success)
       throw new GlossaError(
         'import/invalid',
         describeZodError(checked.error, 'Markdown export (nothing was imported)'),
       )
-    return { notebook: await library.add(checked.data, { newIdIfTaken: true }), kind: 'glossa', warnings: [] }
+    job.commit()
+    job.report({ phase: 'saving', done: 0, total: 0 })
+    const notebook = await deps.library.add(checked.data, { newIdIfTaken: true })
+    job.report({ phase: 'done', done: 1, total: 1 })
+    return { notebook, kind: 'glossa', warnings: [] }
   }
   const warnings: string[] = []
   const base = emptyNotebook(notebookTitle(input.name, files), now)
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (const file of sorted) {
+  for (const [i, file] of sorted.entries()) {
+    job.throwIfCancelled()
+    job.report({ phase: 'converting', done: i, total: sorted.length })
     try {
-      const { source, warning } = await noteToSource(file, convert, now)
+      const { source, warning } = await noteToSource(file, deps.convert, now)
       base.sources.push(source)
       if (warning) warnings.push(warning)
     } catch (error) {
@@ -64,7 +89,11 @@ export async function importMarkdown(
     throw new GlossaError('import/empty', 'None of the files has readable text; nothing was imported.')
   const checked = NotebookSchema.safeParse(base)
   if (!checked.success) throw new GlossaError('import/invalid', describeZodError(checked.error, 'notebook'))
-  return { notebook: await library.add(checked.data), kind: 'markdown', warnings }
+  job.commit()
+  job.report({ phase: 'saving', done: 0, total: 0 })
+  const notebook = await deps.library.add(checked.data)
+  job.report({ phase: 'done', done: 1, total: 1 })
+  return { notebook, kind: 'markdown', warnings }
 }
 
 function notebookTitle(name: string | undefined, files: InputFile[]): string {

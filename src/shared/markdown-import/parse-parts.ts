@@ -69,10 +69,19 @@ function shift(node: Node, lines: number, offset: number): void {
   if (children) for (const child of children) shift(child, lines, offset)
 }
 
-/** The same tree as parseMarkdown(markdown), positions included, in time linear in the file. */
-export function parseMarkdownInParts(markdown: string, partChars = PART_CHARS): Root {
+/** The same tree as parseMarkdown(markdown), positions included, in time linear in the file.
+ * `onPart` is told the offset parsed up to after each part (the import's progress). */
+export function parseMarkdownInParts(
+  markdown: string,
+  partChars = PART_CHARS,
+  onPart?: (parsedTo: number) => void,
+): Root {
   const starts = partStarts(markdown, partChars)
-  if (starts.length === 0) return parseMarkdown(markdown)
+  if (starts.length === 0) {
+    const whole = parseMarkdown(markdown)
+    onPart?.(markdown.length)
+    return whole
+  }
   const bounds = [0, ...starts, markdown.length]
   let root: Root | null = null
   let line = 0
@@ -85,6 +94,7 @@ export function parseMarkdownInParts(markdown: string, partChars = PART_CHARS): 
       root.children.push(...part.children)
     }
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) line++
+    onPart?.(bounds[i + 1])
   }
   root!.position = {
     start: { line: 1, column: 1, offset: 0 },

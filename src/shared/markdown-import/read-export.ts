@@ -30,6 +30,8 @@ export interface ReadOptions {
   now: string
   /** A fresh id for an entity the export has none for (a note page written in Obsidian). */
   newId: () => string
+  /** Told how many characters of the files have been parsed (of `total`), part by part. */
+  onProgress?: (done: number, total: number) => void
 }
 
 interface Parsed {
@@ -49,8 +51,8 @@ interface Draft {
   content: string
 }
 
-function parse(file: InputFile): Parsed {
-  const root = parseMarkdownInParts(file.content)
+function parse(file: InputFile, onPart?: (parsedTo: number) => void): Parsed {
+  const root = parseMarkdownInParts(file.content, undefined, onPart)
   const front = readFrontMatter(root, file.path)
   return {
     path: file.path,
@@ -81,9 +83,26 @@ export function detectExport(
 export function readExport(files: readonly InputFile[], opts: ReadOptions): Notebook {
   const found = detectExport(files)
   if (!found) throw new ImportProblem('These files are not a Glossa Markdown export.')
+  // A folder's total counts every file, though a stray one is never parsed: progress then
+  // stops short of the end, never past it.
+  const total = found.layout === 'single' ? found.index.content.length : sumOfLengths(files)
+  const read = reader(total, opts.onProgress)
   return found.layout === 'single'
-    ? readSingle(parse(found.index), opts)
-    : readFolder(files, found.index, opts)
+    ? readSingle(read(found.index), opts)
+    : readFolder(files, found.index, opts, read)
+}
+
+const sumOfLengths = (files: readonly InputFile[]): number =>
+  files.reduce((sum, f) => sum + f.content.length, 0)
+
+/** parse(), reporting the characters parsed so far across the files read one after another. */
+function reader(total: number, onProgress: ReadOptions['onProgress']): (file: InputFile) => Parsed {
+  let before = 0
+  return (file) => {
+    const at = before
+    before += file.content.length
+    return parse(file, onProgress && ((parsedTo) => onProgress(Math.min(total, at + parsedTo), total)))
+  }
 }
 
 class Builder {
@@ -237,9 +256,14 @@ function addNote(
   b.noteDrafts.push({ note, blocks, shift, content, meta })
 }
 
-function readFolder(files: readonly InputFile[], indexFile: InputFile, opts: ReadOptions): Notebook {
+function readFolder(
+  files: readonly InputFile[],
+  indexFile: InputFile,
+  opts: ReadOptions,
+  read: (file: InputFile) => Parsed,
+): Notebook {
   const root = indexFile.path.replace(/index\.md$/i, '')
-  const index = parse(indexFile)
+  const index = read(indexFile)
   const b = new Builder(index.front, opts)
   const byPath = new Map(files.map((f) => [f.path.toLowerCase(), f]))
   const fileAt = (rel: string): InputFile | undefined => byPath.get((root + rel).toLowerCase())
@@ -249,7 +273,7 @@ function readFolder(files: readonly InputFile[], indexFile: InputFile, opts: Rea
     const f = fileAt(String(r.file))
     if (!f) throw new ImportProblem(`The export lists ${String(r.file)}, which is not among the files.`)
     listed.add(f.path.toLowerCase())
-    const p = parse(f)
+    const p = read(f)
     const record = {
       ...p.front.glossa.record('extra'),
       title: p.front.str('title'),
@@ -291,7 +315,7 @@ function readFolder(files: readonly InputFile[], indexFile: InputFile, opts: Rea
       if (!notes.some((n) => n.file === f)) notes.push({ file: f, path: f.path.slice(root.length) })
   for (const { file: f, path } of notes) {
     if (!f) throw new ImportProblem(`The export lists ${path}, which is not among the files.`)
-    const p = parse(f)
+    const p = read(f)
     const start = p.body[0]?.type === 'heading' && p.body[0].depth === 1 ? 1 : 0
     const meta = readMeta(p.body[start])
     const title =

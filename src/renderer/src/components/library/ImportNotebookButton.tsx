@@ -6,14 +6,16 @@ import { useRef, useState } from 'react'
 import { HiddenFileInput } from '../HiddenFileInput'
 import { importFile } from './library-actions'
 import { ImportMarkdownDialog, importMarkdownFiles, type ImportStep } from './ImportMarkdownDialog'
+import type { MarkdownImportRun } from './markdown-import-run'
 
 export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }) {
   const file = useRef<HTMLInputElement>(null)
   const folder = useRef<HTMLInputElement>(null)
   const [step, setStep] = useState<ImportStep | null>(null)
+  const run = useRef<MarkdownImportRun | null>(null)
   const picked = (files: File[]) => {
     if (files.length === 1 && /\.json$/i.test(files[0].name)) void importFile(files[0], reload)
-    else if (files.length > 0) void importMarkdownFiles(files, reload, setStep)
+    else if (files.length > 0) run.current = importMarkdownFiles(files, reload, setStep)
   }
   return (
     <>
@@ -30,7 +32,13 @@ export function ImportNotebookButton({ reload }: { reload: () => Promise<void> }
         onFiles={picked}
       />
       <HiddenFileInput inputRef={folder} folder label="Markdown folder to import" onFiles={picked} />
-      {step && <ImportMarkdownDialog step={step} onClose={() => setStep(null)} />}
+      {step && (
+        <ImportMarkdownDialog
+          step={step}
+          onCancel={() => run.current?.cancel()}
+          onClose={() => setStep(null)}
+        />
+      )}
     </>
   )
 }
