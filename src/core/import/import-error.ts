@@ -1,5 +1,7 @@
 // The errors a conversion ends with. They cross IPC/HTTP (and the import worker's message port)
 // as { code, message }, and every message says what happened in words a reader can act on.
+import { CANCELLED_MESSAGE } from '@shared/markdown-import/progress'
+
 export const IMPORT_ERROR_CODES = [
   'import/too-large',
   'import/empty',
@@ -44,5 +46,5 @@ export function tooComplex(fileName: string | undefined, why: string): ImportErr
 
 /** A Markdown import the person cancelled: its worker was stopped before anything was written. */
 export function cancelled(): ImportError {
-  return new ImportError('import/cancelled', 'The import was cancelled; nothing was added.')
+  return new ImportError('import/cancelled', CANCELLED_MESSAGE)
 }

@@ -4,8 +4,7 @@
 // A cancel is honoured until the notebook's file starts being written; after that the import
 // finishes, and the window is told it was too late.
 import { GlossaError } from '@shared/errors'
-import type { ImportProgress } from '@shared/markdown-import/progress'
-import { cancelled } from '../import/import-error'
+import { CANCELLED_MESSAGE, type ImportProgress } from '@shared/markdown-import/progress'
 
 /** Ended jobs remembered for a late question (a poll after the answer, a cancel before the
  * import's request arrived: a 12 MB upload can overtake nothing, a small cancel can overtake it). */
@@ -94,8 +93,9 @@ export class ImportJobs {
   }
 }
 
-/** The pool's cancel error, as the contract carries it. */
+/** The pool's cancel error (src/core/import/import-error.ts), as the contract carries it. Not
+ * imported from there: this module is in the lazily loaded Markdown chunk, and Rollup would move
+ * the pool's errors into that chunk with it, making the core load remark at start. */
 function cancelledError(): GlossaError {
-  const { code, message } = cancelled()
-  return new GlossaError(code, message)
+  return new GlossaError('import/cancelled', CANCELLED_MESSAGE)
 }

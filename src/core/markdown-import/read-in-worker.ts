@@ -3,7 +3,7 @@
 // of it remark's parse, and the core would answer nothing meanwhile. The worker reports how many
 // characters it has parsed, part by part (parse-parts.ts), and its errors cross back with the
 // same code and message as when it ran in the core.
-import { nanoid } from 'nanoid'
+import { randomBytes } from 'node:crypto'
 import { readExport } from '@shared/markdown-import/read-export'
 import type { ReadExportRequest, WorkerReply } from '../import/worker-protocol'
 
@@ -12,7 +12,10 @@ export function readExportTask(request: ReadExportRequest, reply: (message: Work
   try {
     notebook = readExport(request.files, {
       now: request.now,
-      newId: () => nanoid(12),
+      // As nanoid(12) would (72 random bits, URL-safe), without nanoid: Rollup would move it out
+      // of the start chunk into the Markdown chunk this module is in, and the host would load
+      // that chunk, remark and all, at start (tests/unit/web/host-bundle.test.ts).
+      newId: () => randomBytes(9).toString('base64url'),
       // Once everything is parsed, what is left is rebuilding the notebook from the trees.
       onProgress: (done, total) =>
         reply({ kind: 'progress', progress: { phase: done < total ? 'reading' : 'building', done, total } }),

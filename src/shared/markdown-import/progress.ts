@@ -25,6 +25,9 @@ const Count = z.number().int().nonnegative()
 export const ImportProgressSchema = z.object({ phase: z.enum(IMPORT_PHASES), done: Count, total: Count })
 export type ImportProgress = z.infer<typeof ImportProgressSchema>
 
+/** What a cancelled import ends with (code `import/cancelled`), wherever it was stopped. */
+export const CANCELLED_MESSAGE = 'The import was cancelled; nothing was added.'
+
 /** A window's name for one import, so it can ask how far it is and cancel it. */
 export const ImportJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an import job id')
 
