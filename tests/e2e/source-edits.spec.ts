@@ -108,3 +108,47 @@ test('typing over the whole text of a tagged passage in Edit source never leaves
   await expect(highlight(page)).toHaveCount(0)
   await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
 })
+
+test('typing inside a highlighted passage in Edit source writes into its highlight without redrawing it', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
+
+  await page.getByRole('button', { name: 'Edit source' }).click()
+  const text = page.getByRole('document', { name: 'Source text' })
+  await expect(text).toHaveAttribute('contenteditable', 'true')
+  // A caret inside the passage, before "base".
+  await selectInSource(page, 'base in the Kurdistan', 0, { toolbar: false })
+  await page.keyboard.press('ArrowLeft')
+  // The highlight's element is the one typed into: ProseMirror used to replace it on every key.
+  await page.evaluate(() => {
+    const span = document.querySelector('.source-text [data-passage]') as HTMLElement & { marked?: boolean }
+    span.marked = true
+  })
+  await page.keyboard.type('big ')
+  await expect(highlight(page)).toHaveText(['Hareer big base in the Kurdistan region'])
+  const same = await page.evaluate(
+    () =>
+      (document.querySelector('.source-text [data-passage]') as HTMLElement & { marked?: boolean }).marked,
+  )
+  expect(same).toBe(true)
+  // Undo and redo take the typing back and forth, as for text typed anywhere else.
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
+  await page.keyboard.press('ControlOrMeta+Shift+z')
+  await expect(highlight(page)).toHaveText(['Hareer big base in the Kurdistan region'])
+
+  // At the passage's end the typed text stays outside it, as before.
+  await selectInSource(page, 'Kurdistan region', 0, { toolbar: false })
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('s')
+  await expect(text).toContainText('Kurdistan regions')
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(text).toHaveAttribute('contenteditable', 'false')
+  await expect(highlight(page)).toHaveText(['Hareer big base in the Kurdistan region'])
+  await expect(passageCard(page, 'Hareer big base in the Kurdistan region')).toBeVisible()
+})

@@ -5,6 +5,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { typeInHighlight } from './type-in-highlight'
 
 export interface PassageDecor {
   id: string
@@ -97,6 +98,7 @@ export function passageHighlightPlugins(options: PassageHighlightsOptions): Plug
           if (!view.editable) options.onClickPassages(passagesAt(view.state, pos))
           return false
         },
+        handleKeyPress: typeInHighlight,
         handleDOMEvents: {
           mouseover: (view, event) => setHoverFromEvent(view, event),
           mouseleave: (view) => setHover(view, null),
