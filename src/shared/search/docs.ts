@@ -26,6 +26,8 @@ export interface IndexDoc {
   tags: string
   /** Source blocks only: where the block starts in the source's plain text. */
   offset?: number
+  /** Its short id in the postings once indexed (-1 before); not a field MiniSearch reads. */
+  short: number
 }
 
 export const FIELDS = ['title', 'quote', 'note', 'body', 'text', 'tags'] as const
@@ -104,6 +106,7 @@ function indexDoc(
     text: text.text ?? '',
     tags: text.tags ?? '',
     offset,
+    short: -1,
   }
 }
 

@@ -31,6 +31,8 @@ export type Query = string | (SearchOptions & { queries: Query[] })
 
 export interface Hit {
   id: string
+  /** The document's short id in the postings. */
+  doc: number
   score: number
   /** The index terms matched (a prefix or fuzzy word expands to several). */
   terms: string[]
@@ -73,6 +75,12 @@ interface Acc {
 
 const IN = -1
 
+interface Leaf {
+  term: string
+  expansions: Expansion[]
+  fields: string[]
+}
+
 /** A combination in the executed query (a string's words are one, combined like a query's). */
 interface Combo {
   op: 'or' | 'and' | 'and_not'
@@ -86,7 +94,7 @@ export class TopKScorer {
   private expandedTerms = 0
   private shared = new Map<string, number>()
   private words = 1
-  private leaves: { term: string; expansions: Expansion[]; fields: string[] }[] = []
+  private leaves: Leaf[] = []
   /** The query's shape as executed, to tell which leaves a returned document matched through. */
   private root: Combo = { op: 'or', children: [] }
   private parent: Combo = this.root
@@ -107,9 +115,9 @@ export class TopKScorer {
 
   /**
    * The documents of `query` in descending score, as MiniSearch's search() would rank them,
-   * lazily: the caller takes as many as it needs. `accept` filters document ids.
+   * lazily: the caller takes as many as it needs. `accept` filters documents (id, short id).
    */
-  search(query: Query, accept: ((id: string) => boolean) | null): Iterable<Hit> {
+  search(query: Query, accept: ((id: string, doc: number) => boolean) | null): Iterable<Hit> {
     this.index.settle()
     if (this.expandedTerms !== this.index.terms.length) {
       this.expansions.clear()
@@ -130,7 +138,7 @@ export class TopKScorer {
     const { score, count, mask, words: W } = found
     for (const d of found.docs) {
       const id = ids[d]
-      if (id === undefined || (accept && !accept(id))) continue
+      if (id === undefined || (accept && !accept(id, d))) continue
       const boost = this.boostOf(d, id)
       if (!boost) continue
       let terms = count[d]
@@ -154,6 +162,8 @@ export class TopKScorer {
   }
 
   private *ranked(docs: number[], score: Float64Array): Generator<Hit> {
+    // The query's leaves and shape as of this search: a hit's details are read after it.
+    const shape: Shape = { index: this.index, leaves: this.leaves, root: this.root }
     // A binary max-heap, built in O(n): only the documents taken are ordered.
     const heap = Int32Array.from(docs)
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, score, i, heap.length)
@@ -161,50 +171,8 @@ export class TopKScorer {
       const d = heap[0]
       heap[0] = heap[n - 1]
       siftDown(heap, score, 0, n - 1)
-      yield this.hit(d, score[d])
+      yield new RankedHit(shape, d, score[d])
     }
-  }
-
-  /**
-   * The matched terms and fields of one returned document, as MiniSearch reports them: from
-   * the leaves its score came through (not a leaf of an AND the document failed).
-   */
-  private hit(d: number, score: number): Hit {
-    const index = this.index
-    const has = this.leaves.map((leaf) =>
-      leaf.expansions.map((e) =>
-        leaf.fields.filter((field) => {
-          const f = index.fieldIds[field]
-          return f !== undefined && index.holds(e.term * index.fieldCount + f, d)
-        }),
-      ),
-    )
-    const matches = (n: Node): boolean => {
-      if ('leaf' in n) return has[n.leaf].some((fields) => fields.length > 0)
-      if (n.op === 'or') return n.children.some(matches)
-      if (n.children.length === 0 || !matches(n.children[0])) return false
-      return n.op === 'and' ? n.children.every(matches) : !n.children.slice(1).some(matches)
-    }
-    const match: Record<string, string[]> = {}
-    const queryTerms: string[] = []
-    const collect = (n: Node): void => {
-      if (!('leaf' in n)) {
-        const through =
-          n.op === 'or' ? n.children.filter(matches) : n.op === 'and' ? n.children : n.children.slice(0, 1)
-        for (const child of through) collect(child)
-        return
-      }
-      const leaf = this.leaves[n.leaf]
-      leaf.expansions.forEach((e, i) => {
-        for (const field of has[n.leaf][i]) {
-          const fields = (match[e.derived] ??= [])
-          if (!fields.includes(field)) fields.push(field)
-          if (!queryTerms.includes(leaf.term)) queryTerms.push(leaf.term)
-        }
-      })
-    }
-    if (matches(this.root)) collect(this.root)
-    return { id: index.ids[d]!, score, terms: Object.keys(match), queryTerms, match }
   }
 
   /** Every leaf term of the query, with MiniSearch's inheritance of options. */
@@ -445,6 +413,88 @@ export class TopKScorer {
     this.expansions.set(key, out)
     return out
   }
+}
+
+type Details = Pick<Hit, 'terms' | 'queryTerms' | 'match'>
+interface Shape {
+  index: Postings
+  leaves: Leaf[]
+  root: Combo
+}
+
+/**
+ * A ranked document whose matched terms and fields are worked out when first read. A search
+ * with several words ranks a window of 150 documents for the in-a-row bonus but shows 50, and
+ * working out every ranked document's details (a binary search per leaf, expansion and field)
+ * was a good part of such a query at L. The details are of the index as it is when read.
+ */
+class RankedHit implements Hit {
+  private known: Details | null = null
+  readonly id: string
+  constructor(
+    private readonly shape: Shape,
+    readonly doc: number,
+    readonly score: number,
+  ) {
+    this.id = shape.index.ids[doc]!
+  }
+
+  get terms(): string[] {
+    return this.details().terms
+  }
+
+  get queryTerms(): string[] {
+    return this.details().queryTerms
+  }
+
+  get match(): Record<string, string[]> {
+    return this.details().match
+  }
+
+  private details(): Details {
+    return (this.known ??= details(this.shape, this.doc))
+  }
+}
+
+/**
+ * The matched terms and fields of one returned document, as MiniSearch reports them: from
+ * the leaves its score came through (not a leaf of an AND the document failed).
+ */
+function details({ index, leaves, root }: Shape, d: number): Details {
+  const has = leaves.map((leaf) =>
+    leaf.expansions.map((e) =>
+      leaf.fields.filter((field) => {
+        const f = index.fieldIds[field]
+        return f !== undefined && index.holds(e.term * index.fieldCount + f, d)
+      }),
+    ),
+  )
+  const matches = (n: Node): boolean => {
+    if ('leaf' in n) return has[n.leaf].some((fields) => fields.length > 0)
+    if (n.op === 'or') return n.children.some(matches)
+    if (n.children.length === 0 || !matches(n.children[0])) return false
+    return n.op === 'and' ? n.children.every(matches) : !n.children.slice(1).some(matches)
+  }
+  const match: Record<string, string[]> = {}
+  const queryTerms: string[] = []
+  const collect = (n: Node): void => {
+    if (!('leaf' in n)) {
+      const through =
+        n.op === 'or' ? n.children.filter(matches) : n.op === 'and' ? n.children : n.children.slice(0, 1)
+      for (const child of through) collect(child)
+      return
+    }
+    const leaf = leaves[n.leaf]
+    leaf.expansions.forEach((e, i) => {
+      for (const field of has[n.leaf][i]) {
+        const fields = (match[e.derived] ??= [])
+        if (!fields.includes(field)) fields.push(field)
+        if (!queryTerms.includes(leaf.term)) queryTerms.push(leaf.term)
+      }
+    })
+  }
+  if (matches(root)) collect(root)
+  return { terms: Object.keys(match), queryTerms, match }
 }
 
 /** Whether document a ranks before b: a higher score, or the same and added earlier. */

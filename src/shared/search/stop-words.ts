@@ -70,7 +70,14 @@ export function scanStopPhrases(
     )
     if (!ok) continue
     const found = fields.filter((f) => required.some((p) => hasPhrase(p.re, doc[f])))
-    const hit = { id: doc.id, score: 1, terms: [], queryTerms: [], match: { phrase: found } } as Hit
+    const hit: Hit = {
+      id: doc.id,
+      doc: doc.short,
+      score: 1,
+      terms: [],
+      queryTerms: [],
+      match: { phrase: found },
+    }
     out.push(
       hitResult(
         doc,

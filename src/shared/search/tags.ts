@@ -12,6 +12,8 @@ export class TagMatcher {
   private readonly scorer = new TopKScorer(this.index, { ...termOptions, combineWith: 'AND' }, foldTerm)
   private readonly tokens = new Map<string, string>()
   private readonly tags = new Map<string, Tag>()
+  /** Each tag's short id in `index`. */
+  private readonly shorts = new Map<string, number>()
   /** forWords results until a tag changes: each keystroke in the search box asks again. */
   private readonly words = new Map<string, string[]>()
 
@@ -25,9 +27,9 @@ export class TagMatcher {
   put(tag: Tag): void {
     this.words.clear()
     const old = this.tags.get(tag.id)
-    if (old) this.index.discard(tag.id, [old.name, old.label])
+    if (old) this.index.discard(this.shorts.get(tag.id)!, [old.name, old.label])
     this.tags.set(tag.id, tag)
-    this.index.add(tag.id, [tag.name, tag.label])
+    this.shorts.set(tag.id, this.index.add(tag.id, [tag.name, tag.label]))
   }
 
   remove(tagId: string): void {
@@ -35,7 +37,8 @@ export class TagMatcher {
     const old = this.tags.get(tagId)
     if (!old) return
     this.tags.delete(tagId)
-    this.index.discard(tagId, [old.name, old.label])
+    this.index.discard(this.shorts.get(tagId)!, [old.name, old.label])
+    this.shorts.delete(tagId)
   }
 
   /** Tokens of the tags whose name or label matches the words (prefix/fuzzy as in the main index). */

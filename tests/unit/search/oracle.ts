@@ -12,7 +12,7 @@ import type { TagMatcher } from '../../../src/shared/search/tags'
 export interface Inside {
   scorer: TopKScorer
   tagMatcher: TagMatcher
-  docs: Map<string, IndexDoc>
+  byShort: (IndexDoc | undefined)[]
 }
 
 export const inside = (index: NotebookSearch): Inside => index as unknown as Inside
@@ -28,7 +28,7 @@ export function oracleOf(index: NotebookSearch): MiniSearch<IndexDoc> {
       boostDocument: (id) => SEARCH_OPTIONS.boostDocument!(String(id)),
     },
   })
-  ms.addAll([...inside(index).docs.values()])
+  ms.addAll(inside(index).byShort.filter((d) => d !== undefined))
   return ms
 }
 

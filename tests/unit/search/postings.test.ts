@@ -59,7 +59,7 @@ describe('Postings', () => {
       return [...words, ...words.slice(0, 3)].join(' ')
     }
     for (let d = 0; d < 3000; d += 3) {
-      p.discard(`d${d}`, [textOf(d), d % 5 === 0 ? 'shared' : ''])
+      p.discard(d, [textOf(d), d % 5 === 0 ? 'shared' : ''])
     }
     for (const [w, docs] of model)
       model.set(
