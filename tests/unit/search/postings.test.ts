@@ -74,3 +74,18 @@ describe('Postings', () => {
     expect(p.documentCount).toBe(2001)
   })
 })
+
+describe('Postings short ids', () => {
+  it('hands out increasing short ids and discards each once', () => {
+    const p = new Postings(FIELDS)
+    expect(p.add('x', ['one two', ''])).toBe(0)
+    expect(p.add('y', ['two', 'three'])).toBe(1)
+    expect(p.discard(0, ['one two', ''])).toBe(true)
+    expect(p.discard(0, ['one two', ''])).toBe(false) // already gone
+    expect(p.discard(7, [])).toBe(false) // never handed out
+    expect(p.discard(-1, [])).toBe(false)
+    p.settle()
+    expect(p.documentCount).toBe(1)
+    expect(p.count(p.lexicon.id('two') * p.fieldCount)).toBe(1)
+  })
+})

@@ -160,3 +160,22 @@ function opFor(nb: Notebook, e: { which: number; kind: string; text: string }): 
   const t = nb.tags[e.which % nb.tags.length]
   return { type: 'updateTag', id: t.id, patch: { description: e.text } }
 }
+
+describe('ranked hits', () => {
+  it("keep their own query's matched terms when read after the next search", () => {
+    const index = NotebookSearch.build(nb)
+    const ms = oracleOf(index)
+    const scorer = inside(index).scorer
+    const [a, b] = vocab.filter((w) => w.length > 5)
+    const first = [...scorer.search(a, null)].slice(0, 5)
+    const expected = ms.search(a).sort((x, y) => y.score - x.score)
+    void [...scorer.search(b, null)] // another query's leaves and shape, before reading the first's
+    expect(first.length).toBeGreaterThan(0)
+    for (const h of first) {
+      const e = expected.find((x) => x.id === h.id)!
+      expect(new Set(h.terms)).toEqual(new Set(e.terms))
+      expect(new Set(h.queryTerms)).toEqual(new Set(e.queryTerms))
+      expect(Object.keys(h.match).sort()).toEqual(Object.keys(e.match).sort())
+    }
+  })
+})
