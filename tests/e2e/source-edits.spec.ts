@@ -109,7 +109,7 @@ test('typing over the whole text of a tagged passage in Edit source never leaves
   await expect(page.locator('.passage-card .quote-text').filter({ hasText: /^.{0,3}$/ })).toHaveCount(0)
 })
 
-test('typing inside a highlighted passage in Edit source writes into its highlight without redrawing it', async ({
+test('typing inside a highlighted passage in Edit source writes into its highlight without redrawing it, and outlines no passage', async ({
   glossa,
 }) => {
   const { page } = glossa
@@ -117,10 +117,16 @@ test('typing inside a highlighted passage in Edit source writes into its highlig
   await selectInSource(page, 'Hareer base in the Kurdistan region')
   await page.keyboard.press('h')
   await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
+  // Reading, the passage under the pointer is outlined (a click selects it); editing, nothing is.
+  const outline = page.locator('.source-text .passage-hover')
+  await highlight(page).first().hover()
+  await expect(outline).toHaveCount(1)
 
   await page.getByRole('button', { name: 'Edit source' }).click()
   const text = page.getByRole('document', { name: 'Source text' })
   await expect(text).toHaveAttribute('contenteditable', 'true')
+  await highlight(page).first().hover()
+  await expect(outline).toHaveCount(0)
   // A caret inside the passage, before "base".
   await selectInSource(page, 'base in the Kurdistan', 0, { toolbar: false })
   await page.keyboard.press('ArrowLeft')

@@ -160,6 +160,8 @@ class HighlightWindow {
     view.dispatch(
       view.state.tr.setMeta(passageHighlightsKey, { window: next }).setMeta('addToHistory', false),
     )
+    // Entering edit mode drops the outline read mode left under the pointer (see setHoverFromEvent).
+    if (view.editable) setHover(view, null)
   }
   /** The visible text's range plus MARGIN on each side (posAtCoords works inside the viewport). */
   private visibleWindow(): Range {
@@ -290,6 +292,9 @@ function setHover(view: EditorView, id: string | null): boolean {
 }
 
 function setHoverFromEvent(view: EditorView, event: MouseEvent): boolean {
+  // Edit mode outlines nothing: a click there places the caret, not selects a passage, and the
+  // text moving under a resting pointer while typing changed the outline (a redraw) per key.
+  if (view.editable) return setHover(view, null)
   const target = (event.target as HTMLElement | null)?.closest?.('[data-passage]')
   // The innermost highlighted span under the pointer names the passage to outline.
   return setHover(view, target?.getAttribute('data-passage') ?? null)
