@@ -62,7 +62,7 @@ export function Margin({ source }: { source: Source }) {
     document.getElementById(`margin-tab-${next}`)?.focus()
   }
   return (
-    <aside className="margin" aria-label="Passages" ref={setScroller}>
+    <aside className="margin" aria-label="Passages">
       <div className="margin-head">
         {tabs ? (
           // Orphans are a tab beside the passages (as Hypothesis's "Orphaned"), counted in view
@@ -116,8 +116,14 @@ export function Margin({ source }: { source: Source }) {
           <p>No passage matches this filter.</p>
         </div>
       )}
+      {/* The list scrolls on its own under the heading, the filter panel and the active filter: the
+          matches show beside the chips that changed them, and the list starts at the top of its
+          scroller, so the virtualizer needs no offset read from the layout (docs/PERFORMANCE.md,
+          filter change). */}
       <div
         id="margin-panel"
+        className="margin-scroll"
+        ref={setScroller}
         role={tabs ? 'tabpanel' : undefined}
         aria-labelledby={tabs ? `margin-tab-${showOrphans ? 'orphans' : 'passages'}` : undefined}
       >

@@ -1,7 +1,7 @@
 // A virtualized list of passage cards: only the cards near the viewport are in the DOM, so a
 // source with thousands of passages (or a filter matching thousands) stays quick.
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, type ReactNode } from 'react'
 import type { Annotation } from '@shared/schema'
 
 interface PassageListProps {
@@ -32,16 +32,14 @@ export function cardHeight(
   return v.itemSizeCache.get(v.options.getItemKey(index)) ?? v.options.estimateSize(index)
 }
 
+/**
+ * `scroller` is the list's own scroll container, and the list is the first thing in it, at its top
+ * (no padding above): the virtualizer's positions need no offset. The list once shared the margin's
+ * scroller with the heading and the filter panel, whose height changes with a filter; reading where
+ * the list started forced a layout, and each new offset re-measured every item and rendered the
+ * list again (docs/PERFORMANCE.md, filter change).
+ */
 export function PassageList({ passages, scroller, selectedId, label, renderCard }: PassageListProps) {
-  const listRef = useRef<HTMLUListElement | null>(null)
-  const [offset, setOffset] = useState(0)
-  // Where the list starts in the scroller (the header above it changes height with its content),
-  // read in the next frame: the frame lays the page out then anyway, where reading it here forced
-  // a layout of the whole page on every render.
-  useLayoutEffect(() => {
-    const frame = requestAnimationFrame(() => setOffset(listRef.current?.offsetTop ?? 0))
-    return () => cancelAnimationFrame(frame)
-  })
   // Stable while the list is: the virtualizer recomputes every item's position (all 20,000 at
   // L) whenever this function changes, and a new one per render made a filter change spend
   // ~100 ms there (docs/PERFORMANCE.md, filter change).
@@ -52,19 +50,11 @@ export function PassageList({ passages, scroller, selectedId, label, renderCard 
     estimateSize: () => ESTIMATE,
     measureElement: cardHeight,
     overscan: 6,
-    scrollMargin: offset,
     getItemKey,
     // Cards measured by the ResizeObserver are moved in the DOM at once (before the frame is
     // painted), not by a React render after it: no frame shows cards at estimated places.
     directDomUpdates: true,
   })
-  const setList = useCallback(
-    (node: HTMLUListElement | null) => {
-      listRef.current = node
-      virtualizer.containerRef(node)
-    },
-    [virtualizer],
-  )
 
   // Bring the selected card into view (it may not be rendered yet).
   useEffect(() => {
@@ -74,7 +64,7 @@ export function PassageList({ passages, scroller, selectedId, label, renderCard 
 
   // Positions (each card's transform) and the list's height are written by the virtualizer.
   return (
-    <ul ref={setList} className="passage-list virtual" aria-label={label}>
+    <ul ref={virtualizer.containerRef} className="passage-list virtual" aria-label={label}>
       {virtualizer.getVirtualItems().map((item) => (
         <li key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
           {renderCard(passages[item.index])}
