@@ -18,7 +18,7 @@ import { foldTerm } from './fold'
 import { hasFilters, KINDS, parseQuery } from './query'
 import { planQuery, termOptions } from './plan'
 import { Postings } from './postings'
-import { TopKScorer, type Hit, type SearchOptions } from './scorer'
+import { TopKScorer, type Ranked, type SearchOptions } from './scorer'
 import { clip, hitResult, passageResult, type SearchResult } from './results'
 import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
@@ -164,13 +164,13 @@ export class NotebookSearch {
     const byShort = this.byShort
     const accept = filter ? (_id: string, short: number) => filter.doc(byShort[short]!) : null
     // Ranked lazily: only the documents taken below are ordered and given their matched terms.
-    const hits = this.scorer.search(plan.query, accept)
+    const hits = this.scorer.rank(plan.query, accept)
 
     // Only the top of the list gets the per-document phrase checks and snippets.
     const window = plan.adjacent ? Math.max(limit * 3, 150) : limit
     const inText = (re: RegExp, doc: IndexDoc): boolean =>
       KIND_FIELDS[doc.kind].some((f) => hasPhrase(re, doc[f]))
-    const picked: { hit: Hit; doc: IndexDoc; score: number }[] = []
+    const picked: { hit: Ranked; doc: IndexDoc; score: number }[] = []
     for (const hit of hits) {
       if (picked.length >= window) break
       const doc = byShort[hit.doc]
@@ -191,7 +191,10 @@ export class NotebookSearch {
     const phraseWords = new Set(
       q.phrases.flatMap((p) => tokenize(p).map(foldTerm)).filter((w) => !bare.has(w)),
     )
-    return picked.slice(0, limit).map((p) => hitResult(p.doc, p.hit, p.score, marked, this.live, phraseWords))
+    return picked.slice(0, limit).map((p) => {
+      const hit = { ...p.hit, ...this.scorer.details(p.hit.doc) } // only for the documents shown
+      return hitResult(p.doc, hit, p.score, marked, this.live, phraseWords)
+    })
   }
 
   /** Re-indexes only the blocks whose text changed; unchanged blocks just get new offsets. */

@@ -29,11 +29,14 @@ export interface SearchOptions {
 /** A query tree in MiniSearch's form: a string is a leaf (its words), combined by `combineWith`. */
 export type Query = string | (SearchOptions & { queries: Query[] })
 
-export interface Hit {
+/** A ranked document: its id, its short id in the postings, its score. */
+export interface Ranked {
   id: string
-  /** The document's short id in the postings. */
   doc: number
   score: number
+}
+
+export interface Hit extends Ranked {
   /** The index terms matched (a prefix or fuzzy word expands to several). */
   terms: string[]
   /** The query words that matched. */
@@ -117,7 +120,17 @@ export class TopKScorer {
    * The documents of `query` in descending score, as MiniSearch's search() would rank them,
    * lazily: the caller takes as many as it needs. `accept` filters documents (id, short id).
    */
-  search(query: Query, accept: ((id: string, doc: number) => boolean) | null): Iterable<Hit> {
+  *search(query: Query, accept: ((id: string, doc: number) => boolean) | null): Iterable<Hit> {
+    for (const r of this.rank(query, accept)) yield { ...r, ...this.details(r.doc) }
+  }
+
+  /**
+   * search() without each document's matched terms and fields: ask details() for the documents
+   * kept, before the next query. A query of several words ranks a window of 150 documents for
+   * the in-a-row bonus and shows 50; working out the matched terms of all 150 (a binary search
+   * per leaf, expansion and field) was a good part of such a query at L.
+   */
+  rank(query: Query, accept: ((id: string, doc: number) => boolean) | null): Iterable<Ranked> {
     this.index.settle()
     if (this.expandedTerms !== this.index.terms.length) {
       this.expansions.clear()
@@ -161,9 +174,13 @@ export class TopKScorer {
     return boost
   }
 
-  private *ranked(docs: number[], score: Float64Array): Generator<Hit> {
-    // The query's leaves and shape as of this search: a hit's details are read after it.
-    const shape: Shape = { index: this.index, leaves: this.leaves, root: this.root }
+  /** The matched terms and fields of a document ranked by the last query (search or rank). */
+  details(doc: number): Details {
+    return details(this.index, this.leaves, this.root, doc)
+  }
+
+  private *ranked(docs: number[], score: Float64Array): Generator<Ranked> {
+    const ids = this.index.ids
     // A binary max-heap, built in O(n): only the documents taken are ordered.
     const heap = Int32Array.from(docs)
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, score, i, heap.length)
@@ -171,7 +188,7 @@ export class TopKScorer {
       const d = heap[0]
       heap[0] = heap[n - 1]
       siftDown(heap, score, 0, n - 1)
-      yield new RankedHit(shape, d, score[d])
+      yield { id: ids[d]!, doc: d, score: score[d] }
     }
   }
 
@@ -416,51 +433,12 @@ export class TopKScorer {
 }
 
 type Details = Pick<Hit, 'terms' | 'queryTerms' | 'match'>
-interface Shape {
-  index: Postings
-  leaves: Leaf[]
-  root: Combo
-}
-
-/**
- * A ranked document whose matched terms and fields are worked out when first read. A search
- * with several words ranks a window of 150 documents for the in-a-row bonus but shows 50, and
- * working out every ranked document's details (a binary search per leaf, expansion and field)
- * was a good part of such a query at L. The details are of the index as it is when read.
- */
-class RankedHit implements Hit {
-  private known: Details | null = null
-  readonly id: string
-  constructor(
-    private readonly shape: Shape,
-    readonly doc: number,
-    readonly score: number,
-  ) {
-    this.id = shape.index.ids[doc]!
-  }
-
-  get terms(): string[] {
-    return this.details().terms
-  }
-
-  get queryTerms(): string[] {
-    return this.details().queryTerms
-  }
-
-  get match(): Record<string, string[]> {
-    return this.details().match
-  }
-
-  private details(): Details {
-    return (this.known ??= details(this.shape, this.doc))
-  }
-}
 
 /**
  * The matched terms and fields of one returned document, as MiniSearch reports them: from
  * the leaves its score came through (not a leaf of an AND the document failed).
  */
-function details({ index, leaves, root }: Shape, d: number): Details {
+function details(index: Postings, leaves: Leaf[], root: Combo, d: number): Details {
   const has = leaves.map((leaf) =>
     leaf.expansions.map((e) =>
       leaf.fields.filter((field) => {
