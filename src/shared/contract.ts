@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { MethodNameList } from './method-names'
 import { TeamStatusSchema } from './live/status'
-import { ImportJobIdSchema, ImportProgressSchema } from './markdown-import/progress'
+import { ImportJobIdSchema, ImportProgressSchema } from './markdown-import/progress-schema'
 import { OpBatchSchema } from './ops/schema'
 import { DamagedFileSchema, DocSchema, Id, LIMITS, NotebookSchema, NotebookSummarySchema } from './schema'
 

@@ -4,7 +4,7 @@
 // which reports its progress as it goes.
 import { z } from 'zod'
 import type { InputFile } from '@shared/markdown-import/files'
-import { ImportProgressSchema } from '@shared/markdown-import/progress'
+import { ImportProgressSchema } from '@shared/markdown-import/progress-schema'
 import type { DocNode } from '@shared/schema'
 import type { ImportInput } from './index'
 import { IMPORT_ERROR_CODES } from './import-error'

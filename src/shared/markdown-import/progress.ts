@@ -2,7 +2,8 @@
 // and the import worker tells the core. `done` of `total` counts characters of Markdown parsed
 // while reading an export (parse-parts.ts cuts a long file into parts of ~16 KB; remark's parse
 // is ~90 % of an import), and notes converted while importing other Markdown notes.
-import { z } from 'zod'
+// No zod here: the library window imports this, and zod in its first chunk cost the cold start
+// ~100 KB to parse before the first paint (#16). The schemas are in progress-schema.ts.
 
 export const IMPORT_PHASES = [
   /** For a free import worker (they also convert sources). */
@@ -21,15 +22,14 @@ export const IMPORT_PHASES = [
 ] as const
 export type ImportPhase = (typeof IMPORT_PHASES)[number]
 
-const Count = z.number().int().nonnegative()
-export const ImportProgressSchema = z.object({ phase: z.enum(IMPORT_PHASES), done: Count, total: Count })
-export type ImportProgress = z.infer<typeof ImportProgressSchema>
+export interface ImportProgress {
+  phase: ImportPhase
+  done: number
+  total: number
+}
 
 /** What a cancelled import ends with (code `import/cancelled`), wherever it was stopped. */
 export const CANCELLED_MESSAGE = 'The import was cancelled; nothing was added.'
-
-/** A window's name for one import, so it can ask how far it is and cancel it. */
-export const ImportJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an import job id')
 
 /** What the dialog says the import is doing (the bar shows how far). */
 export function phaseText(phase: ImportPhase): string {
