@@ -7,12 +7,12 @@ import { generateNotebook } from '../../bench/generate'
 import { exportMarkdown } from '../../src/shared/export/markdown/index'
 import { expect, test } from './fixtures'
 
-// 5,000 passages: an export of about 3 MB, which takes the core seconds to read — long after
-// the bar has moved twice and Cancel was pressed.
-const NB = generateNotebook('M', 3)
-const [FILE] = exportMarkdown(NB, { layout: 'single' }).files
-
 test('a large import shows its progress and is cancelled with nothing added', async ({ glossa }) => {
+  // 5,000 passages: an export of about 3 MB, which takes the core seconds to read — long after
+  // the bar has moved twice and Cancel was pressed. Made here, not when the file is loaded:
+  // Playwright loads every spec to list the tests, in its runner and in each worker.
+  const NB = generateNotebook('M', 3)
+  const [FILE] = exportMarkdown(NB, { layout: 'single' }).files
   const { page, dataDir } = glossa
   const notebooks = () => readdir(join(dataDir, 'notebooks')).then((names) => names.sort())
   await expect(page.getByRole('list', { name: 'Notebooks' })).toBeVisible()
