@@ -62,10 +62,7 @@ export async function importMarkdown(
         'import/invalid',
         describeZodError(checked.error, 'Markdown export (nothing was imported)'),
       )
-    job.commit()
-    job.report({ phase: 'saving', done: 0, total: 0 })
-    const notebook = await deps.library.add(checked.data, { newIdIfTaken: true })
-    job.report({ phase: 'done', done: 1, total: 1 })
+    const notebook = await save(job, () => deps.library.add(checked.data, { newIdIfTaken: true }))
     return { notebook, kind: 'glossa', warnings: [] }
   }
   const warnings: string[] = []
@@ -89,11 +86,17 @@ export async function importMarkdown(
     throw new GlossaError('import/empty', 'None of the files has readable text; nothing was imported.')
   const checked = NotebookSchema.safeParse(base)
   if (!checked.success) throw new GlossaError('import/invalid', describeZodError(checked.error, 'notebook'))
+  const notebook = await save(job, () => deps.library.add(checked.data))
+  return { notebook, kind: 'markdown', warnings }
+}
+
+/** Writes the checked notebook: from here on a cancel is refused (throws if one came before). */
+async function save(job: ImportJob, add: () => Promise<NotebookSummary>): Promise<NotebookSummary> {
   job.commit()
   job.report({ phase: 'saving', done: 0, total: 0 })
-  const notebook = await deps.library.add(checked.data)
+  const notebook = await add()
   job.report({ phase: 'done', done: 1, total: 1 })
-  return { notebook, kind: 'markdown', warnings }
+  return notebook
 }
 
 function notebookTitle(name: string | undefined, files: InputFile[]): string {

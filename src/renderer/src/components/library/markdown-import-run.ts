@@ -6,6 +6,7 @@
 import type { GlossaApi } from '@shared/contract'
 import type { InputFile } from '@shared/markdown-import/files'
 import { phaseText, type ImportProgress } from '@shared/markdown-import/progress'
+import { count } from '@shared/plural'
 import type { NotebookSummary } from '@shared/schema'
 
 export type ImportStep =
@@ -61,8 +62,7 @@ export function runMarkdownImport(deps: MarkdownImportDeps): MarkdownImportRun {
       return end({ kind: 'failed', message: deps.errorMessage(error) })
     }
     if (cancelling) return end({ kind: 'cancelled' })
-    const n = input.files.length
-    show({ text: `Importing ${n} Markdown file${n === 1 ? '' : 's'}…` })
+    show({ text: `Importing ${count(input.files.length, 'Markdown file')}…` })
     const importing = deps.api.importMarkdown({ ...input, job })
     sent = true
     void (async () => {
