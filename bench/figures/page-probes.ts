@@ -18,9 +18,10 @@ export function recordWhenShown(args: { selector: string; count: number }): void
   const w = window as unknown as { __shownAt?: number }
   const poll = () => {
     if (document.querySelectorAll(args.selector).length < args.count) return requestAnimationFrame(poll)
+    // In a frame's callback already: the message runs after this frame's paint.
     const ch = new MessageChannel()
     ch.port1.onmessage = () => (w.__shownAt = performance.now())
-    requestAnimationFrame(() => ch.port2.postMessage(null))
+    ch.port2.postMessage(null)
   }
   requestAnimationFrame(poll)
 }
@@ -81,7 +82,7 @@ export function timeRouteUntilHighlights(args: {
         return requestAnimationFrame(poll)
       const ch = new MessageChannel()
       ch.port1.onmessage = () => resolve(performance.now() - t0)
-      requestAnimationFrame(() => ch.port2.postMessage(null))
+      ch.port2.postMessage(null) // after this frame's paint (poll runs in a frame's callback)
     }
     requestAnimationFrame(poll)
   })
@@ -135,7 +136,7 @@ export function timeFilterClick(args: {
       if (!list?.querySelector('[data-passage-card]')) return requestAnimationFrame(poll)
       const ch = new MessageChannel()
       ch.port1.onmessage = () => resolve({ ms: performance.now() - t0, shown })
-      requestAnimationFrame(() => ch.port2.postMessage(null))
+      ch.port2.postMessage(null) // after this frame's paint (poll runs in a frame's callback)
     }
     requestAnimationFrame(poll)
   })
