@@ -439,16 +439,30 @@ type Details = Pick<Hit, 'terms' | 'queryTerms' | 'match'>
  * the leaves its score came through (not a leaf of an AND the document failed).
  */
 function details(index: Postings, leaves: Leaf[], root: Combo, d: number): Details {
-  const has = leaves.map((leaf) =>
-    leaf.expansions.map((e) =>
-      leaf.fields.filter((field) => {
-        const f = index.fieldIds[field]
-        return f !== undefined && index.holds(e.term * index.fieldCount + f, d)
-      }),
-    ),
-  )
+  // Per leaf and expansion, a bit per field of the leaf whose list holds the document, in one
+  // flat array: a word typed into the search box can expand to a hundred tag leaves ("pol"
+  // at L: 106), and an array per leaf and expansion for each of the 50 documents shown made
+  // ~5,000 small arrays per query (details() was a quarter of such a query in its profile).
+  const start = new Int32Array(leaves.length + 1)
+  for (let l = 0; l < leaves.length; l++) start[l + 1] = start[l] + leaves[l].expansions.length
+  const has = new Int32Array(start[leaves.length])
+  for (let l = 0; l < leaves.length; l++) {
+    const { expansions, fields } = leaves[l]
+    for (let i = 0; i < expansions.length; i++) {
+      let bits = 0
+      for (let j = 0; j < fields.length; j++) {
+        const f = index.fieldIds[fields[j]]
+        if (f !== undefined && index.holds(expansions[i].term * index.fieldCount + f, d)) bits |= 1 << j
+      }
+      has[start[l] + i] = bits
+    }
+  }
+  const leafMatches = (l: number): boolean => {
+    for (let i = start[l]; i < start[l + 1]; i++) if (has[i] !== 0) return true
+    return false
+  }
   const matches = (n: Node): boolean => {
-    if ('leaf' in n) return has[n.leaf].some((fields) => fields.length > 0)
+    if ('leaf' in n) return leafMatches(n.leaf)
     if (n.op === 'or') return n.children.some(matches)
     if (n.children.length === 0 || !matches(n.children[0])) return false
     return n.op === 'and' ? n.children.every(matches) : !n.children.slice(1).some(matches)
@@ -463,13 +477,14 @@ function details(index: Postings, leaves: Leaf[], root: Combo, d: number): Detai
       return
     }
     const leaf = leaves[n.leaf]
-    leaf.expansions.forEach((e, i) => {
-      for (const field of has[n.leaf][i]) {
-        const fields = (match[e.derived] ??= [])
-        if (!fields.includes(field)) fields.push(field)
-        if (!queryTerms.includes(leaf.term)) queryTerms.push(leaf.term)
-      }
-    })
+    for (let i = 0; i < leaf.expansions.length; i++) {
+      const bits = has[start[n.leaf] + i]
+      if (bits === 0) continue
+      const fields = (match[leaf.expansions[i].derived] ??= [])
+      for (let j = 0; j < leaf.fields.length; j++)
+        if (bits & (1 << j) && !fields.includes(leaf.fields[j])) fields.push(leaf.fields[j])
+      if (!queryTerms.includes(leaf.term)) queryTerms.push(leaf.term)
+    }
   }
   if (matches(root)) collect(root)
   return { terms: Object.keys(match), queryTerms, match }
