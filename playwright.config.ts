@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_LAUNCH } from './tests/chromium'
+import { E2E_CHROMIUM_LAUNCH } from './tests/chromium'
 
 // One e2e suite, two targets: "web" (Debian Chromium + the browser host, runs everywhere) and
 // "electron" (the desktop app; skipped with a message where the Electron binary is missing).
@@ -18,7 +18,7 @@ export default defineConfig({
     // once in CI, and that retry records the trace to look at.
     trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: CHROMIUM_LAUNCH,
+    launchOptions: E2E_CHROMIUM_LAUNCH,
   },
   projects: [
     { name: 'web', use: { browserName: 'chromium', viewport: { width: 1400, height: 900 } } },
