@@ -117,6 +117,11 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
   const focus = sel.focusNode
   const el = focus instanceof HTMLElement ? focus : focus?.parentElement
   el?.scrollIntoView({ block: 'nearest' })
+  // Into the editor now, not at the next selectionchange: ProseMirror writes its selection over
+  // the page's when it redraws (the reading caret after a focus) and 20 ms after a focus, and
+  // with the move not yet read that put the caret back where a click had left it (Ctrl+Home
+  // right after a click, then Enter, opened nothing: the keyboard-only e2e test, under load).
+  syncSelectionFromDom(view)
 }
 
 /** A collapsed selection at the start of the first text line in view. */
