@@ -100,6 +100,8 @@ export class TopKScorer {
   private leaves: Leaf[] = []
   /** The query's shape as executed, to tell which leaves a returned document matched through. */
   private root: Combo = { op: 'or', children: [] }
+  /** Where each leaf's expansions start in details()' flat array: one per query, not per document. */
+  private layout: Layout | null = null
   private parent: Combo = this.root
   /** Accumulators are reused between queries: allocating ~4 × 35,000-entry arrays per operand cost more than the scoring. */
   private free: Acc[] = []
@@ -142,6 +144,7 @@ export class TopKScorer {
     for (const [t, n] of uses) if (n > 1) this.shared.set(t, this.shared.size)
     this.words = Math.max(1, Math.ceil(this.shared.size / 32))
     this.leaves = []
+    this.layout = null
     this.root = this.parent = { op: 'or', children: [] }
     for (const acc of this.used) this.release(acc)
     this.used = []
@@ -176,7 +179,8 @@ export class TopKScorer {
 
   /** The matched terms and fields of a document ranked by the last query (search or rank). */
   details(doc: number): Details {
-    return details(this.index, this.leaves, this.root, doc)
+    this.layout ??= layoutOf(this.index, this.leaves)
+    return details(this.index, this.leaves, this.layout, this.root, doc)
   }
 
   private *ranked(docs: number[], score: Float64Array): Generator<Ranked> {
@@ -434,26 +438,36 @@ export class TopKScorer {
 
 type Details = Pick<Hit, 'terms' | 'queryTerms' | 'match'>
 
+/** Per query: each leaf's first slot in details()' flat array, and its fields' ids (-1: none). */
+interface Layout {
+  start: Int32Array
+  fieldIds: number[][]
+}
+
+function layoutOf(index: Postings, leaves: Leaf[]): Layout {
+  const start = new Int32Array(leaves.length + 1)
+  for (let l = 0; l < leaves.length; l++) start[l + 1] = start[l] + leaves[l].expansions.length
+  return { start, fieldIds: leaves.map((leaf) => leaf.fields.map((f) => index.fieldIds[f] ?? -1)) }
+}
+
 /**
  * The matched terms and fields of one returned document, as MiniSearch reports them: from
  * the leaves its score came through (not a leaf of an AND the document failed).
  */
-function details(index: Postings, leaves: Leaf[], root: Combo, d: number): Details {
+function details(index: Postings, leaves: Leaf[], layout: Layout, root: Combo, d: number): Details {
   // Per leaf and expansion, a bit per field of the leaf whose list holds the document, in one
   // flat array: a word typed into the search box can expand to a hundred tag leaves ("pol"
   // at L: 106), and an array per leaf and expansion for each of the 50 documents shown made
   // ~5,000 small arrays per query (details() was a quarter of such a query in its profile).
-  const start = new Int32Array(leaves.length + 1)
-  for (let l = 0; l < leaves.length; l++) start[l + 1] = start[l] + leaves[l].expansions.length
+  const { start, fieldIds } = layout
   const has = new Int32Array(start[leaves.length])
   for (let l = 0; l < leaves.length; l++) {
-    const { expansions, fields } = leaves[l]
+    const { expansions } = leaves[l]
+    const ids = fieldIds[l]
     for (let i = 0; i < expansions.length; i++) {
       let bits = 0
-      for (let j = 0; j < fields.length; j++) {
-        const f = index.fieldIds[fields[j]]
-        if (f !== undefined && index.holds(expansions[i].term * index.fieldCount + f, d)) bits |= 1 << j
-      }
+      for (let j = 0; j < ids.length; j++)
+        if (ids[j] >= 0 && index.holds(expansions[i].term * index.fieldCount + ids[j], d)) bits |= 1 << j
       has[start[l] + i] = bits
     }
   }
