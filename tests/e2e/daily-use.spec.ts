@@ -233,6 +233,20 @@ test('keyboard only: Tab to the text, select with Shift+arrows, mark with H, ope
   await text.getByText(/The withdrawal of U.S. troops/).click()
   await expect(passageCard(page, 'The United States')).not.toHaveAttribute('aria-current', 'true')
   await page.keyboard.press('Control+Home')
+  // The caret is at the start of the text, not of the page (the top bar's "← Library").
+  await expect
+    .poll(() =>
+      text.evaluate((el) => el.contains(getSelection()!.focusNode) && getSelection()!.focusOffset === 0),
+    )
+    .toBe(true)
+  // An arrow key at the text's start keeps the caret in the text.
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowUp')
+  await expect
+    .poll(() =>
+      text.evaluate((el) => el.contains(getSelection()!.focusNode) && getSelection()!.focusOffset === 0),
+    )
+    .toBe(true)
   await page.keyboard.press('Enter')
   await expect(passageCard(page, 'The United States')).toHaveAttribute('aria-current', 'true')
 })

@@ -5,7 +5,7 @@
 // (Selection.modify, which works on text that is not editable); ProseMirror reads the DOM
 // selection as it does after a mouse drag.
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { passagesAt } from './passage-highlights'
 import { syncSelectionFromDom } from './dom-selection'
@@ -60,7 +60,7 @@ export const KeyboardReading = Extension.create<KeyboardReadingOptions>({
             keydown: (view, event) => {
               if (view.editable || event.altKey || event.metaKey) return false
               if (event.key === 'Enter') {
-                syncSelectionFromDom(view) // a caret just moved by Ctrl+Home, not read yet
+                syncSelectionFromDom(view) // one the browser changed itself (moveCaret reads its own)
                 const ids = passagesAt(view.state, view.state.selection.head)
                 if (ids.length === 0) return false
                 event.preventDefault()
@@ -107,20 +107,34 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
   const sel = document.getSelection()
   if (!sel) return
   if (!selectionInside(view)) placeAtFirstVisibleLine(view)
+  if (unit === 'documentboundary') {
+    // Selection.modify's document boundary is the page's, not the text's: Ctrl+Home put the
+    // caret on the top bar's "← Library", outside the editor, and Enter then read whatever
+    // selection the editor last had. The editor's own start and end instead.
+    syncSelectionFromDom(view)
+    const { doc, selection } = view.state
+    const to = direction === 'backward' ? Selection.atStart(doc) : Selection.atEnd(doc)
+    const next = extend ? TextSelection.create(doc, selection.anchor, to.head) : to
+    view.dispatch(view.state.tr.setSelection(next).scrollIntoView())
+    return
+  }
   // Without Shift a selection collapses to the side moved to, as in a text field.
   if (!extend && !sel.isCollapsed && unit === 'character') {
     if (direction === 'forward') sel.collapseToEnd()
     else sel.collapseToStart()
   } else {
+    const { anchorNode, anchorOffset, focusNode, focusOffset } = sel
     sel.modify(extend ? 'extend' : 'move', direction, byWord && unit === 'character' ? 'word' : unit)
+    // At the text's first or last line the browser moves on into the page around it: stay.
+    if (anchorNode && focusNode && !view.dom.contains(sel.focusNode))
+      sel.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset)
   }
   const focus = sel.focusNode
   const el = focus instanceof HTMLElement ? focus : focus?.parentElement
   el?.scrollIntoView({ block: 'nearest' })
   // Into the editor now, not at the next selectionchange: ProseMirror writes its selection over
   // the page's when it redraws (the reading caret after a focus) and 20 ms after a focus, and
-  // with the move not yet read that put the caret back where a click had left it (Ctrl+Home
-  // right after a click, then Enter, opened nothing: the keyboard-only e2e test, under load).
+  // with the move not yet read that could put the caret back where a click had left it.
   syncSelectionFromDom(view)
 }
 
