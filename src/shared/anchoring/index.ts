@@ -1,5 +1,5 @@
 // Stand-off anchoring of passages in a source's plain text (see shared/plain-text.ts).
-export { describeRange, CONTEXT_CHARS } from './describe'
+export { describeRange, splitBetween, CONTEXT_CHARS } from './describe'
 export {
   matchQuote,
   scoreMatch,

@@ -2,7 +2,7 @@
 // written to disk, undo-free, and every reader of the notebook — the window, the command-line
 // export — sees the same repaired notebook): put passages whose source text changed back in
 // place (or orphan them), and mend references a hand-edited or older file left broken.
-import { describeRange, reanchorAnnotations } from '../anchoring'
+import { describeRange, reanchorAnnotations, splitBetween } from '../anchoring'
 import { brokenLinks } from '../links'
 import { docFromParagraphs, plainText, textHash } from '../plain-text'
 import { count } from '../plural'
@@ -23,7 +23,11 @@ export function repairOps(nb: Notebook, at: string): Repair {
   const sourceOps = [...missingSourceOps(nb, at, notices), ...staleHashOps(nb)]
   const staged = sourceOps.length ? applyOps(nb, sourceOps, at).notebook : nb
   // Stage 2: passages' tags and places, then links whose ends or relation are gone.
-  const passageOps = [...tagOps(staged, notices), ...reanchorOps(staged, notices)]
+  const passageOps = [
+    ...tagOps(staged, notices),
+    ...reanchorOps(staged, notices),
+    ...splitCharacterOps(staged),
+  ]
   const broken = brokenLinks(staged)
   if (broken.length)
     notices.push(`Removed ${count(broken.length, 'broken link')}. Their passages or notes no longer exist.`)
@@ -60,6 +64,29 @@ function reanchorOps(nb: Notebook, notices: string[]): Op[] {
   }
   if (orphaned > 0)
     notices.push(`${count(orphaned, 'passage')} could not be found in changed source text; see Orphans.`)
+  return ops
+}
+
+/**
+ * A passage whose range ends inside a character (half an emoji: a file from before ranges
+ * were kept whole, or edited by hand) is widened to the whole character, so every export can
+ * write it. Read off the quote's edges, so the source's text is only built when one does.
+ */
+function splitCharacterOps(nb: Notebook): Op[] {
+  const sources = new Map(nb.sources.map((s) => [s.id, s]))
+  const texts = new Map<string, string>()
+  const ops: Op[] = []
+  for (const a of nb.annotations) {
+    const source = sources.get(a.sourceId)
+    const { exact, prefix, suffix } = a.target.quote
+    if (a.status !== 'anchored' || !source || a.anchoredHash !== source.textHash) continue
+    if (!splitBetween(prefix, exact) && !splitBetween(exact, suffix)) continue
+    const text = texts.get(source.id) ?? plainText(source.doc)
+    texts.set(source.id, text)
+    const { start, end } = a.target.position
+    if (text.slice(start, end) !== exact) continue // re-anchoring owns a passage out of place
+    ops.push({ type: 'updateAnnotation', id: a.id, patch: { target: describeRange(text, start, end) } })
+  }
   return ops
 }
 

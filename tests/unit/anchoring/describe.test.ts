@@ -37,6 +37,34 @@ describe('describeRange', () => {
     expect(() => describeRange(text, start, end)).toThrow(message)
   })
 
+  describe('keeps whole characters (an emoji is two UTF-16 code units)', () => {
+    const t = 'a😀b😎c' // 😀 is t[1..3), 😎 is t[4..6)
+    it.each([
+      ['an end inside a character', 0, 2, 'a😀', 0, 3],
+      ['a start inside a character', 2, 4, '😀b', 1, 4],
+      ['both ends inside characters', 2, 5, '😀b😎', 1, 6],
+      ['only half a character', 5, 6, '😎', 4, 6],
+    ])('widens %s', (_name, start, end, exact, from, to) => {
+      const target = describeRange(t, start, end)
+      expect(target.quote.exact).toBe(exact)
+      expect(target.position).toEqual({ start: from, end: to })
+      expect(target.quote.exact).not.toMatch(/\p{Cs}/u) // no lone half of a character
+    })
+
+    it('narrows context that would begin or end inside a character', () => {
+      const long = '😀' + 'x'.repeat(31) + 'Q' + 'y'.repeat(31) + '😎'
+      const at = long.indexOf('Q')
+      const { quote } = describeRange(long, at, at + 1)
+      expect(quote.prefix).toBe('x'.repeat(31))
+      expect(quote.suffix).toBe('y'.repeat(31))
+    })
+
+    it('leaves ranges on whole characters as they are', () => {
+      expect(describeRange(t, 1, 3).position).toEqual({ start: 1, end: 3 })
+      expect(describeRange('\ud83d', 0, 1).quote.exact).toBe('\ud83d') // a lone half has no pair to join
+    })
+  })
+
   it('throws on an empty text', () => {
     expect(() => describeRange('', 0, 0)).toThrow(/empty/)
   })

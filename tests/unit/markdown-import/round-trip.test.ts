@@ -4,12 +4,15 @@
 // single-file layout, the folder layout and the folder zipped.
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { describeRange } from '../../../src/shared/anchoring'
 import { exportMarkdown } from '../../../src/shared/export/markdown/index'
 import { canonicalDoc } from '../../../src/shared/markdown-import/canonical'
 import { readExport } from '../../../src/shared/markdown-import/read-export'
 import { readZip } from '../../../src/shared/markdown-import/zip'
+import { docFromParagraphs, plainText, textHash } from '../../../src/shared/plain-text'
 import { NotebookSchema, type DocNode, type Notebook } from '../../../src/shared/schema'
 import { sampleNotebook } from '../../fixtures/sample-notebook'
+import { notebookWithSource, passage } from '../../helpers/notebook'
 import { hostileNotebook } from '../export/helpers/hostile-notebook'
 
 const NOW = '2031-01-01T00:00:00.000Z'
@@ -64,9 +67,31 @@ function comparable(nb: Notebook) {
   }
 }
 
+/**
+ * The property test's counterexample (seed -933338282): a passage selected to end between the
+ * two halves of an emoji, before punctuation, so the highlight's closing `==` needs its
+ * neighbour written as a character reference. Half an emoji has none; the whole one has.
+ */
+function emojiEdgeNotebook(): Notebook {
+  const { nb, source: plain } = notebookWithSource([''])
+  const struck = { type: 'text', text: '!a', marks: [{ type: 'strike' }] }
+  const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'עבריתaaa a😀' }, struck] }
+  const doc: DocNode = { type: 'doc', content: [paragraph, ...docFromParagraphs(['then 🇮🇶 flags']).content!] }
+  const text = plainText(doc)
+  const source = { ...plain, doc, textHash: textHash(text) }
+  const cut = text.indexOf('😀') + 1
+  const flag = text.indexOf('🇮🇶') + 3
+  const at = (id: string, start: number, end: number) => ({
+    ...passage(id, source, text, 'a'),
+    target: describeRange(text, start, end),
+  })
+  return { ...nb, sources: [source], annotations: [at('p-emoji', 1, cut), at('p-flag', flag, flag + 2)] }
+}
+
 describe.each([
   ['the sample notebook', sampleNotebook],
   ['a notebook with hostile titles and tags', hostileNotebook],
+  ['a notebook whose passages were selected inside emoji', emojiEdgeNotebook],
 ])('%s', (_name, make) => {
   const nb = make()
   for (const layout of ['single', 'folder'] as const) {

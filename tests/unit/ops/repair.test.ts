@@ -45,6 +45,23 @@ describe('repair when a notebook opens', () => {
     expect(repairOps(after, AT).ops).toEqual([])
   })
 
+  it('widens a stored passage that ends inside a character to the whole character', () => {
+    const { nb, source, text } = notebookWithSource(['Harir 😀 base'])
+    const at = text.indexOf('😀')
+    const split = {
+      ...passage('a1', source, text, 'Harir'),
+      target: {
+        quote: { exact: text.slice(0, at + 1), prefix: '', suffix: text.slice(at + 1) },
+        position: { start: 0, end: at + 1 },
+      },
+    }
+    const after = repaired({ ...nb, annotations: [split] })
+    expect(after.annotations[0].target.quote.exact).toBe('Harir 😀')
+    expect(after.annotations[0].target.position).toEqual({ start: 0, end: at + 2 })
+    expect(integrityProblems(after)).toEqual([])
+    expect(repairOps(after, AT).ops).toEqual([])
+  })
+
   it('fixes a stored text hash that does not match the text', () => {
     const nb = fixture()
     const forged: Notebook = { ...nb, sources: [{ ...nb.sources[0], textHash: 'forged' }] }
