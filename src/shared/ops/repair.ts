@@ -37,9 +37,8 @@ export function repairOps(nb: Notebook, at: string): Repair {
   }
 }
 
-/** Operations re-anchoring a source's passages to its current text (empty if none needed). */
-export function reanchorSourceOps(nb: Notebook, source: Source): { ops: Op[]; orphaned: number } {
-  const own = nb.annotations.filter((a) => a.sourceId === source.id)
+/** Operations re-anchoring a source's passages (`own`) to its current text (empty if none needed). */
+function reanchorSourceOps(source: Source, own: Annotation[]): { ops: Op[]; orphaned: number } {
   if (own.every((a) => a.anchoredHash === source.textHash)) return { ops: [], orphaned: 0 }
   const result = reanchorAnnotations(plainText(source.doc), source.textHash, own)
   const changed = new Set(result.changed)
@@ -55,10 +54,17 @@ export function reanchorSourceOps(nb: Notebook, source: Source): { ops: Op[]; or
 }
 
 function reanchorOps(nb: Notebook, notices: string[]): Op[] {
+  // Grouped once: filtering every passage for each source was ~11 ms of an open at L (200 × 20,000).
+  const bySource = new Map<string, Annotation[]>()
+  for (const a of nb.annotations) {
+    const own = bySource.get(a.sourceId)
+    if (own) own.push(a)
+    else bySource.set(a.sourceId, [a])
+  }
   const ops: Op[] = []
   let orphaned = 0
   for (const source of nb.sources) {
-    const r = reanchorSourceOps(nb, source)
+    const r = reanchorSourceOps(source, bySource.get(source.id) ?? [])
     ops.push(...r.ops)
     orphaned += r.orphaned
   }
