@@ -177,3 +177,45 @@ test('a passage whose quote holds a long unbroken word (a URL, a pasted hash) st
   const quote = (await card.locator('.quote-text').boundingBox())!
   expect(quote.x + quote.width).toBeLessThanOrEqual(box.x + box.width)
 })
+
+test('cancelling Add tag or Link leaves no passage behind; tagging keeps it, and Redo marks it again', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const cards = page.locator('[data-passage-card]')
+  const before = 0 // the seed notebook has no passages
+  await expect(cards).toHaveCount(before)
+  const actions = page.getByRole('toolbar', { name: 'Passage actions' })
+
+  await selectInSource(page, BASES)
+  await actions.getByRole('button', { name: 'Add tag' }).click()
+  const picker = page.getByRole('dialog', { name: 'Add tag' })
+  await picker.getByRole('combobox', { name: 'Tag name' }).fill('oops')
+  await page.keyboard.press('Escape') // clears the typed name
+  await page.keyboard.press('Escape') // closes the picker
+  await expect(picker).toHaveCount(0)
+  await expect(cards).toHaveCount(before)
+  await expect(highlight(page).filter({ hasText: BASES })).toHaveCount(0)
+
+  await selectInSource(page, BASES)
+  await actions.getByRole('button', { name: 'Link passage' }).click()
+  await page.getByRole('dialog', { name: 'Link passage' }).getByRole('button', { name: 'Cancel' }).click()
+  await expect(cards).toHaveCount(before)
+
+  // Redo puts back what the cancel took away (it was an undo of the mark).
+  await page.keyboard.press('Control+Shift+Z')
+  await expect(cards).toHaveCount(before + 1)
+  await page.keyboard.press('Control+Z')
+  await expect(cards).toHaveCount(before)
+
+  // A tag added in the picker keeps the passage when the picker closes.
+  await selectInSource(page, BASES)
+  await actions.getByRole('button', { name: 'Add tag' }).click()
+  const input = picker.getByRole('combobox', { name: 'Tag name' })
+  await input.fill('ain-al')
+  await input.press('Enter')
+  await picker.getByRole('button', { name: 'Done' }).click()
+  await expect(cards).toHaveCount(before + 1)
+  await expect(passageCard(page, BASES).getByText('base/ain-al-asad')).toBeVisible()
+})

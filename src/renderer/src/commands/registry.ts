@@ -3,7 +3,7 @@
 import { exportNotebookAs } from '../state/export-actions'
 import { readerRef } from '../editor/reader-ref'
 import { createNotePage } from '../state/note-actions'
-import { markSelection, passageForSelection } from '../state/passage-actions'
+import { markSelection, passageForDialog } from '../state/passage-actions'
 import type { NotebookSession } from '../state/session'
 import { showError, toastStore } from '../state/toasts'
 import { ui } from '../state/ui-store'
@@ -48,7 +48,7 @@ export const COMMANDS = {
     shortcut: { key: 't' },
     scope: 'selection',
     run: (s) => {
-      const passage = markSelection(s)
+      const passage = passageForDialog(s, { reuse: false })
       if (passage) ui.set({ tagPickerFor: passage.id })
     },
   },
@@ -58,7 +58,7 @@ export const COMMANDS = {
     shortcut: { key: 'l' },
     scope: 'selection',
     run: (s) => {
-      const passage = passageForSelection(s)
+      const passage = passageForDialog(s, { reuse: true })
       if (passage) ui.set({ linkFrom: passage.id })
     },
   },

@@ -11,6 +11,7 @@ import { LinksLayer } from '../components/links/LinksLayer'
 import { ConfirmHost } from '../components/ConfirmHost'
 import { NoteView } from '../components/notes/NoteView'
 import { ui, useUi } from '../state/ui-store'
+import { closePassageDialog } from '../state/passage-actions'
 import { api, errorMessage } from '../api/client'
 import { NotebookNav } from '../components/NotebookNav'
 import { TopBar } from '../components/TopBar'
@@ -137,7 +138,12 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
       {panel === 'shortcuts' && <ShortcutsPanel onClose={() => ui.set({ panel: null })} />}
       {panel === 'tags' && <TagManager onClose={() => ui.set({ panel: null })} />}
       {panel === 'search' && <SearchPalette onClose={() => ui.set({ panel: null })} />}
-      {tagPickerFor && <TagPicker passageId={tagPickerFor} onClose={() => ui.set({ tagPickerFor: null })} />}
+      {tagPickerFor && (
+        <TagPicker
+          passageId={tagPickerFor}
+          onClose={() => closePassageDialog(session, { tagPickerFor: null })}
+        />
+      )}
       <LinksLayer />
       <ConfirmHost />
       {externalChange}

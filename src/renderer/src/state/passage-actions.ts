@@ -16,41 +16,80 @@ export function markSelection(
   session: NotebookSession,
   options: { withNote?: boolean } = {},
 ): Annotation | null {
+  return mark(session, options)?.annotation ?? null
+}
+
+function mark(
+  session: NotebookSession,
+  options: { withNote?: boolean },
+): { annotation: Annotation; entry: number | null } | null {
   const reader = readerRef.get()
   if (!reader || reader.editor.isEditable) return null
   const range = selectedRange(reader.editor)
   if (!range) return null
   const annotation = newAnnotation(reader.source, textMapOf(reader.editor).text, range, ui.get().color)
+  let entry: number | null
   try {
-    session.run([{ type: 'addAnnotation', annotation }], { label: 'Mark passage' })
+    entry = session.run([{ type: 'addAnnotation', annotation }], { label: 'Mark passage' })
   } catch (error) {
     showError(error)
     return null
   }
   reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
   ui.set({ selectedPassageId: annotation.id, focusNoteOf: options.withNote ? annotation.id : null })
+  return { annotation, entry }
+}
+
+/**
+ * The passage the reader's selection stands for, for the Add tag or Link dialog about to open:
+ * with `reuse`, an anchored passage of this source with exactly that range (so linking what is
+ * already marked does not mark it twice), else a new one, which closing the dialog without
+ * doing anything unmarks again (closePassageDialog).
+ */
+export function passageForDialog(session: NotebookSession, { reuse }: { reuse: boolean }): Annotation | null {
+  const reader = readerRef.get()
+  const range = reader && !reader.editor.isEditable ? selectedRange(reader.editor) : null
+  if (!reader || !range) return null
+  const existing = reuse
+    ? session.notebook.annotations.find(
+        (a) =>
+          a.sourceId === reader.source.id &&
+          a.status === 'anchored' &&
+          a.target.position.start === range.start &&
+          a.target.position.end === range.end,
+      )
+    : undefined
+  if (existing) {
+    reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
+    ui.set({ selectedPassageId: existing.id, markedFor: null })
+    return existing
+  }
+  const marked = mark(session, {})
+  if (!marked) return null
+  const { annotation, entry } = marked
+  ui.set({ markedFor: entry === null ? null : { passageId: annotation.id, entry } })
   return annotation
 }
 
 /**
- * The passage the reader's selection stands for: an anchored passage of this source with
- * exactly that range (so linking what is already marked does not mark it twice), else a new one.
+ * Closes the Add tag or Link dialog (`patch` clears its state). A passage marked only for it
+ * is unmarked if nothing was done since (no tag added, no link made): cancelling leaves the
+ * notebook as it was. The unmarking is an undo of the mark, so Redo marks it again.
  */
-export function passageForSelection(session: NotebookSession): Annotation | null {
-  const reader = readerRef.get()
-  const range = reader && !reader.editor.isEditable ? selectedRange(reader.editor) : null
-  if (!reader || !range) return null
-  const existing = session.notebook.annotations.find(
-    (a) =>
-      a.sourceId === reader.source.id &&
-      a.status === 'anchored' &&
-      a.target.position.start === range.start &&
-      a.target.position.end === range.end,
-  )
-  if (!existing) return markSelection(session)
-  reader.editor.commands.setTextSelection(reader.editor.state.selection.to)
-  ui.set({ selectedPassageId: existing.id })
-  return existing
+export function closePassageDialog(
+  session: NotebookSession,
+  patch: { tagPickerFor: null } | { linkFrom: null },
+): void {
+  const marked = ui.get().markedFor
+  ui.set({ ...patch, markedFor: null })
+  if (!marked || !session.isLatestEntry(marked.entry)) return
+  try {
+    session.undoEntry(marked.entry)
+  } catch (error) {
+    showError(error)
+    return
+  }
+  if (ui.get().selectedPassageId === marked.passageId) ui.set({ selectedPassageId: null })
 }
 
 export function newAnnotation(

@@ -143,6 +143,11 @@ export class NotebookSession {
     return id
   }
 
+  /** Whether entry `id` is the last thing done (nothing undoable has happened since). */
+  isLatestEntry(id: number): boolean {
+    return this.undoStack.at(-1)?.id === id
+  }
+
   get canUndo(): boolean {
     return this.undoStack.length > 0
   }

@@ -31,6 +31,8 @@ export interface UiState {
   filterOpen: boolean
   /** The passage whose "Link passage" picker is open. */
   linkFrom: string | null
+  /** A passage marked only so that the open Add tag or Link dialog has one, with its history entry. */
+  markedFor: { passageId: string; entry: number } | null
   /** The graph of the notebook is shown in place of the reader. */
   graphOpen: boolean
   confirm: ConfirmRequest | null
@@ -48,6 +50,7 @@ const initial: UiState = {
   flashRange: null,
   filterOpen: false,
   linkFrom: null,
+  markedFor: null,
   graphOpen: false,
   confirm: null,
 }
