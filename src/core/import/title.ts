@@ -3,6 +3,7 @@
 import type { DocNode } from '@shared/schema'
 import { LIMITS } from '@shared/schema'
 import { plainText } from '@shared/plain-text'
+import { clipTitle as clip } from './clip-title'
 
 const TITLE_FROM_TEXT_CHARS = 80
 
@@ -58,10 +59,4 @@ function baseName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? ''
   const dot = base.lastIndexOf('.')
   return dot > 0 ? base.slice(0, dot) : base
-}
-
-/** Clip by code points so a surrogate pair is never split. */
-function clip(text: string, max: number): string {
-  const chars = Array.from(text.trim())
-  return chars.length > max ? chars.slice(0, max).join('').trimEnd() : chars.join('')
 }

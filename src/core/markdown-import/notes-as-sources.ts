@@ -8,6 +8,7 @@ import { plainText, textHash } from '@shared/plain-text'
 import { LIMITS, PartialDateSchema, type Source } from '@shared/schema'
 import type { InputFile } from '@shared/markdown-import/files'
 import type { ImportInput, ImportResult } from '../import'
+import { clipTitle } from '../import/clip-title'
 
 export type Convert = (input: ImportInput) => Promise<ImportResult>
 
@@ -74,7 +75,7 @@ export async function noteToSource(
   const fullSummary = [summary, extra].filter(Boolean).join('\n\n')
   const source: Source = {
     id: nanoid(12),
-    title: clip(title ?? converted, LIMITS.titleLength),
+    title: clipTitle(title ?? converted, LIMITS.titleLength),
     origin: clip(
       first(data, ORIGIN) && !/^https?:/i.test(first(data, ORIGIN)!) ? first(data, ORIGIN)! : '',
       LIMITS.originLength,

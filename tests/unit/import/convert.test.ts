@@ -33,11 +33,11 @@ describe('convertSource: title', () => {
     expect(title('markdown', '#### Not h1', '/home/u/notes.md')).toBe('notes')
     expect(title('text', 'text', '.hidden')).toBe('.hidden')
   })
-  it('then uses the first line clipped to 80 characters', () => {
+  it('then uses the first line clipped to 80 characters, "…" included', () => {
     expect(title('text', '\n   \nFirst line\nsecond')).toBe('First line')
     const long = 'word '.repeat(40)
-    expect(title('text', long)).toBe(long.slice(0, 80).trimEnd())
-    expect(Array.from(title('text', '😀'.repeat(100)))).toHaveLength(80)
+    expect(title('text', long)).toBe(long.slice(0, 79).trimEnd() + '…')
+    expect(title('text', '😀'.repeat(100))).toBe('😀'.repeat(79) + '…')
   })
 })
 
