@@ -2,20 +2,14 @@
 // Markdown file's name, so it is cut only between whole characters as a reader sees them
 // (grapheme clusters: a flag, a ZWJ family, a letter with its accents), at a word's end when one
 // is near, and it says it was cut ("…").
+import { codePoints } from '@shared/text-length'
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 const ELLIPSIS = '…'
 
-/** Zod's `.max()` on a string counts code points, and the schema's title limit is checked so. */
-export const codePoints = (text: string): number => {
-  let n = 0
-  for (const _ of text) n++
-  return n
-}
-
 /**
- * `text` trimmed, unchanged when it has at most `max` code points; else cut on a grapheme
+ * `text` trimmed, unchanged when it has at most `max` code points (what the schema counts); else cut on a grapheme
  * boundary (at the last word boundary when that loses at most a quarter of the room) and ended
  * with "…", `max` code points at most in all.
  */

@@ -2,7 +2,8 @@
 // word's end when one is near, and ends in "…"; a title that fits is left as it is.
 import { describe, expect, it } from 'vitest'
 import { convertSource } from '../../../src/core/import/index'
-import { clipTitle, codePoints } from '../../../src/core/import/clip-title'
+import { clipTitle } from '../../../src/core/import/clip-title'
+import { codePoints } from '../../../src/shared/text-length'
 import { LIMITS, SourceSchema } from '../../../src/shared/schema'
 
 const graphemes = (s: string) =>

@@ -1,16 +1,25 @@
 // Add a source by pasting text or importing a .txt, .md or .html file. The core converts and
-// sanitizes it; the result is added with an undoable operation.
+// sanitizes it; the result is added with an undoable operation. What is typed is kept as the
+// notebook's draft when the dialog closes (state/source-drafts.ts): Escape never loses a paste.
 import { nanoid } from 'nanoid'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { plainText, textHash } from '@shared/plain-text'
 import { LIMITS } from '@shared/schema'
 import { api, errorMessage } from '../api/client'
 import { navigate } from '../state/route'
+import {
+  EMPTY_DRAFT,
+  isEmptyDraft,
+  keepSourceDraft,
+  sourceDraft,
+  type SourceDraft,
+  type SourceFormat as Format,
+} from '../state/source-drafts'
 import { useSession } from '../state/use-session'
+import { CharacterCount, tooLongMessage } from './CharacterCount'
 import { Dialog } from './Dialog'
 import { FieldError } from './FieldError'
 
-type Format = 'text' | 'markdown' | 'html'
 const MAX_FILE_BYTES = LIMITS.sourceTextChars * 2
 
 export function formatOfFile(name: string): Format | null {
@@ -23,15 +32,34 @@ export function formatOfFile(name: string): Format | null {
 
 export function AddSourceDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
+  const notebookId = session.notebook.id
   const [mode, setMode] = useState<'paste' | 'file'>('paste')
-  const [title, setTitle] = useState('')
-  const [origin, setOrigin] = useState('')
-  const [content, setContent] = useState('')
-  const [format, setFormat] = useState<Format>('text')
+  const [draft, setDraft] = useState<SourceDraft>(() => sourceDraft(notebookId))
+  const [restored, setRestored] = useState(() => !isEmptyDraft(draft))
+  const { title, origin, content, format } = draft
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const titleCount = useId()
+  const originCount = useId()
+
+  // Every change is the draft at once, so however the dialog closes, nothing typed is lost.
+  const edit = (patch: Partial<SourceDraft>) => {
+    const next = { ...draft, ...patch }
+    setDraft(next)
+    keepSourceDraft(notebookId, next)
+  }
+  const clear = () => {
+    setDraft(EMPTY_DRAFT)
+    setRestored(false)
+    keepSourceDraft(notebookId, EMPTY_DRAFT)
+    setError(null)
+  }
 
   const add = async (input: { format: Format; content: string; fileName?: string }) => {
+    const tooLong =
+      tooLongMessage('The title', title, LIMITS.titleLength) ??
+      tooLongMessage('The origin', origin, LIMITS.originLength)
+    if (tooLong) return setError(tooLong)
     setBusy(true)
     setError(null)
     try {
@@ -49,7 +77,10 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
         updatedAt: now,
       }
       session.run([{ type: 'addSource', source }], { label: 'Add source' })
-      navigate({ screen: 'notebook', notebookId: session.notebook.id, sourceId: source.id })
+      // The draft's text is forgotten once it is added; a file's import took only its title and
+      // origin, and leaves a pasted text for later.
+      keepSourceDraft(notebookId, input.fileName ? { ...draft, title: '', origin: '' } : EMPTY_DRAFT)
+      navigate({ screen: 'notebook', notebookId, sourceId: source.id })
       onClose()
     } catch (e) {
       setError(errorMessage(e))
@@ -82,29 +113,31 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
         <span>Title (optional)</span>
         <input
           value={title}
-          maxLength={LIMITS.titleLength}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => edit({ title: e.target.value })}
           placeholder="Taken from the text when empty"
+          aria-describedby={titleCount}
         />
       </label>
+      <CharacterCount id={titleCount} value={title} max={LIMITS.titleLength} />
       <label className="field">
         <span>Origin (optional)</span>
         <input
           value={origin}
-          maxLength={LIMITS.originLength}
-          onChange={(e) => setOrigin(e.target.value)}
+          onChange={(e) => edit({ origin: e.target.value })}
           placeholder="e.g. apnews.com"
+          aria-describedby={originCount}
         />
       </label>
+      <CharacterCount id={originCount} value={origin} max={LIMITS.originLength} />
       {mode === 'paste' ? (
         <>
           <label className="field">
             <span>Text</span>
-            <textarea rows={8} value={content} onChange={(e) => setContent(e.target.value)} />
+            <textarea rows={8} value={content} onChange={(e) => edit({ content: e.target.value })} />
           </label>
           <label className="field">
             <span>Format</span>
-            <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            <select value={format} onChange={(e) => edit({ format: e.target.value as Format })}>
               <option value="text">Plain text</option>
               <option value="markdown">Markdown</option>
               <option value="html">HTML</option>
@@ -130,6 +163,14 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
       )}
       <FieldError error={error} />
       <div className="dialog-footer">
+        {!isEmptyDraft(draft) && (
+          <div className="draft-actions">
+            <button className="button ghost" disabled={busy} onClick={clear}>
+              Clear
+            </button>
+            {restored && <span className="draft-note">Kept from last time</span>}
+          </div>
+        )}
         <button className="button" onClick={onClose}>
           Cancel
         </button>

@@ -1,8 +1,11 @@
 // A dialog asking for one value — a title (new notebook, rename a notebook, source or note) or
 // another single field (a link's address): refuses an empty or invalid value, shows the error
-// the action throws, and stays open until it succeeds.
-import { useState } from 'react'
+// the action throws, and stays open until it succeeds. A value over the limit is refused with
+// the limit said, never cut: the field has no maxLength, which would drop the end of a paste.
+import { useId, useState } from 'react'
+import { LIMITS } from '@shared/schema'
 import { errorMessage } from '../api/client'
+import { CharacterCount, tooLongMessage } from './CharacterCount'
 import { Dialog } from './Dialog'
 import { FieldError } from './FieldError'
 
@@ -15,12 +18,15 @@ interface TitleDialogProps {
   fieldLabel?: string
   inputType?: 'text' | 'url'
   placeholder?: string
+  /** In characters as the schema counts them (code points). */
   maxLength?: number
   /** A reason to refuse the trimmed value, or null to accept it. */
   validate?: (value: string) => string | null
   onSubmit: (value: string) => void | Promise<void>
   onClose: () => void
 }
+
+const TOO_LONG = '\u0000too long' // not a message: stands for tooLong's current one
 
 export function TitleDialog({
   title,
@@ -30,7 +36,7 @@ export function TitleDialog({
   fieldLabel = 'Title',
   inputType = 'text',
   placeholder,
-  maxLength = 300,
+  maxLength = LIMITS.titleLength,
   validate,
   onSubmit,
   onClose,
@@ -38,9 +44,15 @@ export function TitleDialog({
   const [value, setValue] = useState(initial)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const countId = useId()
+  const tooLong = tooLongMessage(`The ${fieldLabel.toLowerCase()}`, value, maxLength)
+  // A "too long" refusal follows the value: its numbers change as it is shortened, and it goes
+  // once the value fits.
+  const shown = error === TOO_LONG ? tooLong : error
 
   const submit = async () => {
     if (!value.trim()) return setError(emptyMessage)
+    if (tooLong) return setError(TOO_LONG)
     const refused = validate?.(value.trim())
     if (refused) return setError(refused)
     setBusy(true)
@@ -67,12 +79,13 @@ export function TitleDialog({
             type={inputType}
             placeholder={placeholder}
             value={value}
-            maxLength={maxLength}
             onChange={(e) => setValue(e.target.value)}
-            aria-invalid={error ? true : undefined}
+            aria-invalid={shown || tooLong ? true : undefined}
+            aria-describedby={countId}
           />
         </label>
-        <FieldError error={error} />
+        <CharacterCount id={countId} value={value} max={maxLength} />
+        <FieldError error={shown} />
         <div className="dialog-footer">
           <button type="button" className="button" onClick={onClose}>
             Cancel
