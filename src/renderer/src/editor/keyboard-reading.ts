@@ -5,7 +5,7 @@
 // (Selection.modify, which works on text that is not editable); ProseMirror reads the DOM
 // selection as it does after a mouse drag.
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { passagesAt } from './passage-highlights'
 import { syncSelectionFromDom } from './dom-selection'
@@ -110,14 +110,21 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
   if (unit === 'documentboundary') {
     // Selection.modify's document boundary is the page's, not the text's: Ctrl+Home put the
     // caret on the top bar's "← Library", outside the editor, and Enter then read whatever
-    // selection the editor last had. The editor's own start and end instead.
+    // selection the editor last had. The text's first or last character instead, in a text
+    // node: a position before the caret's own widget made the next arrow key move nowhere.
+    const text = edgeText(view.dom, direction)
+    if (!text) return
+    const offset = direction === 'backward' ? 0 : text.length
+    if (extend) sel.extend(text, offset)
+    else sel.collapse(text, offset)
+    // The whole way, title included: scrolling the caret just into view left the first line
+    // under the reader's sticky toolbar.
+    const scroller = view.dom.closest('.reader')
+    scroller?.scrollTo({ top: direction === 'backward' ? 0 : scroller.scrollHeight })
     syncSelectionFromDom(view)
-    const { doc, selection } = view.state
-    const to = direction === 'backward' ? Selection.atStart(doc) : Selection.atEnd(doc)
-    const next = extend ? TextSelection.create(doc, selection.anchor, to.head) : to
-    view.dispatch(view.state.tr.setSelection(next).scrollIntoView())
     return
   }
+  caretIntoText(view, sel)
   // Without Shift a selection collapses to the side moved to, as in a text field.
   if (!extend && !sel.isCollapsed && unit === 'character') {
     if (direction === 'forward') sel.collapseToEnd()
@@ -136,6 +143,33 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
   // the page's when it redraws (the reading caret after a focus) and 20 ms after a focus, and
   // with the move not yet read that could put the caret back where a click had left it.
   syncSelectionFromDom(view)
+}
+
+/**
+ * A caret between elements (where ProseMirror puts it at a block's start, before the reading
+ * caret's own widget) goes to the start of the text node after it, the same place on screen:
+ * from there the browser's next move went only past the widget, so an arrow key seemed lost.
+ */
+function caretIntoText(view: EditorView, sel: globalThis.Selection): void {
+  const { focusNode, focusOffset } = sel
+  if (!sel.isCollapsed || !focusNode || focusNode.nodeType !== Node.ELEMENT_NODE) return
+  const at = document.createRange()
+  at.setStart(focusNode, focusOffset)
+  const walker = document.createTreeWalker(view.dom, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (at.comparePoint(node, 0) >= 0) return sel.collapse(node, 0)
+}
+
+/** The text's first or last non-blank text node. */
+function edgeText(root: HTMLElement, direction: 'forward' | 'backward'): Text | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  let found: Text | null = null
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node as Text).data.trim()) continue
+    found = node as Text
+    if (direction === 'backward') break
+  }
+  return found
 }
 
 /** A collapsed selection at the start of the first text line in view. */
