@@ -13,6 +13,7 @@ import { PassageLinks } from './PassageLinks'
 import { PassageAnalysis } from './grades/PassageAnalysis'
 import { PassageTags } from './PassageTags'
 import { relativeTime } from './relative-time'
+import { useCardFocus } from './use-card-focus'
 import { Icon } from './Icon'
 import { Editable } from './Editable'
 
@@ -42,6 +43,7 @@ export const PassageCard = memo(function PassageCard({
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' })
   }, [selected])
+  useCardFocus(ref, a.id)
 
   return (
     <article
@@ -51,6 +53,8 @@ export const PassageCard = memo(function PassageCard({
       aria-label={`Passage: ${a.target.quote.exact.slice(0, 80)}`}
       aria-current={selected ? 'true' : undefined}
       data-passage-card={a.id}
+      // Focusable by script only: where the focus goes when an opened card has no editable note.
+      tabIndex={-1}
     >
       <button
         className="passage-quote"

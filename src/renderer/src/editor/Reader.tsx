@@ -24,7 +24,8 @@ export function Reader({ source, editable, decorations, onReady }: ReaderProps) 
         PassageHighlights.configure({
           onClickPassages: (ids) => ui.set({ selectedPassageId: ids[0] ?? null }),
         }),
-        KeyboardReading.configure({ onOpenPassages: (ids) => ui.reveal(ids[0]) }),
+        // Enter on a highlight opens its card with the caret in its note, ready to type.
+        KeyboardReading.configure({ onOpenPassages: (ids) => ui.open(ids[0]) }),
       ],
       content: source.doc,
       editable: false,

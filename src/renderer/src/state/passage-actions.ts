@@ -166,12 +166,16 @@ export function reattachToSelection(session: NotebookSession, id: string): boole
   return true
 }
 
-/** Opens the passage's source (if another one is shown), then scrolls to and flashes it. */
-export function revealPassage(session: NotebookSession, id: string): void {
+/**
+ * Opens the passage's source (if another one is shown), then scrolls to and flashes it; with
+ * `focus`, its card takes the keyboard focus (ui.open).
+ */
+export function revealPassage(session: NotebookSession, id: string, options: { focus?: boolean } = {}): void {
   const passage = session.notebook.annotations.find((a) => a.id === id)
   if (!passage) return
   if (readerRef.get()?.source.id !== passage.sourceId) {
     navigate({ screen: 'notebook', notebookId: session.notebook.id, sourceId: passage.sourceId })
   }
-  ui.reveal(id)
+  if (options.focus) ui.open(id)
+  else ui.reveal(id)
 }

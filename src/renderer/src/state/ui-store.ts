@@ -18,6 +18,8 @@ export interface UiState {
   selectedPassageId: string | null
   flash: { id: string; at: number } | null
   focusNoteOf: string | null
+  /** A passage card to take the keyboard focus once it is shown (use-card-focus.ts). */
+  focusCard: { id: string; at: number } | null
   /** The highlight color for new passages; null = automatic (first tag's color, else yellow). */
   color: string | null
   filter: TagFilter
@@ -42,6 +44,7 @@ const initial: UiState = {
   selectedPassageId: null,
   flash: null,
   focusNoteOf: null,
+  focusCard: null,
   color: null,
   filter: { tagIds: [], mode: 'or', untagged: false },
   editingSource: false,
@@ -75,6 +78,14 @@ export const ui = {
   /** Select a passage and ask the reader to scroll to it and flash it. */
   reveal(id: string) {
     ui.set({ selectedPassageId: id, flash: { id, at: Date.now() } })
+  },
+  /**
+   * Reveal a passage opened on purpose (Enter on a highlight, a search result) and move the
+   * keyboard focus to its card, into its note as "Annotate" does: the next keys are the note.
+   */
+  open(id: string) {
+    const at = Date.now()
+    ui.set({ selectedPassageId: id, flash: { id, at }, focusNoteOf: id, focusCard: { id, at } })
   },
 }
 

@@ -94,7 +94,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
 
 export function jumpTo(session: NotebookSession, r: SearchResult): void {
   const notebookId = session.notebook.id
-  if (r.kind === 'passage') return revealPassage(session, r.id)
+  // A passage opened from the search is one to work on: the keys go to its note next.
+  if (r.kind === 'passage') return revealPassage(session, r.id, { focus: true })
   if (r.kind === 'note') return navigate({ screen: 'notebook', notebookId, noteId: r.id })
   if (r.kind === 'tag')
     return ui.set({ filter: { tagIds: [r.id], mode: 'or', untagged: false }, filterOpen: true })

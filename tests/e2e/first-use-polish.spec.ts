@@ -1,0 +1,51 @@
+// Small defects from a new user's test pass: where the focus goes after opening something, names
+// a screen reader reads, and things drawn over or under each other. One test per defect.
+import { expect, test } from './fixtures'
+import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+
+test('Enter on a highlight in the source text puts the caret in its passage note', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  // Another place in the text: the passage is no longer the selected one.
+  const text = page.getByRole('document', { name: 'Source text' })
+  await text.getByText(/The withdrawal of U.S. troops/).click()
+  const card = passageCard(page, 'Hareer base')
+  await expect(card).not.toHaveAttribute('aria-current', 'true')
+  // The reading caret inside the highlight, then Enter.
+  await page.evaluate(() => {
+    const mark = document.querySelector('.source-text [data-passage]')!
+    getSelection()!.collapse(mark.firstChild, 2)
+  })
+  await page.keyboard.press('Enter')
+  const note = card.getByRole('textbox', { name: /Note on/ })
+  await expect(note).toBeFocused()
+  await page.keyboard.type('Typed at once')
+  await expect(note).toHaveText('Typed at once')
+
+  // Enter again on the same, already open passage: the note takes the keys again.
+  await text.focus()
+  await page.evaluate(() => {
+    const mark = document.querySelector('.source-text [data-passage]')!
+    getSelection()!.collapse(mark.firstChild, 2)
+  })
+  await expect(text).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(note).toBeFocused()
+})
+
+test('a passage opened from search takes the keys in its note', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  await page.locator('.source-header').click()
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await search.fill('kind:passage Hareer')
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
+  await search.press('Enter')
+  await expect(search).toHaveCount(0)
+  await expect(passageCard(page, 'Hareer base').getByRole('textbox', { name: /Note on/ })).toBeFocused()
+})
