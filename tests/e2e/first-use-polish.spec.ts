@@ -49,3 +49,15 @@ test('a passage opened from search takes the keys in its note', async ({ glossa 
   await expect(search).toHaveCount(0)
   await expect(passageCard(page, 'Hareer base').getByRole('textbox', { name: /Note on/ })).toBeFocused()
 })
+
+test('Add source opens with the caret in its Text field, and the Format select is named "Format"', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.locator('.source-header').click()
+  await page.keyboard.press('Shift+A')
+  const dialog = page.getByRole('dialog', { name: 'Add source' })
+  await expect(dialog.getByRole('textbox', { name: 'Text' })).toBeFocused()
+  await expect(dialog.getByRole('combobox', { name: 'Format', exact: true })).toBeVisible()
+})

@@ -133,11 +133,22 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
         <>
           <label className="field">
             <span>Text</span>
-            <textarea rows={8} value={content} onChange={(e) => edit({ content: e.target.value })} />
+            {/* The first field a person fills: the caret starts here rather than on the tabs. */}
+            <textarea
+              rows={8}
+              value={content}
+              onChange={(e) => edit({ content: e.target.value })}
+              data-autofocus
+            />
           </label>
           <label className="field">
             <span>Format</span>
-            <select value={format} onChange={(e) => edit({ format: e.target.value as Format })}>
+            {/* Named by aria-label: the wrapping label's name took in every option's text. */}
+            <select
+              aria-label="Format"
+              value={format}
+              onChange={(e) => edit({ format: e.target.value as Format })}
+            >
               <option value="text">Plain text</option>
               <option value="markdown">Markdown</option>
               <option value="html">HTML</option>

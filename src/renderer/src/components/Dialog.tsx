@@ -18,6 +18,9 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current!
     if (!dialog.open) dialog.showModal()
+    // showModal focuses the first focusable element; a dialog may name a better start (the
+    // field a person fills first) with data-autofocus. React's autoFocus runs before showModal.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     return () => dialog.close()
   }, [])
   return (
