@@ -61,3 +61,24 @@ test('Add source opens with the caret in its Text field, and the Format select i
   await expect(dialog.getByRole('textbox', { name: 'Text' })).toBeFocused()
   await expect(dialog.getByRole('combobox', { name: 'Format', exact: true })).toBeVisible()
 })
+
+test('a message shows above an open dialog and its buttons can be pressed', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.locator('.source-header').click()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('Nothing to undo.')).toBeVisible()
+  await page.keyboard.press('Control+k')
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible()
+  const toast = page.locator('.toast', { hasText: 'Nothing to undo.' })
+  await expect(toast).toBeVisible()
+  // What is drawn at the message's centre is the message, not the dialog's backdrop.
+  const onTop = await toast.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    return el.contains(document.elementFromPoint(box.x + 8, box.y + box.height / 2))
+  })
+  expect(onTop).toBe(true)
+  await toast.getByRole('button', { name: 'Dismiss message' }).click({ timeout: 3000 })
+  await expect(toast).toHaveCount(0)
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible()
+})

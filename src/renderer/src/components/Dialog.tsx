@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: focus is trapped and Escape closes it.
 import { useEffect, useRef, type ReactNode } from 'react'
+import { openDialogs } from '../state/open-dialogs'
 
 export function Dialog({
   title,
@@ -21,7 +22,11 @@ export function Dialog({
     // showModal focuses the first focusable element; a dialog may name a better start (the
     // field a person fills first) with data-autofocus. React's autoFocus runs before showModal.
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
-    return () => dialog.close()
+    openDialogs.add(dialog)
+    return () => {
+      openDialogs.remove(dialog)
+      dialog.close()
+    }
   }, [])
   return (
     <dialog

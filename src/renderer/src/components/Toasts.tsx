@@ -1,9 +1,14 @@
 import { useSyncExternalStore } from 'react'
+import { createPortal } from 'react-dom'
+import { useTopDialog } from '../state/open-dialogs'
 import { toastStore } from '../state/toasts'
 
 export function Toasts() {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.get)
-  return (
+  // Inside the open dialog while there is a message: no z-index is above the top layer
+  // (state/open-dialogs.ts). Only then, so a dialog's own status line stays its only one.
+  const dialog = useTopDialog()
+  return createPortal(
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : undefined}>
@@ -28,6 +33,7 @@ export function Toasts() {
           </button>
         </div>
       ))}
-    </div>
+    </div>,
+    (toasts.length > 0 && dialog) || document.body,
   )
 }
