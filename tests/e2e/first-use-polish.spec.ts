@@ -82,3 +82,32 @@ test('a message shows above an open dialog and its buttons can be pressed', asyn
   await expect(toast).toHaveCount(0)
   await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible()
 })
+
+test('at 1024 px the selection toolbar stays on one line and clear of the reader toolbar', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await openSeedNotebook(page)
+  // The selected line just below the reader's sticky toolbar ("Edit source").
+  await page.locator('.reader').evaluate((reader) => {
+    const lede = reader.querySelector('.source-text .ProseMirror p')!
+    reader.scrollTop += lede.getBoundingClientRect().top - reader.getBoundingClientRect().top - 60
+  })
+  await selectInSource(page, 'The United States has reached an agreement')
+  const toolbar = page.getByRole('toolbar', { name: 'Passage actions' })
+  const tops = await toolbar
+    .getByRole('button')
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)))
+  // Buttons and colour dots differ in height; one line means their centres line up closely.
+  const box = (await toolbar.boundingBox())!
+  expect(box.height).toBeLessThan(48)
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(16)
+  const edit = (await page.getByRole('button', { name: 'Edit source' }).boundingBox())!
+  const overlaps =
+    box.x < edit.x + edit.width &&
+    edit.x < box.x + box.width &&
+    box.y < edit.y + edit.height &&
+    edit.y < box.y + box.height
+  expect(overlaps).toBe(false)
+})

@@ -13,11 +13,13 @@ interface Anchor {
   top: number
   bottom: number
   x: number
-  /** The scroller's visible width and the top of its visible part. */
+  /** The scroller's visible width and the top of its visible part (below its sticky toolbar). */
   width: number
   viewTop: number
 }
 const GAP = 8
+/** Below this reader width (a 1024 px window) the toolbar is drawn tighter to stay on one line. */
+const COMPACT_BELOW = 520
 
 export function SelectionToolbar({ editor, container }: { editor: Editor; container: HTMLElement | null }) {
   const session = useSession()
@@ -35,12 +37,14 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
       const start = editor.view.coordsAtPos(from)
       const end = editor.view.coordsAtPos(to)
       const box = container.getBoundingClientRect()
+      // The reader's sticky toolbar ("Edit source") covers the scroller's top: not a place to show this.
+      const covered = container.querySelector<HTMLElement>('.reader-toolbar')?.offsetHeight ?? 0
       setAnchor({
         top: Math.min(start.top, end.top) - box.top + container.scrollTop,
         bottom: Math.max(start.bottom, end.bottom) - box.top + container.scrollTop,
         x: (start.left + end.right) / 2 - box.left,
         width: container.clientWidth,
-        viewTop: container.scrollTop,
+        viewTop: container.scrollTop + covered,
       })
     }
     editor.on('selectionUpdate', update)
@@ -67,7 +71,7 @@ export function SelectionToolbar({ editor, container }: { editor: Editor; contai
   const actions = ['highlight', 'annotate', 'add-tag', 'link-passage'] as const
   return (
     <div
-      className="selection-toolbar"
+      className={anchor.width < COMPACT_BELOW ? 'selection-toolbar compact' : 'selection-toolbar'}
       role={readOnly ? 'note' : 'toolbar'}
       aria-label={readOnly ? 'Read-only' : 'Passage actions'}
       ref={ref}
