@@ -111,3 +111,15 @@ test('at 1024 px the selection toolbar stays on one line and clear of the reader
     edit.y < box.y + box.height
   expect(overlaps).toBe(false)
 })
+
+test('the "1 date found" badge on a card has the card’s small text size', async ({ glossa }) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  const quote = 'The second phase anticipates continued U.S. operations in Iraq until 2026'
+  await selectInSource(page, quote)
+  await page.keyboard.press('h')
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+  const badge = passageCard(page, 'The second phase').getByText('1 date found')
+  await expect(badge).toHaveCSS('font-size', '12px')
+})
