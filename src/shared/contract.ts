@@ -20,10 +20,16 @@ const ExportFileList = z
   .max(2_000)
 /** Markdown both ways (#12): an export built in the window, and Markdown files brought in. */
 const markdownMethods = {
-  /** Desktop only: asks where (native dialog) and writes an export the window built (with progress); the browser host answers `unsupported`. */
+  /** Desktop only: asks where (native dialog) and writes an export the window built (with progress).
+   * The browser host has no dialog and answers `{ noDialog: true }`: the window downloads the
+   * export instead, its designed way there, so it is a result and not an error. */
   saveExportFiles: method(
     z.object({ id: Id, kind: z.enum(['file', 'folder']), files: ExportFileList.min(1) }),
-    z.union([z.object({ paths: z.array(z.string()) }), z.object({ cancelled: z.literal(true) })]),
+    z.union([
+      z.object({ paths: z.array(z.string()) }),
+      z.object({ cancelled: z.literal(true) }),
+      z.object({ noDialog: z.literal(true) }),
+    ]),
   ),
   /** A Glossa Markdown export (one file, a folder or a zip's files) or any Markdown notes → a new notebook.
    * `job`: the window's name for this import, to ask how far it is and to cancel it. */

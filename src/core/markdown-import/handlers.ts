@@ -2,7 +2,6 @@
 // and can be cancelled there), and importing Markdown as a new notebook — read in an import
 // worker, with its progress and a cancel asked for by the id the window gave it.
 import type { Handlers } from '@shared/contract'
-import { GlossaError } from '@shared/errors'
 import type { ChooseExportTarget } from '../export/save-export'
 import { saveExportResult } from '../export/save-export'
 import { importMarkdown, type ImportMarkdownDeps } from './import-markdown'
@@ -21,11 +20,9 @@ export function markdownHandlers(deps: MarkdownHandlerDeps): Pick<Handlers, Mark
   return {
     saveExportFiles: async ({ id, kind, files }) => {
       const { data } = await deps.library.openNotebook(id)
-      if (!deps.chooseExportTarget)
-        throw new GlossaError(
-          'unsupported',
-          'This host cannot show a save dialog; the export is downloaded instead.',
-        )
+      // No dialog here (the browser host): the window downloads the export. An answer, not an
+      // error, so the browser's console does not report a failed request for every export.
+      if (!deps.chooseExportTarget) return { noDialog: true as const }
       return saveExportResult(data.title, { kind, files }, deps.chooseExportTarget)
     },
     importMarkdown: async ({ files, name, job }) => {

@@ -20,6 +20,13 @@ describe('saveExport (the desktop save dialog) and exportNotebook', () => {
     expect(folder.files.map((f) => f.path)).toContain('index.md')
   })
 
+  it('saveExportFiles answers noDialog (not an error) without a dialog: the window downloads', async () => {
+    const { h } = await serviceIn(await tempDir())
+    const seed = (await h.listNotebooks({})).notebooks[0]
+    const files = [{ path: 'notes.md', content: '# Notes\n' }]
+    await expect(h.saveExportFiles({ id: seed.id, kind: 'file', files })).resolves.toEqual({ noDialog: true })
+  })
+
   it('writes where the dialog says, and nothing when it is cancelled', async () => {
     const dir = await tempDir()
     const asked: [string, string][] = []

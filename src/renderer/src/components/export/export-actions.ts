@@ -1,7 +1,7 @@
 // Exporting the open notebook: built here, in the window, step by step (a source or note page
 // at a time, yielding to the page every ~16 ms), so the menu shows how far it got and Cancel
 // stops it between two steps. The desktop app then saves through the native dialog
-// (saveExportFiles); the browser host answers `unsupported` and the export is downloaded.
+// (saveExportFiles); the browser host answers `noDialog` and the export is downloaded.
 import { useSyncExternalStore } from 'react'
 import { safeFileName } from '@shared/export/safe-file-name'
 import { api, ApiCallError, errorMessage } from '../../api/client'
@@ -81,8 +81,9 @@ export async function exportNotebookAs(session: NotebookSession, format: ExportF
             ? `Exported to ${saved.paths[0]}`
             : `Exported ${saved.paths.length} files to ${commonFolder(saved.paths)}`,
         )
-      return
+      if (!('noDialog' in saved)) return
     } catch (error) {
+      // An older host's answer for the same thing.
       if (!(error instanceof ApiCallError && error.code === 'unsupported')) throw error
     }
     if (result.kind === 'file') {
