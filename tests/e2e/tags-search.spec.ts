@@ -92,6 +92,29 @@ test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ g
   await expectFlashed(page, { className: 'passage-flash', text: 'Hareer base in the Kurdistan region' })
 })
 
+test('Ctrl+K "Harir" finds the passage saying "Hareer": the seed entity\'s other names are searched too', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  // An untagged passage: no tag path (base/harir) can bring it, only the entity Harir = Hareer.
+  await selectInSource(page, 'Hareer base in the Kurdistan region')
+  await page.keyboard.press('h')
+
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await expect(search).toBeFocused()
+  await search.fill('Harir')
+  const results = page.getByRole('listbox', { name: 'Search results' })
+  const passage = results
+    .getByRole('option')
+    .filter({ hasText: 'Passage' })
+    .filter({ hasText: 'Hareer base' })
+  await expect(passage).toHaveCount(1)
+  await expect(passage.locator('mark')).toHaveText('Hareer')
+  await search.press('Escape')
+})
+
 test('a search with only operators or an unbalanced quote still answers', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)

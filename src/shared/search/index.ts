@@ -13,6 +13,7 @@ import {
   textBlocks,
   type IndexDoc,
 } from './docs'
+import { EntityNames } from './entity-names'
 import { compileFilter } from './filters'
 import { foldTerm } from './fold'
 import { hasFilters, KINDS, parseQuery } from './query'
@@ -30,7 +31,7 @@ export type { SearchKind } from './query'
 export type { SearchResult } from './results'
 export type { Snippet } from './snippet'
 
-type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes'>
+type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes' | 'entities'>
 const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
@@ -55,6 +56,8 @@ export class NotebookSearch {
   // Accents and hamza/ʿayn marks folded: "harir" finds "Ḥarīr", "ain" finds "ʿAin".
   private readonly scorer = new TopKScorer(this.postings, SEARCH_OPTIONS, foldTerm)
   private readonly tagMatcher = new TagMatcher()
+  /** Entity names and aliases: a word naming an entity also finds its other names. */
+  private readonly names = new EntityNames()
   /** Every indexed document by its short id (undefined once discarded), in the order added. */
   private readonly byShort: (IndexDoc | undefined)[] = []
   /**
@@ -112,6 +115,7 @@ export class NotebookSearch {
     const prev = this.nb
     this.nb = next
     this.lastUpdate = { added: 0, discarded: 0 }
+    this.names.update(next.entities)
 
     const tags = diffById(prev.tags, next.tags, this.live.tags)
     for (const t of tags.removed) {
@@ -152,7 +156,7 @@ export class NotebookSearch {
     if (kinds.length === 0) return []
     if (isStopWordQuery(q))
       return scanStopWords(this.liveDocs(), q.terms, kinds, filter?.doc ?? null, limit, this.live)
-    const plan = planQuery(q, this.tagMatcher, kinds)
+    const plan = planQuery(q, this.tagMatcher, kinds, this.names)
     if (!plan) {
       if (!filter || !hasFilters(q.filters)) return []
       return firstPassages(this.nb, filter.passage, limit).map((a) =>
@@ -186,7 +190,8 @@ export class NotebookSearch {
       for (const p of picked) if (inText(adjacent, p.doc)) p.score += top
       picked.sort((a, b) => b.score - a.score)
     }
-    const marked = plan.required.map((p) => p.re).concat(adjacent ? [adjacent] : [])
+    // An entity's other names are marked wherever they occur, also where the typed words scored.
+    const marked = plan.required.map((p) => p.re).concat(adjacent ? [adjacent] : [], plan.names)
     const bare = new Set(q.terms.flatMap((t) => tokenize(t).map(foldTerm)))
     const phraseWords = new Set(
       q.phrases.flatMap((p) => tokenize(p).map(foldTerm)).filter((w) => !bare.has(w)),

@@ -6,6 +6,7 @@ import { KIND_FIELDS } from './docs'
 import type { ParsedQuery, SearchKind } from './query'
 import { phraseRegex, tokenize } from './snippet'
 import type { TagMatcher } from './tags'
+import type { EntityNames } from './entity-names'
 
 /** English function words: present in nearly every block, they cost much and rank nothing. */
 const STOPWORDS = new Set(
@@ -31,6 +32,8 @@ export interface Plan {
   required: { re: RegExp; tagTokens: Set<string> }[]
   /** The bare words in a row: documents containing them so rank above scattered matches. */
   adjacent: RegExp | null
+  /** The other names of entities the query names, to mark in results wherever they occur. */
+  names: RegExp[]
   /**
    * Every word the index would be asked for is a stop word (quoted phrases such as "in to
    * for"): scoring would visit nearly every document to rank what has no meaningful order,
@@ -39,7 +42,17 @@ export interface Plan {
   stopOnly: boolean
 }
 
-export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly SearchKind[]): Plan | null {
+/**
+ * `names`: the notebook's entity names; a bare word (or words in a row) naming an entity also
+ * matches the entity's other names (entity-names.ts). Phrases are not expanded: quoting asks
+ * for those exact words.
+ */
+export function planQuery(
+  q: ParsedQuery,
+  tags: TagMatcher,
+  kinds: readonly SearchKind[],
+  names?: EntityNames,
+): Plan | null {
   const fields = [...new Set(kinds.flatMap((k) => KIND_FIELDS[k]))]
   // Only passages carry tags: other kinds never need the tag lookups.
   const withTags = kinds.includes('passage')
@@ -57,13 +70,29 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
         }
 
   // Drop stop words only when a rarer word remains to carry the query.
-  const terms =
-    q.terms.some((t) => !isStop(t)) || q.phrases.length > 0 ? q.terms.filter((t) => !isStop(t)) : q.terms
-  for (const term of terms)
-    groups.push(either({ queries: [term], fields, combineWith: 'AND' }, withTags ? tags.forWords(term) : []))
+  const dropStops = q.terms.some((t) => !isStop(t)) || q.phrases.length > 0
+  const runs = names?.find(q.terms) ?? []
+  let terms = 0
+  const otherNames: RegExp[] = []
+  for (let i = 0, r = 0; i < q.terms.length;) {
+    const run = runs[r]?.start === i ? runs[r++] : null
+    const typed = q.terms.slice(i, (i += run?.count ?? 1))
+    const words = dropStops && typed.some((t) => !isStop(t)) ? typed.filter((t) => !isStop(t)) : typed
+    if (dropStops && words.every(isStop)) continue
+    terms++
+    const text = words.join(' ')
+    const typedQuery: Query = { queries: [text], fields, combineWith: 'AND' }
+    for (const re of run?.others.map((name) => phraseRegex(name)) ?? []) if (re) otherNames.push(re)
+    groups.push(
+      either(
+        run ? withNames(typedQuery, text, run.others, fields) : typedQuery,
+        withTags ? tags.forWords(text) : [],
+      ),
+    )
+  }
 
   const required: Plan['required'] = []
-  let stopOnly = terms.length === 0
+  let stopOnly = terms === 0
   for (const phrase of q.phrases) {
     const re = phraseRegex(phrase)
     if (!re) continue
@@ -84,5 +113,34 @@ export function planQuery(q: ParsedQuery, tags: TagMatcher, kinds: readonly Sear
   }
   if (groups.length === 0) return null
   const adjacent = q.terms.length > 1 ? phraseRegex(q.terms.join(' '), true) : null
-  return { query: { combineWith: 'AND', queries: groups }, required, adjacent, stopOnly }
+  return { query: { combineWith: 'AND', queries: groups }, required, adjacent, stopOnly, names: otherNames }
+}
+
+/**
+ * The typed words or any other name of the entity they name. The other names match exactly,
+ * word for word: the user typed a whole name, not a fragment, and a name is a spelling the
+ * user chose; prefix and fuzzy matching of each alias would also reach words nobody meant
+ * ("Harir" → "hair", "BIAP" → "bias") and cost a vocabulary scan per alias and keystroke.
+ */
+function withNames(typed: Query, text: string, others: readonly string[], fields: string[]): Query {
+  const exact = (words: string): Query => ({
+    queries: [words],
+    fields,
+    combineWith: 'AND',
+    prefix: false,
+    fuzzy: false,
+  })
+  // Scoring multiplies by the number of query words a document matched, so a document with
+  // both spellings (the tag "Harir (Hareer)") would count twice and rank above the passages
+  // saying one: the other names count only where the typed words are absent. Absent as typed,
+  // exactly: excluding their prefix and fuzzy matches would walk all of those postings again.
+  const rest: Query = { combineWith: 'OR', queries: others.map((name) => exact(wordsOf(name))) }
+  return { combineWith: 'OR', queries: [typed, { combineWith: 'AND_NOT', queries: [rest, exact(text)] }] }
+}
+
+/** A name's words, without its stop words when others remain ("Kurdistan Region of Iraq"). */
+function wordsOf(name: string): string {
+  const words = tokenize(name)
+  const rare = words.filter((w) => !STOPWORDS.has(w.toLowerCase()))
+  return (rare.length > 0 ? rare : words).join(' ')
 }
