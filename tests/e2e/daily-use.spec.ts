@@ -232,6 +232,10 @@ test('keyboard only: Tab to the text, select with Shift+arrows, mark with H, ope
   // Clicking other text leaves the passage; Ctrl+Home and Enter open it again.
   await text.getByText(/The withdrawal of U.S. troops/).click()
   await expect(passageCard(page, 'The United States')).not.toHaveAttribute('aria-current', 'true')
+  // Shift+arrows extend from where the click put the caret (they selected nothing: the drawn
+  // caret was a place of its own for the browser's moves).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight')
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString().length)).toBe(3)
   await page.keyboard.press('Control+End')
   await page.keyboard.press('Control+Home')
   // Scrolled the whole way back: the source's title shows, and the first line is not under

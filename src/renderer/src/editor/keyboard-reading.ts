@@ -117,10 +117,14 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
     const offset = direction === 'backward' ? 0 : text.length
     if (extend) sel.extend(text, offset)
     else sel.collapse(text, offset)
-    // The whole way, title included: scrolling the caret just into view left the first line
-    // under the reader's sticky toolbar.
+    // The whole way, title included (scrolling the caret just into view left the first line
+    // under the reader's sticky toolbar), then down again if the caret is below the window.
     const scroller = view.dom.closest('.reader')
-    scroller?.scrollTo({ top: direction === 'backward' ? 0 : scroller.scrollHeight })
+    if (scroller) {
+      scroller.scrollTo({ top: direction === 'backward' ? 0 : scroller.scrollHeight })
+      const below = sel.getRangeAt(0).getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom
+      if (below > 0) scroller.scrollBy({ top: below + 24 })
+    }
     syncSelectionFromDom(view)
     return
   }
