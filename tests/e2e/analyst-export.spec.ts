@@ -6,7 +6,7 @@ import type { Download, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard } from './helpers'
+import { openSeedNotebook, passageCard, SEED_TITLE } from './helpers'
 
 // Downloads are the browser host's way; the desktop app saves through a native dialog.
 // eslint-disable-next-line no-empty-pattern
@@ -94,10 +94,10 @@ test('dates, grades and entities are in every export and come back with the Mark
   await openView(page, 'Places')
   const map = page.getByRole('main', { name: 'Places' }).getByRole('group', { name: 'Map' })
   await expect(map.getByRole('button', { name: /^Harir, Hareer/ })).toContainText('Harir (Hareer)')
-  // And exported again, it is the same Markdown (under the new notebook id the library gave it,
-  // the seeded notebook keeping its own).
+  // And exported again, it is the same Markdown (under the new notebook id and the title the
+  // library gave it, the seeded notebook keeping its own).
   const again = await exportVia(page, 'Export as Markdown')
   const idOf = (text: string) => /glossa:\/\/open\/([^/]+)\//.exec(text)![1]
   expect(idOf(again)).not.toBe(idOf(md))
-  expect(again).toBe(md.replaceAll(idOf(md), idOf(again)))
+  expect(again).toBe(md.replaceAll(idOf(md), idOf(again)).replaceAll(SEED_TITLE, `${SEED_TITLE} (imported)`))
 })

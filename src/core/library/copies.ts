@@ -6,21 +6,39 @@ import { LIMITS, type Notebook, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { parseNotebookText } from '../store/validate'
 
-const COPY_SUFFIX = ' (copy)'
-
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 const codePoints = (s: string): number => Array.from(s).length
 
 /** "Title (copy)", cut on whole characters (never half an emoji) to stay within the title limit. */
 export function copyTitle(title: string): string {
-  const room = LIMITS.titleLength - codePoints(COPY_SUFFIX) // zod counts code points
-  if (codePoints(title) <= room) return title + COPY_SUFFIX
+  return withSuffix(title, ' (copy)')
+}
+
+/**
+ * The title an imported notebook is added under: its own, or "Title (imported)", "Title
+ * (imported 2)"… when a notebook in the library already has it (case aside), so that importing
+ * the same file or export again gives cards that can be told apart.
+ */
+export async function importedTitle(library: Library, title: string): Promise<string> {
+  const key = (t: string): string => t.trim().toLocaleLowerCase()
+  const taken = new Set((await library.list()).notebooks.map((n) => key(n.title)))
+  if (!taken.has(key(title))) return title
+  for (let n = 1; ; n++) {
+    const candidate = withSuffix(title, n === 1 ? ' (imported)' : ` (imported ${n})`)
+    if (!taken.has(key(candidate))) return candidate
+  }
+}
+
+/** `title` + `suffix`, the title cut on whole characters to keep the whole within the limit. */
+function withSuffix(title: string, suffix: string): string {
+  const room = LIMITS.titleLength - codePoints(suffix) // zod counts code points
+  if (codePoints(title) <= room) return title + suffix
   let cut = ''
   for (const { segment } of graphemes.segment(title)) {
     if (codePoints(cut + segment) > room) break
     cut += segment
   }
-  return cut.trimEnd() + COPY_SUFFIX
+  return cut.trimEnd() + suffix
 }
 
 export async function duplicateNotebook(library: Library, id: string, now: string): Promise<NotebookSummary> {
@@ -49,5 +67,5 @@ export async function importNotebook(
       (error as GlossaError).code === 'store/newer-version' ? 'import/newer-version' : 'import/invalid'
     throw new GlossaError(code, `Could not import “${fileName}”: ${(error as Error).message}`)
   }
-  return library.add(nb, { newIdIfTaken: true })
+  return library.add({ ...nb, title: await importedTitle(library, nb.title) }, { newIdIfTaken: true })
 }

@@ -12,6 +12,7 @@ import { describeZodError } from '@shared/errors'
 import { NotebookSchema, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { emptyNotebook } from '../seed'
+import { importedTitle } from '../library/copies'
 import { ImportJobs, type ImportJob } from './jobs'
 import { noteToSource, type Convert } from './notes-as-sources'
 
@@ -62,7 +63,10 @@ export async function importMarkdown(
         'import/invalid',
         describeZodError(checked.error, 'Markdown export (nothing was imported)'),
       )
-    const notebook = await save(job, () => deps.library.add(checked.data, { newIdIfTaken: true }))
+    const title = await importedTitle(deps.library, checked.data.title)
+    const notebook = await save(job, () =>
+      deps.library.add({ ...checked.data, title }, { newIdIfTaken: true }),
+    )
     return { notebook, kind: 'glossa', warnings: [] }
   }
   const warnings: string[] = []

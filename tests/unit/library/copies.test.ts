@@ -48,13 +48,34 @@ describe('import a notebook file', () => {
     const content = await readFile(join(dataDir, 'notebooks', seed.file), 'utf8')
     const imported = await h.importNotebook({ fileName: 'study.json', content })
     expect(imported.id).not.toBe(seed.id)
-    expect(imported.title).toBe(seed.title)
+    // A title already in the library gets a mark, so the cards can be told apart.
+    expect(imported.title).toBe(`${seed.title} (imported)`)
     expect(imported.file).not.toBe(seed.file)
     const again = await h.importNotebook({ fileName: 'study.json', content })
+    expect(again.title).toBe(`${seed.title} (imported 2)`)
     const ids = (await h.listNotebooks({})).notebooks.map((n) => n.id)
     expect(ids).toHaveLength(3)
     expect(new Set(ids)).toEqual(new Set([seed.id, imported.id, again.id]))
     expect((await h.openNotebook({ id: imported.id })).notebook.sources).toHaveLength(1)
+  })
+
+  it('keeps a title no notebook has, and marks a long one within the title limit on whole characters', async () => {
+    const dataDir = await tempDir()
+    const { h } = await serviceIn(dataDir)
+    const seed = (await h.listNotebooks({})).notebooks[0]
+    const nb = JSON.parse(await readFile(join(dataDir, 'notebooks', seed.file), 'utf8'))
+    const fresh = await h.importNotebook({
+      fileName: 'a.json',
+      content: JSON.stringify({ ...nb, title: 'Field notes' }),
+    })
+    expect(fresh.title).toBe('Field notes')
+    const long = 'x'.repeat(288) + '🇮🇶' + 'y'.repeat(10) // 300 code points
+    await h.importNotebook({ fileName: 'b.json', content: JSON.stringify({ ...nb, title: long }) })
+    const marked = await h.importNotebook({
+      fileName: 'c.json',
+      content: JSON.stringify({ ...nb, title: long }),
+    })
+    expect(marked.title).toBe('x'.repeat(288) + ' (imported)') // the flag would not fit whole, so it goes
   })
 
   it('refuses invalid JSON, the wrong shape and a newer schema version with clear messages', async () => {

@@ -41,12 +41,14 @@ describe('importMarkdown', () => {
       name: 'x',
     })
     expect(first).toMatchObject({ kind: 'glossa', notebook: { id: nb.id } })
-    const second = await call<{ notebook: { id: string } }>(s, 'importMarkdown', { files })
+    const second = await call<{ notebook: { id: string; title: string } }>(s, 'importMarkdown', { files })
     expect(second.notebook.id).not.toBe(nb.id)
+    // Its title says it is the second copy in the library, so the two cards can be told apart.
+    expect(second.notebook.title).toBe(`${nb.title} (imported)`)
     const { notebook } = await call<{ notebook: Notebook }>(s, 'openNotebook', { id: second.notebook.id })
     expect(notebook.annotations.map((a) => a.id).sort()).toEqual(nb.annotations.map((a) => a.id).sort())
     // The same files but for the notebook id in the deep links and the front matter.
-    const again = exportMarkdown(notebook, { layout: 'folder' }).files
+    const again = exportMarkdown({ ...notebook, title: nb.title }, { layout: 'folder' }).files
     expect(again.map((f) => ({ ...f, content: f.content.replaceAll(notebook.id, nb.id) }))).toEqual(files)
   })
 
