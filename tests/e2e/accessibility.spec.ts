@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 async function noSeriousViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
@@ -66,8 +66,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('graph', async ({ glossa }) => {
       const { page } = glossa
       await openSeedNotebook(page)
-      await selectInSource(page, 'Hareer base')
-      await page.keyboard.press('h')
+      await markPassage(page, 'Hareer base')
       await page.getByRole('button', { name: 'Graph', exact: true }).click()
       await expect(page.getByText(/passages?, \d+ note pages?/)).toBeVisible()
       await noSeriousViolations(page, 'graph')

@@ -3,7 +3,7 @@
 // (the three bases, Harir with its alias Hareer; coordinates out of range refused), and a
 // passage graded and found with grade: filters; a typed link between passages draws a move.
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, passageCard } from './helpers'
 import { linkTo, mark } from './link-helpers'
 
 test('the Timeline shows both phases and the 2003–2014 history in order, from the first start', async ({
@@ -101,8 +101,7 @@ test('a passage is graded, shows its grade on its card, and is found by grade: f
   const { page } = glossa
   await openSeedNotebook(page)
   await expect(page.getByRole('main', { name: 'Source' })).toContainText('Reliability B')
-  await selectInSource(page, 'relocating troops to Hareer base')
-  await page.keyboard.press('h')
+  await markPassage(page, 'relocating troops to Hareer base')
   const card = passageCard(page, 'relocating troops to Hareer base')
   await card.getByRole('button', { name: 'Grade' }).click()
   const dialog = page.getByRole('dialog', { name: 'Grade passage' })

@@ -1,7 +1,7 @@
 // Regressions from a new user's day with the app (issue #15): each test is one defect as a
 // person meets it.
 import { expect, test } from './fixtures'
-import { addPastedSource, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { addPastedSource, markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('Ctrl+K opens search from inside a passage note and a note page', async ({ glossa }) => {
   const { page } = glossa
@@ -196,8 +196,7 @@ test('margin cards show a note with its formatting and a one-line footer', async
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
   // Another passage selected: the first card shows its note, not an editor.
   await page.locator('.source-header').click()
-  await selectInSource(page, 'Ain al-Asad')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Ain al-Asad')
   const card = passageCard(page, 'Hareer base')
   await expect(card.getByRole('textbox')).toHaveCount(0)
   await expect(card.locator('.note-preview strong')).toHaveText('only')

@@ -3,15 +3,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { addPastedSource, highlight, openSeedNotebook, selectInSource } from './helpers'
+import { addPastedSource, highlight, markPassage, openSeedNotebook } from './helpers'
 
 test('a deep link to a passage opens its source and scrolls to it; a stale link says so', async ({
   glossa,
 }) => {
   const { page, dataDir } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   await expect(highlight(page)).toHaveCount(1)
   // Read the passage's id and the notebook's id from the file, as an export would print them.
   const dir = join(dataDir, 'notebooks')

@@ -3,7 +3,7 @@ import type { Download, Page } from '@playwright/test'
 import { unzipSync, strFromU8 } from 'fflate'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, SEED_TITLE, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, SEED_TITLE } from './helpers'
 
 const BASES = 'Ain al-Asad and Baghdad International Airport'
 
@@ -15,8 +15,7 @@ test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === 'electron'
 
 async function highlightBases(page: Page): Promise<void> {
   await openSeedNotebook(page)
-  await selectInSource(page, BASES)
-  await page.keyboard.press('h')
+  await markPassage(page, BASES)
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
 }
 

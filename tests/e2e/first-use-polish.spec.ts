@@ -1,13 +1,12 @@
 // Small defects from a new user's test pass: where the focus goes after opening something, names
 // a screen reader reads, and things drawn over or under each other. One test per defect.
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('Enter on a highlight in the source text puts the caret in its passage note', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   // Another place in the text: the passage is no longer the selected one.
   const text = page.getByRole('document', { name: 'Source text' })
   await text.getByText(/The withdrawal of U.S. troops/).click()
@@ -38,8 +37,7 @@ test('Enter on a highlight in the source text puts the caret in its passage note
 test('a passage opened from search takes the keys in its note', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   await page.locator('.source-header').click()
   await page.keyboard.press('Control+k')
   const search = page.getByRole('combobox', { name: 'Search the notebook' })
@@ -116,10 +114,8 @@ test('the "1 date found" badge on a card has the card’s small text size', asyn
   const { page } = glossa
   await openSeedNotebook(page)
   const quote = 'The second phase anticipates continued U.S. operations in Iraq until 2026'
-  await selectInSource(page, quote)
-  await page.keyboard.press('h')
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, quote)
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   const badge = passageCard(page, 'The second phase').getByText('1 date found')
   await expect(badge).toHaveCSS('font-size', '12px')
 })

@@ -67,6 +67,12 @@ export async function selectInSource(
       .toBe(text)
 }
 
+/** Selects `text` in the source and marks it as a passage with H, as a reader would. */
+export async function markPassage(page: Page, text: string, occurrence = 0): Promise<void> {
+  await selectInSource(page, text, occurrence)
+  await page.keyboard.press('h')
+}
+
 export function passageCard(page: Page, quoteStart: string) {
   return page.getByRole('article', { name: new RegExp(`^Passage: ${escapeRegExp(quoteStart)}`) })
 }

@@ -1,6 +1,13 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
-import { addPastedSource, highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import {
+  addPastedSource,
+  highlight,
+  markPassage,
+  openSeedNotebook,
+  passageCard,
+  selectInSource,
+} from './helpers'
 
 const BASES = 'Ain al-Asad and Baghdad International Airport'
 
@@ -28,8 +35,7 @@ test('annotate a passage, write a note, and find both again after a reload', asy
 test('two overlapping passages both persist and nest', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'evacuation of longstanding U.S. bases, including Ain al-Asad')
-  await page.keyboard.press('h')
+  await markPassage(page, 'evacuation of longstanding U.S. bases, including Ain al-Asad')
   await selectInSource(page, 'Ain al-Asad and Baghdad')
   await page.getByRole('button', { name: 'Highlight' }).click()
   await expect(page.locator('.passage-list > li')).toHaveCount(2)
@@ -44,8 +50,7 @@ test('two overlapping passages both persist and nest', async ({ glossa }) => {
 test('delete a passage, then undo restores it (toast and Ctrl+Z)', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   const card = passageCard(page, 'Hareer base')
   await card.getByRole('button', { name: 'Delete passage' }).click()
   await expect(card).toHaveCount(0)
@@ -76,8 +81,7 @@ test('a collapsed selection offers no actions; a selection across paragraphs wor
   await page.keyboard.press('h')
   await expect(page.locator('.passage-list > li')).toHaveCount(0)
   // End of paragraph 1 into the start of paragraph 2.
-  await selectInSource(page, 'influence in the region.The withdrawal of U.S. troops')
-  await page.keyboard.press('h')
+  await markPassage(page, 'influence in the region.The withdrawal of U.S. troops')
   await expect(page.locator('.passage-list > li')).toHaveCount(1)
   await expect(passageCard(page, 'influence in the region.')).toContainText('The withdrawal of U.S. troops')
 })
@@ -140,8 +144,7 @@ test('pasted text becomes a source that can be renamed and deleted with its pass
   await expect(page.getByRole('main', { name: 'Source' })).toContainText(
     'It supports counter-ISIS work in Syria.',
   )
-  await selectInSource(page, 'counter-ISIS work')
-  await page.keyboard.press('h')
+  await markPassage(page, 'counter-ISIS work')
   await page.getByRole('button', { name: 'Rename source “Briefing”' }).click()
   await page.getByRole('dialog', { name: 'Rename source' }).getByLabel('Title').fill('Phase two briefing')
   await page.getByRole('dialog', { name: 'Rename source' }).getByRole('button', { name: 'Rename' }).click()
@@ -164,8 +167,7 @@ test('a passage whose quote holds a long unbroken word (a URL, a pasted hash) st
 }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   await page.getByRole('button', { name: 'Edit source' }).click()
   await selectInSource(page, 'Hareer', 0, { toolbar: false })
   await page.keyboard.press('ArrowRight')

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, startWebHost, stopChild, test } from './fixtures'
-import { highlight, openSeedNotebook, selectInSource } from './helpers'
+import { highlight, markPassage, openSeedNotebook } from './helpers'
 
 test('a full disk shows "Not saved" and keeps the previous file intact', async ({ browser }, testInfo) => {
   test.skip(
@@ -27,8 +27,7 @@ test('a full disk shows "Not saved" and keeps the previous file intact', async (
     const [file] = (await readdir(dir)).filter((n) => n.endsWith('.json'))
     const before = await readFile(join(dir, file))
 
-    await selectInSource(page, 'Hareer base in the Kurdistan region')
-    await page.keyboard.press('h')
+    await markPassage(page, 'Hareer base in the Kurdistan region')
     await expect(highlight(page)).toHaveText('Hareer base in the Kurdistan region') // the edit stays on screen
     const status = page.getByRole('alert').filter({ hasText: 'Not saved' })
     await expect(status).toContainText(

@@ -1,15 +1,13 @@
 import { expect, test } from './fixtures'
-import { highlight, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { highlight, markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('passages follow an edit of the source; a deleted passage becomes an orphan that can be re-attached', async ({
   glossa,
 }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
-  await selectInSource(page, 'Pentagon deputy press secretary Sabrina Singh')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
+  await markPassage(page, 'Pentagon deputy press secretary Sabrina Singh')
   await expect(page.locator('.passage-list > li')).toHaveCount(2)
 
   // Insert text before both passages.
@@ -59,10 +57,8 @@ test('passages follow an edit of the source; a deleted passage becomes an orphan
 test('clicking a highlight selects its card; ? opens the shortcuts', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Ain al-Asad and Baghdad International Airport')
-  await page.keyboard.press('h')
-  await selectInSource(page, 'Hareer base')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Ain al-Asad and Baghdad International Airport')
+  await markPassage(page, 'Hareer base')
   await expect(passageCard(page, 'Ain al-Asad')).not.toHaveAttribute('aria-current', 'true')
   await page.locator('.source-text [data-passage]').filter({ hasText: 'Ain al-Asad' }).click()
   await expect(passageCard(page, 'Ain al-Asad')).toHaveAttribute('aria-current', 'true')
@@ -114,8 +110,7 @@ test('typing inside a highlighted passage in Edit source writes into its highlig
 }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   await expect(highlight(page)).toHaveText(['Hareer base in the Kurdistan region'])
   // Reading, the passage under the pointer is outlined (a click selects it); editing, nothing is.
   const outline = page.locator('.source-text .passage-hover')

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { addPastedSource, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { addPastedSource, markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 import { expectFlashed } from './flash-recorder'
 
 test('tag a passage, filter by its facet, rename the tag and see it after a reload', async ({ glossa }) => {
@@ -25,8 +25,7 @@ test('tag a passage, filter by its facet, rename the tag and see it after a relo
   ).toHaveAttribute('style', /--hl: #b35a1f/)
 
   // A second, untagged passage, which the filter must leave out.
-  await selectInSource(page, 'Hareer base')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base')
   await page.getByRole('button', { name: 'Filter', exact: true }).click()
   await page.getByRole('group', { name: 'Bases' }).getByRole('button', { name: 'Bases' }).click()
   const matches = page.getByRole('list', { name: 'Matching passages' })
@@ -74,8 +73,7 @@ test('a duplicate or empty tag name is refused with a message', async ({ glossa 
 test('Ctrl+K finds "Hareer" and jumps to the passage in the article', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
   // Go somewhere else first: a second source.
   await addPastedSource(page, 'Other reading', 'Nothing about bases here.')
 
@@ -98,8 +96,7 @@ test('Ctrl+K "Harir" finds the passage saying "Hareer": the seed entity\'s other
   const { page } = glossa
   await openSeedNotebook(page)
   // An untagged passage: no tag path (base/harir) can bring it, only the entity Harir = Hareer.
-  await selectInSource(page, 'Hareer base in the Kurdistan region')
-  await page.keyboard.press('h')
+  await markPassage(page, 'Hareer base in the Kurdistan region')
 
   await page.keyboard.press('Control+k')
   const search = page.getByRole('combobox', { name: 'Search the notebook' })

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, stopChild, test } from './fixtures'
-import { openSeedNotebook, passageCard, SEED_TITLE, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, passageCard, SEED_TITLE } from './helpers'
 import { openApp, shareNotebook, startTeamServer, teamState } from './team-helpers'
 
 /** The passages' quotes in the data dir's notebook with id `id` (B also has its own seed notebook). */
@@ -21,8 +21,7 @@ async function quotes(dataDir: string, id: string): Promise<string[]> {
 }
 
 async function mark(page: Page, phrase: string): Promise<void> {
-  await selectInSource(page, phrase)
-  await page.keyboard.press('h')
+  await markPassage(page, phrase)
   await expect(passageCard(page, phrase.slice(0, 12))).toBeVisible()
 }
 

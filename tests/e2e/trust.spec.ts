@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Notebook } from '../../src/shared/schema'
 import { expect, test } from './fixtures'
-import { openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 const HAREER = 'Hareer base in the Kurdistan region'
 
@@ -71,10 +71,8 @@ test('undoing a tag merge keeps the note typed after it, in the editor and on di
 test('each toast’s Undo brings back its own passage, not the last one deleted', async ({ glossa }) => {
   const { page } = glossa
   await openSeedNotebook(page)
-  await selectInSource(page, HAREER)
-  await page.keyboard.press('h')
-  await selectInSource(page, 'Ain al-Asad')
-  await page.keyboard.press('h')
+  await markPassage(page, HAREER)
+  await markPassage(page, 'Ain al-Asad')
   await passageCard(page, 'Hareer base').getByRole('button', { name: 'Delete passage' }).click()
   await passageCard(page, 'Ain al-Asad').getByRole('button', { name: 'Delete passage' }).click()
   await expect(page.locator('.passage-list > li')).toHaveCount(0)
