@@ -1,23 +1,14 @@
 // The notebook file format: one zod schema per domain type. Validated on every read and
 // before every write (core), and on every API boundary (main, web host).
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { isRealDate, rangeProblem } from './views/dates/partial-date'
 
 export const SCHEMA_VERSION = 2
 
-/** Limits chosen so a hostile or accidental payload cannot exhaust memory or the UI. */
-export const LIMITS = {
-  idLength: 64,
-  titleLength: 300,
-  tagNameLength: 120,
-  originLength: 500,
-  /** A source's plain text may be at most this many characters (≈ 5 MB of text). */
-  sourceTextChars: 5_000_000,
-  quoteChars: 20_000,
-  contextChars: 32,
-  commentChars: 5_000,
-  descriptionChars: 2_000,
-} as const
+// The limits live in a module of their own, without zod: the window's first chunk (the library
+// screen's dialogs) needs them, and zod there cost ~100 KB before the first paint (#16).
+export { LIMITS }
 
 export const Id = z
   .string()

@@ -4,7 +4,7 @@
 import { nanoid } from 'nanoid'
 import { useId, useState } from 'react'
 import { plainText, textHash } from '@shared/plain-text'
-import { LIMITS } from '@shared/schema'
+import { LIMITS } from '@shared/limits'
 import { api, errorMessage } from '../api/client'
 import { navigate } from '../state/route'
 import {

@@ -3,7 +3,7 @@
 // the action throws, and stays open until it succeeds. A value over the limit is refused with
 // the limit said, never cut: the field has no maxLength, which would drop the end of a paste.
 import { useId, useState } from 'react'
-import { LIMITS } from '@shared/schema'
+import { LIMITS } from '@shared/limits'
 import { errorMessage } from '../api/client'
 import { CharacterCount, tooLongMessage } from './CharacterCount'
 import { Dialog } from './Dialog'
