@@ -21,14 +21,20 @@ export function describeRange(text: string, start: number, end: number): Target 
   if (start >= end) {
     throw new Error(`describeRange: range ${start}–${end} is empty; select at least one character`)
   }
-  if (splitsCharacter(text, start)) start--
-  if (splitsCharacter(text, end)) end++
   // The schema rejects longer quotes on save; failing here gives the caller a clearer message.
   if (end - start > LIMITS.quoteChars) {
     throw new Error(
       `describeRange: a passage can be at most ${LIMITS.quoteChars} characters (got ${end - start})`,
     )
   }
+  // Whole characters: widened, or narrowed where widening would pass the limit (a passage of
+  // exactly the limit must still re-anchor and repair). Narrowing never empties a range: one
+  // code unit inside a pair widens to two, far below the limit.
+  const cutStart = splitsCharacter(text, start)
+  const cutEnd = splitsCharacter(text, end)
+  const widened = end - start + Number(cutStart) + Number(cutEnd)
+  if (cutStart) start += widened > LIMITS.quoteChars ? 1 : -1
+  if (cutEnd) end += widened > LIMITS.quoteChars ? -1 : 1
   let before = Math.max(0, start - CONTEXT_CHARS)
   if (splitsCharacter(text, before)) before++
   let after = Math.min(text.length, end + CONTEXT_CHARS)

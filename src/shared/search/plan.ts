@@ -82,10 +82,13 @@ export function planQuery(
     terms++
     const text = words.join(' ')
     const typedQuery: Query = { queries: [text], fields, combineWith: 'AND' }
-    for (const re of run?.others.map((name) => phraseRegex(name)) ?? []) if (re) otherNames.push(re)
+    // A name of stop words only ("IS" for the Islamic State, "IT") would match nearly every
+    // block and walk the postings the plan keeps away from: it is not searched or marked.
+    const others = run?.others.filter((name) => !isStop(name)) ?? []
+    for (const re of others.map((name) => phraseRegex(name))) if (re) otherNames.push(re)
     groups.push(
       either(
-        run ? withNames(typedQuery, text, run.others, fields) : typedQuery,
+        others.length > 0 ? withNames(typedQuery, text, others, fields) : typedQuery,
         withTags ? tags.forWords(text) : [],
       ),
     )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import seed from '../../../resources/seed-article.json'
 import { describeRange } from '../../../src/shared/anchoring'
-import { TargetSchema } from '../../../src/shared/schema'
+import { LIMITS, TargetSchema } from '../../../src/shared/schema'
 
 const text = seed.paragraphs.join('\n')
 const quote = 'Ain al-Asad and Baghdad International Airport'
@@ -57,6 +57,17 @@ describe('describeRange', () => {
       const { quote } = describeRange(long, at, at + 1)
       expect(quote.prefix).toBe('x'.repeat(31))
       expect(quote.suffix).toBe('y'.repeat(31))
+    })
+
+    it('narrows instead where widening would pass the quote limit', () => {
+      const long = 'a'.repeat(LIMITS.quoteChars - 1) + '😀b'
+      const target = describeRange(long, 0, LIMITS.quoteChars) // ends inside the emoji
+      expect(target.position).toEqual({ start: 0, end: LIMITS.quoteChars - 1 })
+      const both = '😀' + 'a'.repeat(LIMITS.quoteChars - 2) + '😀'
+      expect(describeRange(both, 1, LIMITS.quoteChars + 1).position).toEqual({
+        start: 2,
+        end: LIMITS.quoteChars,
+      })
     })
 
     it('leaves ranges on whole characters as they are', () => {

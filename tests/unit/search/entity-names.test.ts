@@ -95,6 +95,23 @@ describe('search through entity names', () => {
     expect(ids(index.search('harir base'))).toContain('a-hareer')
   })
 
+  it('a name of stop words only ("IS" for the Islamic State) is neither searched nor marked', () => {
+    const isis: Entity = {
+      id: 'e-isis',
+      type: 'organization',
+      name: 'Islamic State',
+      aliases: ['IS', 'ISIS'],
+      description: '',
+    }
+    const withIsis = NotebookSearch.build(withEntities([harir, asad, isis]))
+    const plain = NotebookSearch.build(withEntities([harir, asad]))
+    const rs = withIsis.search('islamic state')
+    // What "ISIS" adds, and nothing that only says "is".
+    for (const r of rs) expect(r.snippet.text.toLowerCase()).toMatch(/islamic|state|isis/)
+    for (const r of rs) expect(marked(r)).not.toContain('is')
+    expect(rs.length).toBeLessThanOrEqual(plain.search('islamic state').length + plain.search('isis').length)
+  })
+
   it('a renamed or deleted entity stops expanding after update()', () => {
     const live = NotebookSearch.build(withEntities([harir, asad]))
     const before = withEntities([harir, asad])

@@ -138,7 +138,7 @@ export const PassageCard = memo(function PassageCard({
                 className="chip-add"
                 aria-label="Add tag"
                 title="Add tag (T)"
-                onClick={() => ui.set({ tagPickerFor: a.id })}
+                onClick={() => ui.set({ tagPickerFor: a.id, markedFor: null })}
               >
                 + Tag
               </button>
@@ -146,7 +146,7 @@ export const PassageCard = memo(function PassageCard({
                 className="chip-add"
                 aria-label="Link passage"
                 title="Link passage (L)"
-                onClick={() => ui.set({ linkFrom: a.id })}
+                onClick={() => ui.set({ linkFrom: a.id, markedFor: null })}
               >
                 + Link
               </button>

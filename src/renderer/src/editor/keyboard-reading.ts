@@ -122,7 +122,10 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
     const scroller = view.dom.closest('.reader')
     if (scroller) {
       scroller.scrollTo({ top: direction === 'backward' ? 0 : scroller.scrollHeight })
-      const below = sel.getRangeAt(0).getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom
+      // The caret's own place (with Shift, the selection's range would end at its anchor).
+      const caret = document.createRange()
+      caret.setStart(text, offset)
+      const below = caret.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom
       if (below > 0) scroller.scrollBy({ top: below + 24 })
     }
     syncSelectionFromDom(view)

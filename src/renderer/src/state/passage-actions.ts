@@ -83,10 +83,12 @@ export function closePassageDialog(
   const marked = ui.get().markedFor
   ui.set({ ...patch, markedFor: null })
   if (!marked || !session.isLatestEntry(marked.entry)) return
+  if (!session.notebook.annotations.some((a) => a.id === marked.passageId)) return
   try {
     session.undoEntry(marked.entry)
-  } catch (error) {
-    showError(error)
+  } catch {
+    // A teammate tagged or linked the passage meanwhile (the undo is refused): it stays marked,
+    // which is what their change needs; nothing to tell about a cancel.
     return
   }
   if (ui.get().selectedPassageId === marked.passageId) ui.set({ selectedPassageId: null })
