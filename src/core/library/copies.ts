@@ -5,9 +5,9 @@ import { GlossaError } from '@shared/errors'
 import { LIMITS, type Notebook, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { parseNotebookText } from '../store/validate'
+import { codePoints } from '@shared/text-length'
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
-const codePoints = (s: string): number => Array.from(s).length
 
 /** "Title (copy)", cut on whole characters (never half an emoji) to stay within the title limit. */
 export function copyTitle(title: string): string {
