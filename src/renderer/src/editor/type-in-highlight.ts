@@ -12,16 +12,21 @@
 // (its keypress handler): as a transaction, with `handleTextInput` (input rules) asked first.
 // ProseMirror then writes the new text into the existing text node, and the spans stay. Only a
 // plain character typed with the caret or a selection inside one paragraph of highlighted text
-// takes this way, and only when the DOM selection is the one the editor holds; anything else
-// (composition, Enter, shortcuts, text outside highlights) is left to the browser as before.
+// takes this way, and only when the DOM selection is the one the editor holds (read into it
+// first, if a move is not read yet); anything else (composition, Enter, shortcuts, text outside
+// highlights) is left to the browser as before.
 import { TextSelection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
+import { syncSelectionFromDom } from './dom-selection'
 
 export function typeInHighlight(view: EditorView, event: KeyboardEvent): boolean {
   if (!view.editable || view.composing || event.isComposing) return false
   if (event.ctrlKey || event.metaKey || event.altKey || !event.charCode) return false
   const text = String.fromCharCode(event.charCode)
   if (/[\r\n]/.test(text)) return false
+  // A caret just moved (an arrow key, a click) is read a task later, by selectionchange: read it
+  // now, or a key typed right after the move took the browser's way and redrew the highlight.
+  syncSelectionFromDom(view)
   const sel = view.state.selection
   if (!(sel instanceof TextSelection) || !sel.$from.sameParent(sel.$to)) return false
   if (!inHighlight(view) || !domSelectionIsState(view)) return false
