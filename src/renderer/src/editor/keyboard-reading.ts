@@ -131,7 +131,6 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
     syncSelectionFromDom(view)
     return
   }
-  caretIntoText(view, sel)
   // Without Shift a selection collapses to the side moved to, as in a text field.
   if (!extend && !sel.isCollapsed && unit === 'character') {
     if (direction === 'forward') sel.collapseToEnd()
@@ -152,28 +151,18 @@ function moveCaret(view: EditorView, [direction, unit]: Move, extend: boolean, b
   syncSelectionFromDom(view)
 }
 
-/**
- * A caret between elements (where ProseMirror puts it at a block's start, before the reading
- * caret's own widget) goes to the start of the text node after it, the same place on screen:
- * from there the browser's next move went only past the widget, so an arrow key seemed lost.
- */
-function caretIntoText(view: EditorView, sel: globalThis.Selection): void {
-  const { focusNode, focusOffset } = sel
-  if (!sel.isCollapsed || !focusNode || focusNode.nodeType !== Node.ELEMENT_NODE) return
-  const at = document.createRange()
-  at.setStart(focusNode, focusOffset)
-  const walker = document.createTreeWalker(view.dom, NodeFilter.SHOW_TEXT)
+/** The text nodes with something to read (not blank), in document order. */
+function* readableText(root: HTMLElement): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
   for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if (at.comparePoint(node, 0) >= 0) return sel.collapse(node, 0)
+    if ((node as Text).data.trim()) yield node as Text
 }
 
-/** The text's first or last non-blank text node. */
+/** The text's first or last readable text node. */
 function edgeText(root: HTMLElement, direction: 'forward' | 'backward'): Text | null {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
   let found: Text | null = null
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!(node as Text).data.trim()) continue
-    found = node as Text
+  for (const text of readableText(root)) {
+    found = text
     if (direction === 'backward') break
   }
   return found
@@ -184,11 +173,8 @@ function placeAtFirstVisibleLine(view: EditorView): void {
   const sel = document.getSelection()
   const scroller = view.dom.closest('.reader') ?? view.dom
   const top = scroller.getBoundingClientRect().top
-  const walker = document.createTreeWalker(view.dom, NodeFilter.SHOW_TEXT)
   let first: Text | null = null
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text
-    if (!text.data.trim()) continue
+  for (const text of readableText(view.dom)) {
     first ??= text
     if ((text.parentElement?.getBoundingClientRect().bottom ?? 0) > top + 48) {
       first = text
