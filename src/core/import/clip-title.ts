@@ -2,9 +2,8 @@
 // Markdown file's name, so it is cut only between whole characters as a reader sees them
 // (grapheme clusters: a flag, a ZWJ family, a letter with its accents), at a word's end when one
 // is near, and it says it was cut ("…").
-import { codePoints } from '@shared/text-length'
+import { codePoints, graphemePrefix } from '@shared/text-length'
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 const ELLIPSIS = '…'
 
@@ -17,15 +16,7 @@ export function clipTitle(text: string, max: number): string {
   const whole = text.trim()
   if (codePoints(whole) <= max) return whole
   const room = max - codePoints(ELLIPSIS)
-  // The longest prefix of whole clusters that fits (UTF-16 index of its end).
-  let cut = 0
-  let used = 0
-  for (const { segment, index } of graphemes.segment(whole)) {
-    const n = codePoints(segment)
-    if (used + n > room) break
-    used += n
-    cut = index + segment.length
-  }
+  const cut = graphemePrefix(whole, room).length
   const atWord = lastWordBoundary(whole, cut)
   const end = atWord !== null && codePoints(whole.slice(atWord, cut)) <= room / 4 ? atWord : cut
   // Not "word, …" or "word —…": spaces and joining punctuation before the ellipsis go.

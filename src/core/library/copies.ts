@@ -5,9 +5,7 @@ import { GlossaError } from '@shared/errors'
 import { LIMITS, type Notebook, type NotebookSummary } from '@shared/schema'
 import type { Library } from '../store/library'
 import { parseNotebookText } from '../store/validate'
-import { codePoints } from '@shared/text-length'
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+import { codePoints, graphemePrefix } from '@shared/text-length'
 
 /** "Title (copy)", cut on whole characters (never half an emoji) to stay within the title limit. */
 export function copyTitle(title: string): string {
@@ -33,11 +31,7 @@ export async function importedTitle(library: Library, title: string): Promise<st
 function withSuffix(title: string, suffix: string): string {
   const room = LIMITS.titleLength - codePoints(suffix) // zod counts code points
   if (codePoints(title) <= room) return title + suffix
-  let cut = ''
-  for (const { segment } of graphemes.segment(title)) {
-    if (codePoints(cut + segment) > room) break
-    cut += segment
-  }
+  const cut = graphemePrefix(title, room)
   return cut.trimEnd() + suffix
 }
 
