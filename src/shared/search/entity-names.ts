@@ -5,6 +5,7 @@
 import type { Entity } from '../schema'
 import { nameIndex } from '../views/entities'
 import { foldName } from '../views/fold'
+import { isStop } from './plan'
 
 /** Query terms `start … start + count - 1` name an entity; `others` are the names to add. */
 export interface NameRun {
@@ -43,8 +44,9 @@ export class EntityNames {
         const e = byId.get(id)!
         for (const name of [e.name, ...e.aliases]) {
           const folded = foldName(name)
-          // A name containing the typed words ("Harir Air Base" for "harir") finds nothing more.
-          if (WORD.test(folded) && !containsWords(folded, key) && !others.has(folded))
+          // A name containing the typed words ("Harir Air Base" for "harir") finds nothing more;
+          // one of stop words only ("IS" for the Islamic State) would match nearly every block.
+          if (WORD.test(folded) && !isStop(name) && !containsWords(folded, key) && !others.has(folded))
             others.set(folded, name)
         }
       }

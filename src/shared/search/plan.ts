@@ -82,13 +82,10 @@ export function planQuery(
     terms++
     const text = words.join(' ')
     const typedQuery: Query = { queries: [text], fields, combineWith: 'AND' }
-    // A name of stop words only ("IS" for the Islamic State, "IT") would match nearly every
-    // block and walk the postings the plan keeps away from: it is not searched or marked.
-    const others = run?.others.filter((name) => !isStop(name)) ?? []
-    for (const re of others.map((name) => phraseRegex(name))) if (re) otherNames.push(re)
+    for (const re of run?.others.map((name) => phraseRegex(name)) ?? []) if (re) otherNames.push(re)
     groups.push(
       either(
-        others.length > 0 ? withNames(typedQuery, text, others, fields) : typedQuery,
+        run ? withNames(typedQuery, text, run.others, fields) : typedQuery,
         withTags ? tags.forWords(text) : [],
       ),
     )
