@@ -25,6 +25,7 @@ import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 import { firstPassages } from './first-passages'
+import { decodeIndex, encodeIndex, LITTLE_ENDIAN } from './snapshot'
 import { warmOnce, warmStep } from './warm'
 
 export type { SearchKind } from './query'
@@ -33,6 +34,12 @@ export type { Snippet } from './snippet'
 
 type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes' | 'entities'>
 const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
+/**
+ * What a document is saved under: its id, but for a source block its place (source and block
+ * index), since a block's id holds the order blocks were first indexed in, which a window
+ * building in slices and a full build do not share.
+ */
+const keyOf = (d: IndexDoc): string => (d.kind === 'source' ? `b:${d.ref}` : d.id)
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 /** A document's indexed texts, in FIELDS order (what Postings reads). */
@@ -76,6 +83,8 @@ export class NotebookSearch {
   private readonly notes = new Map<string, NotePage>()
   private readonly blocks = new Map<string, IndexDoc[]>()
   private seq = 0
+  /** While adopting a snapshot: the saved short ids no document has claimed yet, by key. */
+  private adopting: Map<string, number> | null = null
 
   /**
    * The index of a notebook, ready to answer; the first build in a process also warms the search
@@ -98,6 +107,47 @@ export class NotebookSearch {
   /** One step of warm() (a few milliseconds at most); false once the warm-up is done. */
   static warmStep(): boolean {
     return warmStep(NotebookSearch.settled)
+  }
+
+  /**
+   * The index of `nb` from a snapshot() of it (snapshot.ts): its documents are made again from
+   * the notebook, as a build makes them, and each takes its saved short id instead of being
+   * read word by word. Throws, saying why, when the bytes are not a snapshot of this version
+   * or do not hold exactly the notebook's documents; the caller then builds. Not warmed: the
+   * window warms in idle time (search-index.ts).
+   */
+  static adopt(nb: Notebook, bytes: Uint8Array): NotebookSearch {
+    const saved = decodeIndex(bytes, FIELDS.length)
+    const search = new NotebookSearch()
+    if (!search.postings.adopt(saved.postings)) throw new Error('its terms repeat')
+    if (!search.tagMatcher.adoptTokens(saved.tagTokens)) throw new Error('its tag tokens repeat')
+    const unclaimed = new Map<string, number>()
+    saved.postings.ids.forEach((key, short) => key !== undefined && unclaimed.set(key, short))
+    search.adopting = unclaimed
+    search.update(nb)
+    search.adopting = null
+    if (unclaimed.size > 0) throw new Error(`${unclaimed.size} saved documents are not in the notebook`)
+    return search
+  }
+
+  /**
+   * The index saved (adopt() reads it), or null where it cannot be (a big-endian machine).
+   * Compacts the postings first, which changes no answer.
+   */
+  snapshot(): Uint8Array | null {
+    if (!LITTLE_ENDIAN) return null
+    const postings = this.postings.saved()
+    const keys = this.byShort.map((d) => (d ? keyOf(d) : undefined))
+    return encodeIndex({
+      fieldCount: FIELDS.length,
+      postings: { ...postings, ids: keys },
+      tagTokens: this.tagMatcher.tokenized,
+    })
+  }
+
+  /** The notebook the index was last brought up to date with. */
+  get indexed(): Indexed {
+    return this.nb
   }
 
   private static settled(nb: Notebook): NotebookSearch {
@@ -236,8 +286,21 @@ export class NotebookSearch {
   }
 
   private index(d: IndexDoc): void {
+    if (this.adopting) return this.claim(d, this.adopting)
     d.short = this.postings.add(d.id, fieldsOf(d))
     this.byShort[d.short] = d
+    this.lastUpdate.added++
+  }
+
+  /** Adopting a snapshot: the document takes the short id saved under its key. */
+  private claim(d: IndexDoc, unclaimed: Map<string, number>): void {
+    const key = keyOf(d)
+    const short = unclaimed.get(key)
+    if (short === undefined) throw new Error(`the saved index lacks ${key}`)
+    unclaimed.delete(key)
+    d.short = short
+    this.byShort[short] = d
+    this.postings.ids[short] = d.id // a block's id names its sequence number, not saved
     this.lastUpdate.added++
   }
 

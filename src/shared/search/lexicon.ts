@@ -71,6 +71,22 @@ export class Lexicon {
   private sorted: number[] | null = null
   private recent: number[] = []
 
+  /**
+   * Takes the terms of a saved index (snapshot.ts), in their id order, into an empty lexicon.
+   * Raw words are not saved: each is learnt again when a text is next read, and folds to the
+   * term it had (newWord looks the folded word up), so ids stay those of the saved index.
+   * False when the terms are not distinct non-empty strings.
+   */
+  adopt(terms: readonly unknown[]): boolean {
+    if (this.terms.length > 0) throw new Error('Lexicon.adopt needs an empty lexicon')
+    for (const t of terms) {
+      if (typeof t !== 'string' || t === '' || this.ids.has(t)) return false
+      this.ids.set(t, this.terms.length)
+      this.terms.push(t)
+    }
+    return true
+  }
+
   /** The term's id, or NO_TERM when no text had it. */
   id(term: string): number {
     return this.ids.get(term) ?? NO_TERM

@@ -13,6 +13,20 @@
 // tests/unit/search keeps MiniSearch as the oracle.
 import { grown, Lexicon, NO_TERM } from './lexicon'
 
+/** What a saved index holds of the postings (snapshot.ts writes and checks it). */
+export interface SavedPostings {
+  terms: readonly string[]
+  /** Each short id's document id; undefined where a document was discarded. */
+  ids: readonly (string | undefined)[]
+  nextId: number
+  /** Field lengths, `short * fieldCount + field`, for nextId documents. */
+  lengths: Int32Array
+  /** Where each list (term * fieldCount + field) starts in docs/tfs, terms × fields + 1 of them. */
+  offsets: Int32Array
+  docs: Int32Array
+  tfs: Int32Array
+}
+
 const CHUNK = 1 << 16
 const EMPTY_CHUNK = new Int32Array(0)
 
@@ -26,14 +40,14 @@ export class Postings {
   nextId = 0
   readonly ids: (string | undefined)[] = []
   /** Field lengths, `short * fieldCount + field`. */
-  lengths = new Int32Array(0)
+  lengths: Int32Array = new Int32Array(0)
   /** Sums of the live documents' field lengths: averages are exact, whatever was discarded. */
   private readonly totals: Float64Array
 
   // Lists are keyed by term * fieldCount + field.
-  private offsets = new Int32Array(1)
-  docs = new Int32Array(0)
-  tfs = new Int32Array(0)
+  private offsets: Int32Array = new Int32Array(1)
+  docs: Int32Array = new Int32Array(0)
+  tfs: Int32Array = new Int32Array(0)
   private readonly delta = new Map<number, number[]>()
   private deltaSize = 0
   /** (key, doc, tf) triples in chunks of CHUNK entries: growing never copies. */
@@ -190,6 +204,46 @@ export class Postings {
     if (!extra) return false
     for (let r = 0; r < extra.length; r += 2) if (extra[r] === doc) return true
     return false
+  }
+
+  /**
+   * The index as saved (snapshot.ts): every live entry in main, nothing staged or dead.
+   * Compacting changes no answer; the arrays returned are the index's own, not copies.
+   */
+  saved(): SavedPostings {
+    if (this.pendingCount > 0 || this.deltaSize > 0 || this.deadTotal > 0) this.rebuild()
+    return {
+      terms: this.lexicon.terms,
+      ids: this.ids,
+      nextId: this.nextId,
+      lengths: this.lengths.subarray(0, this.nextId * this.fieldCount),
+      offsets: this.offsets,
+      docs: this.docs,
+      tfs: this.tfs,
+    }
+  }
+
+  /**
+   * Takes a saved index into this empty one; the caller has checked the arrays (snapshot.ts:
+   * lengths, ranges, ascending lists). Field totals are summed again: integers, so exactly
+   * what adding the documents one by one gave.
+   */
+  adopt(saved: SavedPostings): boolean {
+    if (this.nextId > 0) throw new Error('Postings.adopt needs an empty index')
+    if (!this.lexicon.adopt(saved.terms)) return false
+    const F = this.fieldCount
+    this.nextId = saved.nextId
+    for (let doc = 0; doc < saved.nextId; doc++) {
+      this.ids[doc] = saved.ids[doc]
+      if (saved.ids[doc] === undefined) continue
+      this.documentCount++
+      for (let f = 0; f < F; f++) this.totals[f] += saved.lengths[doc * F + f]
+    }
+    this.lengths = saved.lengths
+    this.offsets = saved.offsets
+    this.docs = saved.docs
+    this.tfs = saved.tfs
+    return true
   }
 
   private rebuildAt(): number {

@@ -24,6 +24,18 @@ export class TagMatcher {
     return t
   }
 
+  /** The tag ids given a token, in the order given (token i is `tg` + i in base 36). */
+  get tokenized(): string[] {
+    return [...this.tokens.keys()]
+  }
+
+  /** Gives the tags the tokens a saved index (snapshot.ts) holds them by; false if ids repeat. */
+  adoptTokens(tagIds: readonly string[]): boolean {
+    if (this.tokens.size > 0) throw new Error('TagMatcher.adoptTokens needs an empty matcher')
+    for (const id of tagIds) this.token(id)
+    return this.tokens.size === tagIds.length
+  }
+
   put(tag: Tag): void {
     this.words.clear()
     const old = this.tags.get(tag.id)

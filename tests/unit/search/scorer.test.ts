@@ -6,13 +6,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateNotebook, type ScaleSpec } from '../../../bench/generate'
-import { applyOps, type Op } from '../../../src/shared/ops'
+import { applyOps } from '../../../src/shared/ops'
 import type { Notebook } from '../../../src/shared/schema'
 import { NotebookSearch } from '../../../src/shared/search'
 import { planQuery } from '../../../src/shared/search/plan'
 import { KINDS, parseQuery, type SearchKind } from '../../../src/shared/search/query'
 import type { Query } from '../../../src/shared/search/scorer'
 import { tokenize } from '../../../src/shared/search/snippet'
+import { EDIT_KINDS, opFor } from './edits'
 import { compareWith, inside, oracleOf } from './oracle'
 
 const SMALL: ScaleSpec = { passages: 300, sources: 6, words: 1500, tags: 40, facets: 4, links: 50, notes: 8 }
@@ -109,7 +110,7 @@ describe('our index against MiniSearch', () => {
     const small = generateNotebook({ ...SMALL, passages: 120, sources: 3, words: 600 }, 5)
     const edit = fc.record({
       which: fc.nat(),
-      kind: fc.constantFrom('delete', 'note', 'quote-tags', 'source', 'note-page', 'tag'),
+      kind: fc.constantFrom(...EDIT_KINDS),
       text: fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' ')),
     })
     fc.assert(
@@ -135,31 +136,6 @@ describe('our index against MiniSearch', () => {
     )
   })
 })
-
-function paragraph(text: string) {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }
-}
-
-function opFor(nb: Notebook, e: { which: number; kind: string; text: string }): Op {
-  const a = nb.annotations[e.which % nb.annotations.length]
-  if (e.kind === 'delete') return { type: 'deleteAnnotation', id: a.id }
-  if (e.kind === 'note') return { type: 'updateAnnotation', id: a.id, patch: { note: paragraph(e.text) } }
-  if (e.kind === 'quote-tags') {
-    const tagIds = nb.tags.filter((_, i) => (i + e.which) % 7 === 0).map((t) => t.id)
-    return { type: 'updateAnnotation', id: a.id, patch: { tagIds } }
-  }
-  if (e.kind === 'source') {
-    const s = nb.sources[e.which % nb.sources.length]
-    const content = s.doc.content!.map((p, i) => (i === e.which % 3 ? paragraph(e.text).content[0] : p))
-    return { type: 'updateSource', id: s.id, patch: { doc: { type: 'doc', content } } }
-  }
-  if (e.kind === 'note-page') {
-    const n = nb.notes[e.which % nb.notes.length]
-    return { type: 'updateNote', id: n.id, patch: { doc: paragraph(e.text) } }
-  }
-  const t = nb.tags[e.which % nb.tags.length]
-  return { type: 'updateTag', id: t.id, patch: { description: e.text } }
-}
 
 describe('rank and details', () => {
   it('rank the documents as search does, and details() gives each its matched terms', () => {
