@@ -34,12 +34,11 @@ export type { Snippet } from './snippet'
 
 type Indexed = Pick<Notebook, 'sources' | 'annotations' | 'tags' | 'notes' | 'entities'>
 const EMPTY: Indexed = { sources: [], annotations: [], tags: [], notes: [] }
-/**
- * What a document is saved under: its id, but for a source block its place (source and block
- * index), since a block's id holds the order blocks were first indexed in, which a window
- * building in slices and a full build do not share.
- */
-const keyOf = (d: IndexDoc): string => (d.kind === 'source' ? `b:${d.ref}` : d.id)
+interface Adopting {
+  order: Int32Array
+  next: number
+  ids: (string | undefined)[]
+}
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 /** A document's indexed texts, in FIELDS order (what Postings reads). */
@@ -83,8 +82,8 @@ export class NotebookSearch {
   private readonly notes = new Map<string, NotePage>()
   private readonly blocks = new Map<string, IndexDoc[]>()
   private seq = 0
-  /** While adopting a snapshot: the saved short ids no document has claimed yet, by key. */
-  private adopting: Map<string, number> | null = null
+  /** While adopting a snapshot: the saved short ids, how many are taken, the ids given. */
+  private adopting: Adopting | null = null
 
   /**
    * The index of a notebook, ready to answer; the first build in a process also warms the search
@@ -119,14 +118,14 @@ export class NotebookSearch {
   static adopt(nb: Notebook, bytes: Uint8Array): NotebookSearch {
     const saved = decodeIndex(bytes, FIELDS.length)
     const search = new NotebookSearch()
-    if (!search.postings.adopt(saved.postings)) throw new Error('its terms repeat')
     if (!search.tagMatcher.adoptTokens(saved.tagTokens)) throw new Error('its tag tokens repeat')
-    const unclaimed = new Map<string, number>()
-    saved.postings.ids.forEach((key, short) => key !== undefined && unclaimed.set(key, short))
-    search.adopting = unclaimed
+    const ids = new Array<string | undefined>(saved.postings.nextId).fill(undefined)
+    const adopting = (search.adopting = { order: saved.order, next: 0, ids })
     search.update(nb)
     search.adopting = null
-    if (unclaimed.size > 0) throw new Error(`${unclaimed.size} saved documents are not in the notebook`)
+    if (adopting.next !== saved.order.length)
+      throw new Error(`the notebook has ${adopting.next} documents, its saved index ${saved.order.length}`)
+    if (!search.postings.adopt({ ...saved.postings, ids })) throw new Error('its terms repeat')
     return search
   }
 
@@ -136,13 +135,29 @@ export class NotebookSearch {
    */
   snapshot(): Uint8Array | null {
     if (!LITTLE_ENDIAN) return null
-    const postings = this.postings.saved()
-    const keys = this.byShort.map((d) => (d ? keyOf(d) : undefined))
     return encodeIndex({
       fieldCount: FIELDS.length,
-      postings: { ...postings, ids: keys },
+      postings: this.postings.saved(),
+      order: this.documentOrder(),
       tagTokens: this.tagMatcher.tokenized,
     })
+  }
+
+  /** The documents' short ids in the order update() makes them for a new index of the notebook. */
+  private documentOrder(): Int32Array {
+    const nb = this.nb
+    const order = new Int32Array(this.postings.documentCount)
+    let n = 0
+    const put = (d: IndexDoc | undefined) => {
+      if (!d) throw new Error('the index is behind its notebook')
+      order[n++] = d.short
+    }
+    for (const t of nb.tags) put(this.docs.get(`t:${t.id}`))
+    for (const s of nb.sources) for (const d of this.blocks.get(s.id) ?? []) put(d)
+    for (const a of nb.annotations) put(this.docs.get(`p:${a.id}`))
+    for (const x of nb.notes) put(this.docs.get(`n:${x.id}`))
+    if (n !== order.length) throw new Error('the index holds documents its notebook does not')
+    return order
   }
 
   /** The notebook the index was last brought up to date with. */
@@ -292,15 +307,14 @@ export class NotebookSearch {
     this.lastUpdate.added++
   }
 
-  /** Adopting a snapshot: the document takes the short id saved under its key. */
-  private claim(d: IndexDoc, unclaimed: Map<string, number>): void {
-    const key = keyOf(d)
-    const short = unclaimed.get(key)
-    if (short === undefined) throw new Error(`the saved index lacks ${key}`)
-    unclaimed.delete(key)
+  /** Adopting a snapshot: the document takes the next saved short id (documentOrder). */
+  private claim(d: IndexDoc, adopting: Adopting): void {
+    if (adopting.next === adopting.order.length)
+      throw new Error('the notebook has more documents than its saved index')
+    const short = adopting.order[adopting.next++]
     d.short = short
     this.byShort[short] = d
-    this.postings.ids[short] = d.id // a block's id names its sequence number, not saved
+    adopting.ids[short] = d.id
     this.lastUpdate.added++
   }
 

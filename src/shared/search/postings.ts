@@ -225,7 +225,7 @@ export class Postings {
 
   /**
    * Takes a saved index into this empty one; the caller has checked the arrays (snapshot.ts:
-   * lengths, ranges, ascending lists). Field totals are summed again: integers, so exactly
+   * lengths, ranges, ascending lists) and gives the ids. Field totals are summed again: integers, so exactly
    * what adding the documents one by one gave.
    */
   adopt(saved: SavedPostings): boolean {

@@ -2,19 +2,24 @@
 // it was saved from, so a window opening an unchanged notebook loads its index instead of
 // building it (#16: a build at L costs ~1.7× parsing the notebook file; docs/PERFORMANCE.md).
 // The documents are not saved: they are made again from the notebook (a small part of a
-// build), and each finds its saved short id by its key. Layout, little-endian:
+// build), in the order a build makes them, and the n-th takes the n-th saved short id (no
+// document id is saved or looked up). Layout, little-endian:
 //   u32 magic, u32 format (snapshot-format.ts), u32 header length H, u32 zero,
-//   H bytes of JSON (the header below), zero bytes to a multiple of 4, then four Int32Arrays:
-//   field lengths (nextId × fields), list offsets (lists + 1), list documents, list counts.
+//   H bytes of JSON (the header below), zero bytes to a multiple of 4, then five Int32Arrays:
+//   short ids in document order, field lengths (nextId × fields), list offsets (lists + 1),
+//   list documents, list counts.
 // Everything is checked before it is used: a file changed by hand, cut short or written by
-// another version is refused, and the window builds the index instead.
+// another version is refused, and the window builds the index instead. That it is the index of
+// this very notebook is the caller's to know (the core keeps it under the file's hash).
 import type { SavedPostings } from './postings'
 import { isSearchSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_MAGIC } from './snapshot-format'
 
 export interface SavedIndex {
   fieldCount: number
-  /** The postings, with each short id's document *key* (keyOf) in place of its id. */
-  postings: SavedPostings
+  /** The postings; document ids are not saved (adopting gives them again). */
+  postings: Omit<SavedPostings, 'ids'>
+  /** The live documents' short ids, in the order a build of the notebook makes the documents. */
+  order: Int32Array
   /** Tag ids in the order their tokens were given (tags.ts). */
   tagTokens: readonly string[]
 }
@@ -22,7 +27,7 @@ export interface SavedIndex {
 interface Header {
   fields: number
   nextId: number
-  keys: (string | null)[]
+  documents: number
   terms: string[]
   tagTokens: string[]
   lists: number
@@ -38,7 +43,7 @@ export function encodeIndex(saved: SavedIndex): Uint8Array {
   const header: Header = {
     fields: saved.fieldCount,
     nextId: p.nextId,
-    keys: Array.from({ length: p.nextId }, (_, i) => p.ids[i] ?? null),
+    documents: saved.order.length,
     terms: [...p.terms],
     tagTokens: [...saved.tagTokens],
     lists: p.terms.length * saved.fieldCount,
@@ -51,7 +56,7 @@ export function encodeIndex(saved: SavedIndex): Uint8Array {
   offsets.set(p.offsets.subarray(0, Math.min(p.offsets.length, offsets.length)))
   offsets.fill(header.entries, Math.min(p.offsets.length, offsets.length))
   const start = align4(PREFIX + json.length)
-  const total = start + 4 * (lengths.length + offsets.length + 2 * header.entries)
+  const total = start + 4 * (saved.order.length + lengths.length + offsets.length + 2 * header.entries)
   const out = new Uint8Array(total)
   const view = new DataView(out.buffer)
   view.setUint32(0, SNAPSHOT_MAGIC, true)
@@ -59,7 +64,7 @@ export function encodeIndex(saved: SavedIndex): Uint8Array {
   view.setUint32(8, json.length, true)
   out.set(json, PREFIX)
   let at = start
-  for (const part of [lengths, offsets, p.docs, p.tfs]) {
+  for (const part of [saved.order, lengths, offsets, p.docs, p.tfs]) {
     out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at)
     at += part.byteLength
   }
@@ -76,7 +81,7 @@ export function decodeIndex(bytes: Uint8Array, fieldCount: number): SavedIndex {
   const h = parseHeader(bytes.subarray(PREFIX, PREFIX + jsonLength))
   if (h.fields !== fieldCount) throw new Error(`${h.fields} fields, not ${fieldCount}`)
   if (h.lists !== h.terms.length * fieldCount) throw new Error('its lists do not match its terms')
-  const counts = [h.nextId * fieldCount, h.lists + 1, h.entries, h.entries]
+  const counts = [h.documents, h.nextId * fieldCount, h.lists + 1, h.entries, h.entries]
   const start = align4(PREFIX + jsonLength)
   if (start + 4 * counts.reduce((a, b) => a + b, 0) !== bytes.byteLength)
     throw new Error('its size does not match its header')
@@ -87,12 +92,12 @@ export function decodeIndex(bytes: Uint8Array, fieldCount: number): SavedIndex {
       : new Int32Array(bytes.slice(start).buffer)
   const parts: Int32Array[] = []
   for (let at = 0, i = 0; i < counts.length; at += counts[i++]) parts.push(body.subarray(at, at + counts[i]))
-  const [lengths, offsets, docs, tfs] = parts
-  const ids = h.keys.map((k) => k ?? undefined)
-  checkArrays(ids, lengths, offsets, docs, tfs)
+  const [order, lengths, offsets, docs, tfs] = parts
+  checkArrays(liveOf(order, h.nextId), lengths, offsets, docs, tfs)
   return {
     fieldCount,
-    postings: { terms: h.terms, ids, nextId: h.nextId, lengths, offsets, docs, tfs },
+    postings: { terms: h.terms, nextId: h.nextId, lengths, offsets, docs, tfs },
+    order,
     tagTokens: h.tagTokens,
   }
 }
@@ -113,19 +118,28 @@ function parseHeader(json: Uint8Array): Header {
     !count(h.nextId) ||
     !count(h.lists) ||
     !count(h.entries) ||
+    !count(h.documents) ||
+    h.documents > h.nextId ||
     !strings(h.terms) ||
-    !strings(h.tagTokens) ||
-    !Array.isArray(h.keys) ||
-    h.keys.length !== h.nextId ||
-    !h.keys.every((k) => k === null || (typeof k === 'string' && k !== ''))
+    !strings(h.tagTokens)
   )
     throw new Error('its header is not one Glossa writes')
   return h as Header
 }
 
+/** Which short ids are live: each listed once, within range. */
+function liveOf(order: Int32Array, nextId: number): Uint8Array {
+  const live = new Uint8Array(nextId)
+  for (const d of order) {
+    if (!(d >= 0 && d < nextId) || live[d]) throw new Error('its documents repeat or are out of range')
+    live[d] = 1
+  }
+  return live
+}
+
 /** Every list ascends within its bounds, over live documents, with positive counts. */
 function checkArrays(
-  ids: readonly (string | undefined)[],
+  live: Uint8Array,
   lengths: Int32Array,
   offsets: Int32Array,
   docs: Int32Array,
@@ -141,7 +155,7 @@ function checkArrays(
     let last = -1
     for (let r = s; r < e; r++) {
       const d = docs[r]
-      if (d <= last || d >= ids.length || ids[d] === undefined || tfs[r] < 1)
+      if (d <= last || d >= live.length || !live[d] || tfs[r] < 1)
         throw new Error('a list holds a document out of order or out of range')
       last = d
     }
