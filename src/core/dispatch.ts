@@ -30,13 +30,17 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
 /** Far deeper than any real document (about 120 nested blocks), far below the stack's limit. */
 export const MAX_ARG_DEPTH = 256
 
-/** Iterative, so the check itself cannot overflow; a cycle counts as too deep. */
+/**
+ * Iterative, so the check itself cannot overflow; a cycle counts as too deep. Binary data
+ * (a saved search index: 15 MB) holds no nesting and is not walked byte by byte.
+ */
 export function nestedDeeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]]
   while (stack.length) {
     const [node, depth] = stack.pop()!
     if (node === null || typeof node !== 'object') continue
     if (depth >= max) return true
+    if (ArrayBuffer.isView(node) || node instanceof ArrayBuffer) continue
     for (const child of Object.values(node))
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
   }

@@ -15,6 +15,7 @@ import type { ChooseExportTarget } from './export/save-export'
 import { libraryHandlers } from './library/handlers'
 import type { MarkdownHandlerDeps, MarkdownMethods } from './markdown-import/handlers'
 import { RecentlyOpened } from './library/recently-opened'
+import { SearchIndexStore } from './store/search-index-store'
 
 export interface ServiceOptions {
   dataDir: string
@@ -44,6 +45,7 @@ export async function createService(options: ServiceOptions, opened?: Library): 
 
   const recent = new RecentlyOpened(options.dataDir)
   const live = new LiveDocs(library)
+  const searchIndexes = new SearchIndexStore(options.dataDir)
   // Conversions run in worker threads with a time and memory budget (src/core/import/pool.ts).
   const converter = new ConversionPool()
   const handlers: Handlers = {
@@ -54,13 +56,25 @@ export async function createService(options: ServiceOptions, opened?: Library): 
       const handle = await library.openNotebook(id)
       // Only for sorting the library: a failure to note it must not stop the notebook opening.
       await recent.record(id, new Date().toISOString()).catch(() => {})
-      return { notebook: handle.data, notices: handle.takeNotices() }
+      // Read in the same turn as the notebook, so the key is the key of this very notebook.
+      const searchIndexKey = handle.searchIndexKey
+      return {
+        notebook: handle.data,
+        notices: handle.takeNotices(),
+        ...(searchIndexKey && { searchIndexKey }),
+      }
     },
     applyOps: async ({ id, at, ops }) => {
       await live.assertWritable(id) // a copy joined with a read-only key (docs/LIVE.md)
       return (await library.openNotebook(id)).apply(ops, at)
     },
-    deleteNotebook: async ({ id }) => ({ trashedAs: await library.trash(id) }),
+    deleteNotebook: async ({ id }) => {
+      const trashedAs = await library.trash(id)
+      // A cache: failing to delete it must not fail the trash (a restored notebook keeps its
+      // file's bytes, so a snapshot left behind still fits it).
+      await searchIndexes.remove(id).catch(() => {})
+      return { trashedAs }
+    },
     convertSource: async (args) => {
       try {
         return await converter.convert(args)
@@ -87,6 +101,14 @@ export async function createService(options: ServiceOptions, opened?: Library): 
     shareNotebook: async ({ id, serverUrl }) => live.share(id, serverUrl),
     joinNotebook: async ({ serverUrl, key }) => live.join(serverUrl, key),
     teamStatus: async ({ id }) => live.status(id),
+    // The saved search index (#16): kept under the key of the file it was built from, so a
+    // notebook changed since (an edit, a reload, a restore) never gets an index that does not fit.
+    loadSearchIndex: async ({ id, key }) => ({ bytes: await searchIndexes.load(id, key) }),
+    saveSearchIndex: async ({ id, key, bytes }) => {
+      if ((await library.openNotebook(id)).searchIndexKey !== key) return { saved: false }
+      await searchIndexes.save(id, key, bytes)
+      return { saved: true }
+    },
     ...lazyMarkdownHandlers({
       library,
       convert: (input) => converter.convert(input),

@@ -7,6 +7,8 @@ import { TeamStatusSchema } from './live/status'
 import { ImportJobIdSchema, ImportProgressSchema } from './markdown-import/progress-schema'
 import { OpBatchSchema } from './ops/schema'
 import { DamagedFileSchema, DocSchema, Id, LIMITS, NotebookSchema, NotebookSummarySchema } from './schema'
+// The snapshot's envelope only (it imports nothing): the search code stays out of the contract.
+import { isSearchSnapshot, MAX_SNAPSHOT_BYTES } from './search/snapshot-format'
 
 /** A team server's address: ws:// or wss://, as `npm run team-server` prints it. */
 const TeamServerUrl = z
@@ -50,6 +52,31 @@ const markdownMethods = {
   /** Cancels the import `job` (or refuses it when it arrives); `cancelled: false` once its file is being written or it has ended. */
   cancelMarkdownImport: method(z.object({ job: ImportJobIdSchema }), z.object({ cancelled: z.boolean() })),
 }
+/** What a notebook's file held, as a SHA-256 of its bytes: openNotebook's `searchIndexKey`. */
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a key is a SHA-256: 64 lowercase hex digits')
+/** Any Uint8Array (z.instanceof would type it as over an ArrayBuffer only, not a Buffer's). */
+const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (a Uint8Array)')
+/** A saved search index (shared/search/snapshot*.ts); the core checks its envelope, never reads it. */
+const SnapshotBytes = Bytes.refine((b) => b.byteLength <= MAX_SNAPSHOT_BYTES, {
+  message: `a search index snapshot is at most ${MAX_SNAPSHOT_BYTES / (1024 * 1024)} MB`,
+  abort: true,
+}).refine(isSearchSnapshot, {
+  message: 'these bytes are not a search index snapshot of this format (magic number and version)',
+})
+/**
+ * The saved search index (#16): the window builds the index once and the core keeps it beside
+ * the library, under the key of the file it was built from. `bytes` travel as binary (HTTP:
+ * an application/octet-stream body; IPC: structured clone), never as JSON.
+ */
+const searchIndexMethods = {
+  /** The snapshot saved for this notebook under exactly `key`; null when there is none (or it is unreadable). */
+  loadSearchIndex: method(z.object({ id: Id, key: Sha256Hex }), z.object({ bytes: Bytes.nullable() })),
+  /** Keeps the snapshot when `key` is still the open notebook's searchIndexKey; `saved: false` when it changed meanwhile. */
+  saveSearchIndex: method(
+    z.object({ id: Id, key: Sha256Hex, bytes: SnapshotBytes }),
+    z.object({ saved: z.boolean() }),
+  ),
+}
 const NotebookId = z.object({ id: Id })
 const Empty = z.object({})
 const ExportFormat = z.enum(['md', 'md-folder', 'json', 'csv'])
@@ -82,8 +109,14 @@ export const contract = {
   ),
   openNotebook: method(
     NotebookId,
-    /** notices: what the core repaired as it opened the notebook (re-anchored passages, broken links). */
-    z.object({ notebook: NotebookSchema, notices: z.array(z.string()).optional() }),
+    /** notices: what the core repaired as it opened the notebook (re-anchored passages, broken links).
+     * searchIndexKey: the SHA-256 of the file's bytes when the notebook is exactly what they hold
+     * (nothing unsaved), the key its saved search index is kept under; absent otherwise. */
+    z.object({
+      notebook: NotebookSchema,
+      notices: z.array(z.string()).optional(),
+      searchIndexKey: Sha256Hex.optional(),
+    }),
   ),
   /** Applies operations atomically, then waits for the (coalesced) durable write. */
   applyOps: method(
@@ -150,6 +183,7 @@ export const contract = {
   /** A shared notebook's connection state (null when it is not shared); windows also get it pushed. */
   teamStatus: method(NotebookId, TeamStatusSchema.nullable()),
   ...markdownMethods,
+  ...searchIndexMethods,
 } as const
 
 export type Contract = typeof contract

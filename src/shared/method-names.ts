@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'importMarkdown',
   'markdownImportProgress',
   'cancelMarkdownImport',
+  'loadSearchIndex',
+  'saveSearchIndex',
 ] as const
 export type MethodNameList = (typeof METHOD_NAMES)[number]
 export const channelOf = (name: string): string => `glossa:${name}`

@@ -26,6 +26,12 @@ export class OpenNotebook {
   private writing: Promise<void> = Promise.resolve()
   /** Versions a reload threw away unsaved, (after, through]: those edits answer saved: false. */
   private readonly discarded: { after: number; through: number }[] = []
+  /**
+   * The notebook last read from or written to the file, with the SHA-256 of those bytes, taken
+   * together at the moment they match (searchIndexKey): the file's hash alone changes inside a
+   * read a moment before the notebook in memory does.
+   */
+  private onDisk: { notebook: Notebook; sha256: string | undefined }
 
   private constructor(
     readonly file: DurableNotebookFile,
@@ -35,6 +41,7 @@ export class OpenNotebook {
     this.db = new Low<Notebook>(file, notebook)
     this.db.data = notebook
     this.coalescer = new WriteCoalescer(() => this.writeNow(), coalesce)
+    this.onDisk = { notebook, sha256: file.content?.sha256 }
   }
 
   static async open(file: DurableNotebookFile, coalesce?: CoalescePolicy): Promise<OpenNotebook> {
@@ -95,13 +102,27 @@ export class OpenNotebook {
     return this.coalescer.pending || this.version !== this.savedVersion
   }
 
+  /**
+   * The key a saved search index of this notebook is kept under: the SHA-256 of the file's
+   * bytes, only while the notebook in memory is exactly what those bytes hold (nothing unsaved,
+   * no repair pending, not mid-reload). The same bytes always open as the same notebook, so an
+   * index saved under this key fits whoever opens those bytes next.
+   */
+  get searchIndexKey(): string | undefined {
+    if (this.hasUnsavedChanges || this.onDisk.notebook !== this.db.data) return undefined
+    const sha256 = this.file.content?.sha256
+    return sha256 && sha256 === this.onDisk.sha256 ? sha256 : undefined
+  }
+
   private async writeNow(): Promise<void> {
     const version = this.version
     if (version === this.savedVersion) return // nothing new (e.g. the file was just reloaded)
+    const notebook = this.db.data // what db.write() hands the file, taken at the same moment
     const write = this.db.write()
     this.writing = write.catch(() => {})
     await write
     this.savedVersion = version
+    this.onDisk = { notebook, sha256: this.file.content?.sha256 }
   }
 
   /** True when another program changed the file since we last read or wrote it. */
@@ -138,6 +159,7 @@ export class OpenNotebook {
       this.coalescer.dropPending()
       this.db.data = notebook
       this.savedVersion = this.version // what is in memory is what is on disk
+      this.onDisk = { notebook, sha256: this.file.content?.sha256 }
       this.changed()
     })
     // Another program may have changed a source's text or left references broken: the same

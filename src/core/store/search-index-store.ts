@@ -1,0 +1,80 @@
+// Saved search indexes (#16): <data-dir>/search-index/<notebook id>.bin holds the 64 ASCII
+// hex digits of the key (the SHA-256 of the notebook file the index was built from), then the
+// window's snapshot bytes. A cache: the core never reads a snapshot, only its key and envelope,
+// and anything unreadable, torn or of another key is simply not loaded (the window builds the
+// index again and saves it anew).
+import { rename, rm, mkdir, open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { GlossaError } from '@shared/errors'
+import { isSearchSnapshot, MAX_SNAPSHOT_BYTES } from '@shared/search/snapshot-format'
+import { removeStaleTempFiles, writeFailed, writeTempFile } from './durable-write'
+import { SAFE_READ_FLAGS } from './regular-file'
+
+const KEY_BYTES = 64
+const KEY = /^[0-9a-f]{64}$/
+/** The contract's Id, checked again here: a file name from it must not leave the folder. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
+
+export class SearchIndexStore {
+  readonly dir: string
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'search-index')
+  }
+
+  /** The snapshot saved for `id` under exactly `key` (a view of the file's bytes), else null. */
+  async load(id: string, key: string): Promise<Uint8Array | null> {
+    if (!KEY.test(key) || !SAFE_ID.test(id)) return null
+    const bytes = await readSmallEnough(this.pathOf(id)).catch(() => null)
+    if (!bytes || bytes.length < KEY_BYTES || bytes.toString('latin1', 0, KEY_BYTES) !== key) return null
+    const snapshot = new Uint8Array(bytes.buffer, bytes.byteOffset + KEY_BYTES, bytes.length - KEY_BYTES)
+    return isSearchSnapshot(snapshot) ? snapshot : null
+  }
+
+  /**
+   * Replaces the snapshot of `id` atomically (temp file beside it, then rename): a reader sees
+   * the old file or the new one. The temp file is fsynced by writeTempFile; the folder is not,
+   * since a lost rename only costs a rebuild.
+   */
+  async save(id: string, key: string, snapshot: Uint8Array): Promise<void> {
+    if (!KEY.test(key)) throw new GlossaError('invalid-arguments', 'A search index key is 64 hex digits.')
+    const path = this.pathOf(id)
+    await mkdir(this.dir, { recursive: true })
+    // Temp files of a save cut short by a crash (named as durable-write.ts names them).
+    await removeStaleTempFiles(this.dir)
+    const tmp = await writeTempFile(path, chunks(Buffer.from(key, 'latin1'), snapshot))
+    try {
+      await rename(tmp, path)
+    } catch (error) {
+      await rm(tmp, { force: true }).catch(() => {})
+      throw writeFailed(path, error)
+    }
+  }
+
+  /** Forgets the snapshot of `id` (its notebook went to the trash); nothing there is fine. */
+  async remove(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true })
+  }
+
+  pathOf(id: string): string {
+    if (!SAFE_ID.test(id))
+      throw new GlossaError('invalid-arguments', 'A notebook id uses letters, digits, _ and -.')
+    return join(this.dir, `${id}.bin`)
+  }
+}
+
+/** The file's bytes if it is a regular file of a size a snapshot can have (opened without following links or waiting on a FIFO). */
+async function readSmallEnough(path: string): Promise<Buffer | null> {
+  const handle = await open(path, SAFE_READ_FLAGS)
+  try {
+    const st = await handle.stat()
+    if (!st.isFile() || st.size > KEY_BYTES + MAX_SNAPSHOT_BYTES) return null
+    return await handle.readFile()
+  } finally {
+    await handle.close().catch(() => {})
+  }
+}
+
+async function* chunks(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* parts
+}
