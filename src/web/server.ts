@@ -9,6 +9,7 @@ import type { Handlers } from '@shared/contract'
 import { GlossaError, type ApiError } from '@shared/errors'
 import { dispatch } from '../core/dispatch'
 import { MAX_NOTEBOOK_BYTES } from '../core/store/validate'
+import { BINARY_TYPE, binaryArgs, binaryResult, RESULT_HEADER } from './binary-bodies'
 import { serveStatic } from './static'
 
 const MB = 1024 * 1024
@@ -16,7 +17,8 @@ const MB = 1024 * 1024
  * One rule: a body may be as large as the largest argument the app sends, importNotebook with
  * a notebook file of the largest size Glossa opens (MAX_NOTEBOOK_BYTES). JSON-encoding text at
  * most doubles it (a quote, backslash or line break becomes two bytes); 1 MB more is room for
- * the rest. Every other method's arguments are far smaller (convertSource: 10 M characters).
+ * the rest. Every other method's arguments are far smaller (convertSource: 10 M characters);
+ * a saved search index, sent as a binary body, is at most MAX_SNAPSHOT_BYTES (300 MB).
  */
 export const MAX_BODY_BYTES = 2 * MAX_NOTEBOOK_BYTES + MB
 /** How long a refused client may keep sending before its connection is cut. */
@@ -75,10 +77,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: WebHos
   const body = await readBody(req, limit)
   if (body === 'too-large') return refuseTooLarge(req, res, limit)
   let args: unknown
-  try {
-    args = body.length ? JSON.parse(body) : {}
-  } catch {
-    return sendJson(res, 400, { code: 'invalid-json', message: 'The request body is not valid JSON.' })
+  if (isBinary(req.headers['content-type'])) {
+    // Bytes (a saved search index) as the body, the other arguments in a header.
+    const parsed = binaryArgs(req.headers, body)
+    if ('error' in parsed) return sendJson(res, 400, parsed.error)
+    args = parsed.args
+  } else {
+    try {
+      args = body.length ? JSON.parse(body.toString('utf8')) : {}
+    } catch {
+      return sendJson(res, 400, { code: 'invalid-json', message: 'The request body is not valid JSON.' })
+    }
   }
   let name: string
   try {
@@ -87,7 +96,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: WebHos
     return sendJson(res, 400, { code: 'invalid-path', message: 'The method name is not a valid address.' })
   }
   const outcome = await dispatch(options.handlers, name, args)
-  if (outcome.ok) return sendJson(res, 200, outcome.result)
+  if (outcome.ok) {
+    const binary = binaryResult(outcome.result)
+    return binary ? sendBinary(res, binary) : sendJson(res, 200, outcome.result)
+  }
   const status = outcome.error.code === 'unknown-method' ? 404 : outcome.error.code === 'internal' ? 500 : 400
   return sendJson(res, status, outcome.error)
 }
@@ -118,7 +130,11 @@ function hasToken(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
+function isBinary(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0].trim().toLowerCase() === BINARY_TYPE
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     // A declared length over the limit is refused before one byte of the body is read.
     if (Number(req.headers['content-length'] ?? 0) > limit) return resolve('too-large')
@@ -132,7 +148,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-la
       resolve('too-large')
     }
     req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -159,6 +175,18 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number
     code: 'too-large',
     message: `Request bodies are limited to ${Math.round(limit / MB)} MB${rule}.`,
   })
+}
+
+/** A result holding bytes: the bytes as the body, the rest of the result as JSON in a header. */
+function sendBinary(res: ServerResponse, { bytes, header }: { bytes: Uint8Array; header: string }): void {
+  res.writeHead(200, {
+    'content-type': BINARY_TYPE,
+    'content-length': bytes.byteLength,
+    [RESULT_HEADER]: header,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(bytes)
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -3,6 +3,7 @@
 import type { ArgsOf, GlossaApi, MethodName, ResultOf } from '@shared/contract'
 import { METHOD_NAMES } from '@shared/method-names'
 import type { ApiError } from '@shared/errors'
+import { decodeResponse, encodeRequest } from './binary-bodies'
 
 type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
 interface DesktopBridge {
@@ -41,22 +42,22 @@ export function hostToken(): string | null {
 
 async function callHttp(name: MethodName, args: unknown): Promise<unknown> {
   let response: Response
-  const body = JSON.stringify(args ?? {})
+  const { body, headers } = encodeRequest(args)
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
-      // Small writes survive the tab being closed right after an edit.
-      keepalive: body.length < 60_000,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`,
-      },
+      // Small writes survive the tab being closed right after an edit (bytes never: keepalive
+      // bodies are capped at 64 KB, and a saved search index can wait for the next open).
+      keepalive: typeof body === 'string' && body.length < 60_000,
+      headers: { ...headers, authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` },
       body,
     })
   } catch {
     throw new ApiCallError('offline', 'Cannot reach the Glossa host. Is it still running?')
   }
-  const answer = await response.json().catch(() => null)
+  const answer = (await decodeResponse(response).catch(() => {
+    throw new ApiCallError('invalid-response', `The host's answer to ${name} could not be read.`)
+  })) as { code?: string; message?: string } | null
   if (response.ok) return answer
   if (response.status === 401)
     throw new ApiCallError(
