@@ -33,7 +33,13 @@ export function checkTargets(figures: FigureResult[], scale: string): TargetResu
   const ratio = (r: FigureResult | undefined, limit: number) =>
     r?.ratio === undefined ? null : r.ratio <= limit
   return [
-    check('open', 'open (read+parse+validate+index) ≤ 2× JSON.parse', x(open?.ratio), ratio(open, 2)),
+    check(
+      'open',
+      'open with the search index ready ≤ 2× JSON.parse',
+      x(open?.ratio),
+      ratio(open, 2),
+      'an unchanged notebook: its saved index is loaded; open.built is a changed one, which builds it',
+    ),
     check(
       'open.noindex',
       'open without the search index ≤ 2× JSON.parse',

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useShortcuts } from '../commands/useShortcuts'
 import { prewarmSearch } from '../state/search-index'
+import { savedIndexes } from '../state/saved-indexes'
 import { ShortcutsPanel } from '../components/ShortcutsPanel'
 import { SearchPalette } from '../components/search/SearchPalette'
 import { TagManager } from '../components/tags/TagManager'
@@ -45,9 +46,9 @@ export function NotebookScreen({ route }: { route: NotebookRoute }) {
     ui.reset()
     let cancelled = false
     api.openNotebook({ id: route.notebookId }).then(
-      ({ notebook, notices }) => {
+      ({ notebook, notices, searchIndexKey }) => {
         if (cancelled) return
-        setSession(new NotebookSession(notebook))
+        setSession(new NotebookSession(notebook, searchIndexKey))
         for (const notice of notices ?? []) toastStore.show(notice)
       },
       (e) => !cancelled && setError(errorMessage(e)),
@@ -84,7 +85,7 @@ function NotebookLayout({ route }: { route: NotebookRoute }) {
   const tagPickerFor = useUi((s) => s.tagPickerFor)
   const graphOpen = useUi((s) => s.graphOpen)
   useShortcuts(session)
-  useEffect(() => prewarmSearch(session), [session])
+  useEffect(() => prewarmSearch(session, savedIndexes), [session])
   useEffect(() => followLive(session), [session])
   useDeepLinkedPassage(session, route.passageId)
   const externalChange = useExternalChanges(session)

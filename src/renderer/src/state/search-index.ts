@@ -1,6 +1,7 @@
-// One search index per open notebook. It is built in small slices while the notebook is open
-// (so a large notebook never freezes the window for seconds on the first Ctrl+K), and brought
-// up to date incrementally before each query.
+// One search index per open notebook. A notebook unchanged since its index was last saved
+// loads that index (shared/search/snapshot.ts); otherwise it is built in small slices while
+// the notebook is open (so a large notebook never freezes the window for seconds on the first
+// Ctrl+K), then saved for the next open. Queries bring it up to date incrementally.
 import { NotebookSearch } from '@shared/search'
 import type { Notebook } from '@shared/schema'
 import type { NotebookSession } from './session'
@@ -9,43 +10,92 @@ const indexes = new WeakMap<NotebookSession, NotebookSearch>()
 /** Items indexed per slice: ~a few tens of milliseconds at the benchmark's L scale. */
 const SLICE = { sources: 4, annotations: 400, notes: 10 }
 
+/** Where saved indexes live: the core, through the contract (saved-indexes.ts). */
+export interface SavedIndexes {
+  load(notebookId: string, key: string): Promise<Uint8Array | null>
+  save(notebookId: string, key: string, bytes: Uint8Array): Promise<unknown>
+}
+
 export function searchNotebook(session: NotebookSession, query: string, limit = 30) {
   const index = indexOf(session)
   index.update(session.notebook) // also finishes a build still in progress
   return index.search(query, limit)
 }
 
-/** Starts building the index in the background; returns a function that stops it. */
-export function prewarmSearch(session: NotebookSession): () => void {
-  const index = indexOf(session)
-  let step = 0
+/**
+ * Loads the notebook's saved index, or starts building one in the background and saves it
+ * once built; returns a function that stops whatever is under way. `saved` and the session's
+ * `searchIndexKey` (the notebook file's hash, given by the core when the notebook is exactly
+ * that file) are both needed to load or save.
+ */
+export function prewarmSearch(session: NotebookSession, saved?: SavedIndexes): () => void {
+  const opened = session.notebook
+  const key = saved ? session.searchIndexKey : undefined
+  let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
+  let stopIdle = () => {}
+  let step = 0
   const tick = () => {
     step++
+    const index = indexOf(session)
     const partial = prefix(session.notebook, step)
     index.update(partial)
     if (partial !== session.notebook) timer = setTimeout(tick, 0)
-    else stopWarming = warmWhenIdle()
+    else stopIdle = whenIdle([() => NotebookSearch.warmStep(), saveStep(index)])
   }
-  let stopWarming = () => {}
-  timer = setTimeout(tick, 0)
+  const saveStep = (index: NotebookSearch) => () => {
+    // Only an index of the notebook exactly as opened is the file's (a query may have brought
+    // it past an edit meanwhile); the core refuses it anyway once the file has changed.
+    if (saved && key && index.indexed === opened) {
+      const bytes = index.snapshot()
+      if (bytes) saved.save(opened.id, key, bytes).catch(() => {}) // a cache: the next open builds
+    }
+    return false
+  }
+  const build = () => {
+    if (!stopped) timer = setTimeout(tick, 0)
+  }
+  if (saved && key)
+    saved.load(opened.id, key).then((bytes) => {
+      if (stopped) return
+      // A query meanwhile built the index itself (searchNotebook): nothing left to load.
+      if (indexes.has(session) || (bytes && adopt(session, opened, bytes)))
+        stopIdle = whenIdle([() => NotebookSearch.warmStep()])
+      else build()
+    }, build)
+  else build()
   return () => {
+    stopped = true
     clearTimeout(timer)
-    stopWarming()
+    stopIdle()
+  }
+}
+
+function adopt(session: NotebookSession, opened: Notebook, bytes: Uint8Array): boolean {
+  try {
+    indexes.set(session, NotebookSearch.adopt(opened, bytes))
+    return true
+  } catch (error) {
+    console.warn(
+      `Glossa built the search index again: the saved one was refused (${(error as Error).message}).`,
+    )
+    return false
   }
 }
 
 /**
- * Built: the search code is warmed on a tiny index (warm.ts), one query at a time in idle time.
- * Otherwise the first real queries run unoptimised code (search p95, docs/PERFORMANCE.md); as
- * one task of ~100 ms it delayed the clicks that came meanwhile (the filter figure).
+ * Runs the steps one after the other in idle time, each step until it returns false: warming
+ * the search code on a tiny index (warm.ts), one query at a time (otherwise the first real
+ * queries run unoptimised code: search p95, docs/PERFORMANCE.md; as one task of ~100 ms it
+ * delayed the clicks that came meanwhile, the filter figure), then saving the index.
  */
-function warmWhenIdle(): () => void {
+function whenIdle(steps: (() => boolean)[]): () => void {
   if (typeof requestIdleCallback !== 'function') return () => {}
   let handle = 0
+  let at = 0
   const run = (deadline: IdleDeadline) => {
-    while (deadline.timeRemaining() > IDLE_MARGIN_MS) if (!NotebookSearch.warmStep()) return
-    handle = requestIdleCallback(run)
+    while (at < steps.length && deadline.timeRemaining() > IDLE_MARGIN_MS) if (!steps[at]()) at++
+    if (at < steps.length) handle = requestIdleCallback(run)
   }
   handle = requestIdleCallback(run)
   return () => cancelIdleCallback(handle)

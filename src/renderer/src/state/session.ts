@@ -68,7 +68,14 @@ export class NotebookSession {
     this.remote?.setReading?.(title)
   }
 
-  constructor(notebook: Notebook) {
+  /**
+   * `searchIndexKey`: the hash of the notebook file, given by the core when the notebook opened
+   * is exactly that file, under which its search index is saved (search-index.ts).
+   */
+  constructor(
+    notebook: Notebook,
+    readonly searchIndexKey?: string,
+  ) {
     this.notebook = notebook
   }
 
