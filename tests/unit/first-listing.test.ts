@@ -12,7 +12,12 @@ function page(hash: string) {
     calls.push(url)
     await new Promise<void>((r) => pending.push(r))
     const body = url.endsWith('listTrash') ? { items: [] } : listing
-    return { ok: true, status: 200, json: async () => body }
+    return {
+      ok: true,
+      status: 200,
+      headers: new Headers({ 'content-type': 'application/json' }),
+      json: async () => body,
+    }
   })
   const store = new Map<string, string>()
   vi.stubGlobal('window', globalThis)
