@@ -45,7 +45,7 @@ export async function createService(options: ServiceOptions, opened?: Library): 
 
   const recent = new RecentlyOpened(options.dataDir)
   const live = new LiveDocs(library)
-  const searchIndexes = new SearchIndexStore(options.dataDir)
+  const searchIndexes = new SearchIndexStore(options.dataDir, options.version)
   // Conversions run in worker threads with a time and memory budget (src/core/import/pool.ts).
   const converter = new ConversionPool()
   const handlers: Handlers = {

@@ -1,9 +1,12 @@
-// Saved search indexes (#16): <data-dir>/search-index/<notebook id>.bin holds the 64 ASCII
-// hex digits of the key (the SHA-256 of the notebook file the index was built from), then the
-// window's snapshot bytes. A cache: the core never reads a snapshot, only its key and envelope,
+// Saved search indexes (#16): <data-dir>/search-index/<notebook id>.bin holds 64 ASCII hex
+// digits naming the key (the SHA-256 of the notebook file the index was built from) and the
+// Glossa version that saved it, then the window's snapshot bytes. The version is in it because
+// the same file bytes open as the same notebook only within one version: a later one may
+// migrate, repair or tokenize them otherwise, so an upgrade builds every index once. A cache: the core never reads a snapshot, only its key and envelope,
 // and anything unreadable, torn or of another key is simply not loaded (the window builds the
 // index again and saves it anew).
 import { rename, rm, mkdir, open } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { GlossaError } from '@shared/errors'
 import { isSearchSnapshot, MAX_SNAPSHOT_BYTES } from '@shared/search/snapshot-format'
@@ -18,15 +21,25 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
 export class SearchIndexStore {
   readonly dir: string
 
-  constructor(dataDir: string) {
+  /** `appVersion`: the running Glossa's version (absent in tests: the key alone). */
+  constructor(
+    dataDir: string,
+    private readonly appVersion = '',
+  ) {
     this.dir = join(dataDir, 'search-index')
+  }
+
+  /** What the file starts with for `key`: the key itself, or with a version, both hashed. */
+  private stamp(key: string): string {
+    return this.appVersion ? createHash('sha256').update(`${key}\n${this.appVersion}`).digest('hex') : key
   }
 
   /** The snapshot saved for `id` under exactly `key` (a view of the file's bytes), else null. */
   async load(id: string, key: string): Promise<Uint8Array | null> {
     if (!KEY.test(key) || !SAFE_ID.test(id)) return null
     const bytes = await readSmallEnough(this.pathOf(id)).catch(() => null)
-    if (!bytes || bytes.length < KEY_BYTES || bytes.toString('latin1', 0, KEY_BYTES) !== key) return null
+    if (!bytes || bytes.length < KEY_BYTES || bytes.toString('latin1', 0, KEY_BYTES) !== this.stamp(key))
+      return null
     const snapshot = new Uint8Array(bytes.buffer, bytes.byteOffset + KEY_BYTES, bytes.length - KEY_BYTES)
     return isSearchSnapshot(snapshot) ? snapshot : null
   }
@@ -42,7 +55,7 @@ export class SearchIndexStore {
     await mkdir(this.dir, { recursive: true })
     // Temp files of a save cut short by a crash (named as durable-write.ts names them).
     await removeStaleTempFiles(this.dir)
-    const tmp = await writeTempFile(path, chunks(Buffer.from(key, 'latin1'), snapshot))
+    const tmp = await writeTempFile(path, chunks(Buffer.from(this.stamp(key), 'latin1'), snapshot))
     try {
       await rename(tmp, path)
     } catch (error) {

@@ -32,6 +32,14 @@ describe('SearchIndexStore', () => {
     expect(Buffer.from(loaded!).equals(Buffer.from(bytes))).toBe(true)
   })
 
+  it('answers null for an index another version of Glossa saved (it may read the file otherwise)', async () => {
+    const dataDir = await tempDir()
+    await new SearchIndexStore(dataDir, '1.4.0').save('nb_1', KEY, snapshotBytes())
+    expect(await new SearchIndexStore(dataDir, '1.4.0').load('nb_1', KEY)).not.toBeNull()
+    expect(await new SearchIndexStore(dataDir, '1.5.0').load('nb_1', KEY)).toBeNull()
+    expect(await new SearchIndexStore(dataDir).load('nb_1', KEY)).toBeNull()
+  })
+
   it('answers null for another key, another notebook, or no file at all', async () => {
     const { s } = await store()
     expect(await s.load('nb_1', KEY)).toBeNull() // not even the folder yet
