@@ -30,6 +30,10 @@ describe('SearchIndexStore', () => {
     const loaded = await s.load('nb_1', KEY)
     expect(loaded).toBeInstanceOf(Uint8Array)
     expect(Buffer.from(loaded!).equals(Buffer.from(bytes))).toBe(true)
+    // Its buffer holds it alone: IPC sends a view's whole buffer, and a small file's may be
+    // Node's shared pool, holding other data.
+    expect(loaded!.byteOffset).toBe(0)
+    expect(loaded!.buffer.byteLength).toBe(bytes.length)
   })
 
   it('answers null for an index another version of Glossa saved (it may read the file otherwise)', async () => {
