@@ -25,7 +25,7 @@ import { hasPhrase, tokenize } from './snippet'
 import { isStopWordQuery, scanStopPhrases, scanStopWords } from './stop-words'
 import { TagMatcher } from './tags'
 import { firstPassages } from './first-passages'
-import { decodeIndex, encodeIndex, LITTLE_ENDIAN } from './snapshot'
+import { decodeIndex, encodeIndex, LITTLE_ENDIAN, SHAPE_SEED, withShape } from './snapshot'
 import { warmOnce, warmStep } from './warm'
 
 export type { SearchKind } from './query'
@@ -38,6 +38,7 @@ interface Adopting {
   order: Int32Array
   next: number
   ids: (string | undefined)[]
+  shape: number
 }
 const sameIds = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
@@ -111,20 +112,22 @@ export class NotebookSearch {
   /**
    * The index of `nb` from a snapshot() of it (snapshot.ts): its documents are made again from
    * the notebook, as a build makes them, and each takes its saved short id instead of being
-   * read word by word. Throws, saying why, when the bytes are not a snapshot of this version
-   * or do not hold exactly the notebook's documents; the caller then builds. Not warmed: the
-   * window warms in idle time (search-index.ts).
+   * read word by word. Throws, saying why, when the bytes are not a snapshot of this version,
+   * or its documents differ from the notebook's in number, kind or field lengths (a change of
+   * the same lengths is not seen: which notebook it is, the caller knows); the caller then
+   * builds. Not warmed: the window warms in idle time (search-index.ts).
    */
   static adopt(nb: Notebook, bytes: Uint8Array): NotebookSearch {
     const saved = decodeIndex(bytes, FIELDS.length)
     const search = new NotebookSearch()
     if (!search.tagMatcher.adoptTokens(saved.tagTokens)) throw new Error('its tag tokens repeat')
     const ids = new Array<string | undefined>(saved.postings.nextId).fill(undefined)
-    const adopting = (search.adopting = { order: saved.order, next: 0, ids })
+    const adopting = (search.adopting = { order: saved.order, next: 0, ids, shape: SHAPE_SEED })
     search.update(nb)
     search.adopting = null
     if (adopting.next !== saved.order.length)
       throw new Error(`the notebook has ${adopting.next} documents, its saved index ${saved.order.length}`)
+    if (adopting.shape >>> 0 !== saved.shape) throw new Error('its documents differ from the notebook’s')
     if (!search.postings.adopt({ ...saved.postings, ids })) throw new Error('its terms repeat')
     return search
   }
@@ -138,26 +141,31 @@ export class NotebookSearch {
     return encodeIndex({
       fieldCount: FIELDS.length,
       postings: this.postings.saved(),
-      order: this.documentOrder(),
+      ...this.documentOrder(),
       tagTokens: this.tagMatcher.tokenized,
     })
   }
 
-  /** The documents' short ids in the order update() makes them for a new index of the notebook. */
-  private documentOrder(): Int32Array {
+  /**
+   * The documents' short ids in the order update() makes them for a new index of the notebook,
+   * and their shape (snapshot.ts).
+   */
+  private documentOrder(): { order: Int32Array; shape: number } {
     const nb = this.nb
     const order = new Int32Array(this.postings.documentCount)
     let n = 0
+    let shape = SHAPE_SEED
     const put = (d: IndexDoc | undefined) => {
       if (!d) throw new Error('the index is behind its notebook')
       order[n++] = d.short
+      shape = withShape(shape, d)
     }
     for (const t of nb.tags) put(this.docs.get(`t:${t.id}`))
     for (const s of nb.sources) for (const d of this.blocks.get(s.id) ?? []) put(d)
     for (const a of nb.annotations) put(this.docs.get(`p:${a.id}`))
     for (const x of nb.notes) put(this.docs.get(`n:${x.id}`))
     if (n !== order.length) throw new Error('the index holds documents its notebook does not')
-    return order
+    return { order, shape }
   }
 
   /** The notebook the index was last brought up to date with. */
@@ -315,6 +323,7 @@ export class NotebookSearch {
     d.short = short
     this.byShort[short] = d
     adopting.ids[short] = d.id
+    adopting.shape = withShape(adopting.shape, d)
     this.lastUpdate.added++
   }
 

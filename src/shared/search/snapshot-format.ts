@@ -4,8 +4,10 @@
 /** "GLSI" (Glossa search index), little-endian u32 at byte 0. */
 export const SNAPSHOT_MAGIC = 0x49534c47
 /**
- * Bumped whenever what a snapshot holds, or how a document's words are read, changes: a
- * snapshot of another version is never adopted (tests/unit/search/snapshot.test.ts pins it).
+ * Bumped whenever what a snapshot holds changes, or how a document's words are read, or which
+ * documents a build makes and in what order (update()'s visit order, textBlocks, the blank-block
+ * rule): a snapshot of another format is never adopted. tests/unit/search/snapshot.test.ts pins
+ * the bytes of one index, so such a change fails there first.
  */
 export const SNAPSHOT_FORMAT = 1
 /** Far above an index of the largest notebook Glossa opens (150 MB of JSON: ~1.3× its text). */

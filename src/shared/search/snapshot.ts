@@ -10,7 +10,10 @@
 //   list documents, list counts.
 // Everything is checked before it is used: a file changed by hand, cut short or written by
 // another version is refused, and the window builds the index instead. That it is the index of
-// this very notebook is the caller's to know (the core keeps it under the file's hash).
+// this very notebook is the caller's to know (the core keeps it under the file's hash); a
+// shape check (each document's kind and field lengths, in order) catches a notebook that is
+// not, or a build that makes other documents, without reading a word.
+import type { IndexDoc } from './docs'
 import type { SavedPostings } from './postings'
 import { isSearchSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_MAGIC } from './snapshot-format'
 
@@ -22,12 +25,15 @@ export interface SavedIndex {
   order: Int32Array
   /** Tag ids in the order their tokens were given (tags.ts). */
   tagTokens: readonly string[]
+  /** withShape over the documents in `order`. */
+  shape: number
 }
 
 interface Header {
   fields: number
   nextId: number
   documents: number
+  shape: number
   terms: string[]
   tagTokens: string[]
   lists: number
@@ -44,13 +50,14 @@ export function encodeIndex(saved: SavedIndex): Uint8Array {
     fields: saved.fieldCount,
     nextId: p.nextId,
     documents: saved.order.length,
+    shape: saved.shape >>> 0,
     terms: [...p.terms],
     tagTokens: [...saved.tagTokens],
     lists: p.terms.length * saved.fieldCount,
     entries: p.docs.length,
   }
   const json = new TextEncoder().encode(JSON.stringify(header))
-  const lengths = p.lengths.subarray(0, p.nextId * saved.fieldCount)
+  const lengths = p.lengths
   // Lists of terms added after the last rebuild have no offsets yet: they are empty.
   const offsets = new Int32Array(header.lists + 1)
   offsets.set(p.offsets.subarray(0, Math.min(p.offsets.length, offsets.length)))
@@ -77,6 +84,7 @@ export function decodeIndex(bytes: Uint8Array, fieldCount: number): SavedIndex {
   if (!isSearchSnapshot(bytes)) throw new Error('not a saved search index of this version')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const jsonLength = view.getUint32(8, true)
+  if (view.getUint32(12, true) !== 0) throw new Error('its header is not one Glossa writes')
   if (PREFIX + jsonLength > bytes.byteLength) throw new Error('cut short in its header')
   const h = parseHeader(bytes.subarray(PREFIX, PREFIX + jsonLength))
   if (h.fields !== fieldCount) throw new Error(`${h.fields} fields, not ${fieldCount}`)
@@ -99,6 +107,7 @@ export function decodeIndex(bytes: Uint8Array, fieldCount: number): SavedIndex {
     postings: { terms: h.terms, nextId: h.nextId, lengths, offsets, docs, tfs },
     order,
     tagTokens: h.tagTokens,
+    shape: h.shape,
   }
 }
 
@@ -119,6 +128,8 @@ function parseHeader(json: Uint8Array): Header {
     !count(h.lists) ||
     !count(h.entries) ||
     !count(h.documents) ||
+    !count(h.shape) ||
+    h.shape > 0xffffffff ||
     h.documents > h.nextId ||
     !strings(h.terms) ||
     !strings(h.tagTokens)
@@ -163,3 +174,21 @@ function checkArrays(
 }
 
 const align4 = (n: number): number => (n + 3) & ~3
+
+const KIND_CODE = { source: 1, passage: 2, note: 3, tag: 4 } as const
+export const SHAPE_SEED = 0x811c9dc5
+
+/** One more document in the shape check: its kind and its fields' lengths (FNV-1a of them). */
+export function withShape(h: number, d: IndexDoc): number {
+  for (const n of [
+    KIND_CODE[d.kind],
+    d.title.length,
+    d.quote.length,
+    d.note.length,
+    d.body.length,
+    d.text.length,
+    d.tags.length,
+  ])
+    h = Math.imul(h ^ n, 16777619)
+  return h
+}

@@ -102,7 +102,7 @@ describe('a saved search index', () => {
     expect(adopted.search('hareer').length).toBeGreaterThan(0)
   })
 
-  it('is refused, saying why, when it is not the index of this notebook', () => {
+  it('is refused, saying why, when its documents are not the notebook’s in number, kind or length', () => {
     const bytes = NotebookSearch.build(nb).snapshot()!
     const fewer = { ...nb, annotations: nb.annotations.slice(1) }
     expect(() => NotebookSearch.adopt(fewer, bytes)).toThrow(
@@ -112,6 +112,12 @@ describe('a saved search index', () => {
     expect(() =>
       NotebookSearch.adopt({ ...more, notes: [...more.notes, { ...more.notes[0], id: 'new' }] }, bytes),
     ).toThrow('the notebook has more documents than its saved index')
+    // As many documents, in another order or with other texts: the shape check sees it.
+    const swapped = { ...nb, notes: [nb.notes[1], nb.notes[0], ...nb.notes.slice(2)] }
+    expect(nb.notes[0].title.length).not.toBe(nb.notes[1].title.length)
+    expect(() => NotebookSearch.adopt(swapped, bytes)).toThrow('its documents differ from the notebook’s')
+    const renamed = { ...nb, tags: [{ ...nb.tags[0], name: `${nb.tags[0].name}-x` }, ...nb.tags.slice(1)] }
+    expect(() => NotebookSearch.adopt(renamed, bytes)).toThrow('its documents differ from the notebook’s')
   })
 
   it('refuses bytes cut short, changed or of another version, with a reason', () => {
@@ -134,6 +140,9 @@ describe('a saved search index', () => {
     const version = bytes.slice()
     new DataView(version.buffer).setUint32(4, SNAPSHOT_FORMAT + 1, true)
     expect(refused(version)).toBe('not a saved search index of this version')
+    const reserved = bytes.slice()
+    reserved[12] = 1
+    expect(refused(reserved)).toBe('its header is not one Glossa writes')
     const header = bytes.slice()
     header[16] = 0x5b // '[' where '{' was
     expect(refused(header)).toMatch(/^its header is not/)
@@ -162,7 +171,7 @@ describe('a saved search index', () => {
     const bytes = NotebookSearch.build(seedNotebook()).snapshot()!
     expect(SNAPSHOT_FORMAT).toBe(1)
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(
-      '5a1c72127b0bd658e1e048a2943d327c52b348acc746e26bf987cfefd0244d42',
+      '1590d87a357d314430a1b946ad4e2f9cc1463992786114a4a5ebf960945e0cad',
     )
   })
 })
