@@ -39,7 +39,7 @@ function store(initial?: Uint8Array) {
 }
 
 const session = (notebook: Notebook, key: string | null = KEY) =>
-  ({ notebook, searchIndexKey: key ?? undefined }) as NotebookSession
+  ({ notebook, opened: { notebook, searchIndexKey: key ?? undefined } }) as NotebookSession
 
 let idle: ((d: { timeRemaining(): number }) => void)[]
 /** Runs the slices, the load's answer and every idle callback asked for. */
@@ -117,6 +117,24 @@ describe('the saved search index in the window', () => {
     expect(saved.load).not.toHaveBeenCalled()
     expect(saved.save).not.toHaveBeenCalled()
     expect(answers(s)).toEqual(expected)
+  })
+
+  it('saves the index a query built while the saved one was being asked for', async () => {
+    const { saved, files } = store()
+    const s = session(nb)
+    prewarmSearch(s, saved)
+    expect(answers(s)).toEqual(expected) // Ctrl+K before the core answered: built at once
+    await settle()
+    expect(saved.save).toHaveBeenCalledTimes(1)
+    expect(() => NotebookSearch.adopt(nb, files.get(nb.id)!.bytes)).not.toThrow()
+  })
+
+  it('saves without idle callbacks too (a timer stands in: Safari on the browser host)', async () => {
+    vi.stubGlobal('requestIdleCallback', undefined)
+    const { saved } = store()
+    prewarmSearch(session(nb), saved)
+    await vi.runAllTimersAsync()
+    expect(saved.save).toHaveBeenCalledTimes(1)
   })
 
   it('stops loading when the notebook is closed first', async () => {

@@ -25,7 +25,7 @@ describe('building the search index in slices', () => {
 
   it('answers exactly like an index built at once, whether the slices finished or not', () => {
     const whole = NotebookSearch.build(nb)
-    const finished = { notebook: nb } as NotebookSession
+    const finished = { notebook: nb, opened: { notebook: nb } } as NotebookSession
     vi.useFakeTimers()
     try {
       prewarmSearch(finished)
@@ -33,7 +33,7 @@ describe('building the search index in slices', () => {
     } finally {
       vi.useRealTimers()
     }
-    const interrupted = { notebook: nb } as NotebookSession
+    const interrupted = { notebook: nb, opened: { notebook: nb } } as NotebookSession
     const stop = prewarmSearch(interrupted)
     stop() // a query arrives before the first slice: it must finish the build itself
     for (const q of QUERIES) {
@@ -57,7 +57,7 @@ describe('building the search index in slices', () => {
     vi.stubGlobal('cancelIdleCallback', () => cancelled++)
     vi.useFakeTimers()
     try {
-      const stop = prewarmSearch({ notebook: nb } as NotebookSession)
+      const stop = prewarmSearch({ notebook: nb, opened: { notebook: nb } } as NotebookSession)
       vi.runAllTimers() // the slices
       expect(warmStep).not.toHaveBeenCalled() // only once the window is idle
       let left = 3

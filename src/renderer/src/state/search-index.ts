@@ -24,31 +24,34 @@ export function searchNotebook(session: NotebookSession, query: string, limit = 
 
 /**
  * Loads the notebook's saved index, or starts building one in the background and saves it
- * once built; returns a function that stops whatever is under way. `saved` and the session's
- * `searchIndexKey` (the notebook file's hash, given by the core when the notebook is exactly
- * that file) are both needed to load or save.
+ * once built; returns a function that stops whatever is under way. `saved` and the key the
+ * core gave with the notebook (session.opened) are both needed to load or save.
  */
 export function prewarmSearch(session: NotebookSession, saved?: SavedIndexes): () => void {
-  const opened = session.notebook
-  const key = saved ? session.searchIndexKey : undefined
+  const { notebook: opened, searchIndexKey } = session.opened
+  const key = saved ? searchIndexKey : undefined
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopIdle = () => {}
   let step = 0
+  const warm = () => NotebookSearch.warmStep()
   const tick = () => {
     step++
     const index = indexOf(session)
     const partial = prefix(session.notebook, step)
     index.update(partial)
     if (partial !== session.notebook) timer = setTimeout(tick, 0)
-    else stopIdle = whenIdle([() => NotebookSearch.warmStep(), saveStep(index)])
+    else stopIdle = whenIdle([warm, saveStep(index)])
   }
   const saveStep = (index: NotebookSearch) => () => {
     // Only an index of the notebook exactly as opened is the file's (a query may have brought
     // it past an edit meanwhile); the core refuses it anyway once the file has changed.
-    if (saved && key && index.indexed === opened) {
+    if (!saved || !key || index.indexed !== opened) return false
+    try {
       const bytes = index.snapshot()
       if (bytes) saved.save(opened.id, key, bytes).catch(() => {}) // a cache: the next open builds
+    } catch (error) {
+      console.warn(`Glossa did not save the search index: ${(error as Error).message}`)
     }
     return false
   }
@@ -58,9 +61,11 @@ export function prewarmSearch(session: NotebookSession, saved?: SavedIndexes): (
   if (saved && key)
     saved.load(opened.id, key).then((bytes) => {
       if (stopped) return
-      // A query meanwhile built the index itself (searchNotebook): nothing left to load.
-      if (indexes.has(session) || (bytes && adopt(session, opened, bytes)))
-        stopIdle = whenIdle([() => NotebookSearch.warmStep()])
+      // A query meanwhile built the index itself (searchNotebook): nothing to load, but the
+      // index is still worth saving if it is of the notebook as opened.
+      const built = indexes.get(session)
+      if (built) stopIdle = whenIdle([warm, saveStep(built)])
+      else if (bytes && adopt(session, opened, bytes)) stopIdle = whenIdle([warm])
       else build()
     }, build)
   else build()
@@ -87,18 +92,30 @@ function adopt(session: NotebookSession, opened: Notebook, bytes: Uint8Array): b
  * Runs the steps one after the other in idle time, each step until it returns false: warming
  * the search code on a tiny index (warm.ts), one query at a time (otherwise the first real
  * queries run unoptimised code: search p95, docs/PERFORMANCE.md; as one task of ~100 ms it
- * delayed the clicks that came meanwhile, the filter figure), then saving the index.
+ * delayed the clicks that came meanwhile, the filter figure), then saving the index. Where
+ * there is no idle callback (Safari on the browser host), a timer stands in for it.
  */
 function whenIdle(steps: (() => boolean)[]): () => void {
-  if (typeof requestIdleCallback !== 'function') return () => {}
-  let handle = 0
+  const idle = typeof requestIdleCallback === 'function'
+  const next = (run: (deadline: IdleDeadline) => void): (() => void) => {
+    if (idle) {
+      const handle = requestIdleCallback(run)
+      return () => cancelIdleCallback(handle)
+    }
+    // Time for one step per timer, as a short idle period would give.
+    let left = 1
+    const deadline = { didTimeout: true, timeRemaining: () => (left-- > 0 ? IDLE_MARGIN_MS + 1 : 0) }
+    const timer = setTimeout(() => run(deadline), 50)
+    return () => clearTimeout(timer)
+  }
   let at = 0
+  let cancel = () => {}
   const run = (deadline: IdleDeadline) => {
     while (at < steps.length && deadline.timeRemaining() > IDLE_MARGIN_MS) if (!steps[at]()) at++
-    if (at < steps.length) handle = requestIdleCallback(run)
+    if (at < steps.length) cancel = next(run)
   }
-  handle = requestIdleCallback(run)
-  return () => cancelIdleCallback(handle)
+  cancel = next(run)
+  return () => cancel()
 }
 /** A step is a query on a tiny index: well under this once warm, a few ms before. */
 const IDLE_MARGIN_MS = 4

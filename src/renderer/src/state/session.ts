@@ -69,14 +69,15 @@ export class NotebookSession {
   }
 
   /**
-   * `searchIndexKey`: the hash of the notebook file, given by the core when the notebook opened
-   * is exactly that file, under which its search index is saved (search-index.ts).
+   * The notebook as the core gave it when the window opened it, with the key its search index
+   * is saved under (the notebook file's hash, given only when the notebook is exactly that
+   * file; search-index.ts), kept together so that one never meets the other's notebook.
    */
-  constructor(
-    notebook: Notebook,
-    readonly searchIndexKey?: string,
-  ) {
+  readonly opened: { notebook: Notebook; searchIndexKey?: string }
+
+  constructor(notebook: Notebook, searchIndexKey?: string) {
     this.notebook = notebook
+    this.opened = { notebook, searchIndexKey }
   }
 
   /** Takes changes made elsewhere from `remote` from now on; returns what stops it. */
