@@ -105,7 +105,9 @@ export async function createService(options: ServiceOptions, opened?: Library): 
     // notebook changed since (an edit, a reload, a restore) never gets an index that does not fit.
     loadSearchIndex: async ({ id, key }) => ({ bytes: await searchIndexes.load(id, key) }),
     saveSearchIndex: async ({ id, key, bytes }) => {
-      if ((await library.openNotebook(id)).searchIndexKey !== key) return { saved: false }
+      // Only for a notebook open here (the window saving it opened it): a cache call must not
+      // open, and so perhaps repair and write, a notebook.
+      if (library.openedNotebook(id)?.searchIndexKey !== key) return { saved: false }
       await searchIndexes.save(id, key, bytes)
       return { saved: true }
     },

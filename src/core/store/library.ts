@@ -118,6 +118,11 @@ export class Library {
     return { notebook, content: file.trusted ? file.content : null }
   }
 
+  /** The notebook's handle if a window or call has opened it, without opening it. */
+  openedNotebook(id: string): OpenNotebook | undefined {
+    return this.open.get(id)
+  }
+
   /** The notebook's one handle: opened once, however many callers ask at the same time. */
   openNotebook(id: string): Promise<OpenNotebook> {
     const already = this.open.get(id)

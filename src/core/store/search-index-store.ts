@@ -37,13 +37,8 @@ export class SearchIndexStore {
   /** The snapshot saved for `id` under exactly `key`, else null. */
   async load(id: string, key: string): Promise<Uint8Array | null> {
     if (!KEY.test(key) || !SAFE_ID.test(id)) return null
-    const bytes = await readSmallEnough(this.pathOf(id)).catch(() => null)
-    if (!bytes || bytes.length < KEY_BYTES || bytes.toString('latin1', 0, KEY_BYTES) !== this.stamp(key))
-      return null
-    // A copy with a buffer of its own (~3 ms at L): Electron's IPC sends a view's whole buffer,
-    // and a small file's bytes may sit in Node's shared pool beside other data.
-    const snapshot = Uint8Array.prototype.slice.call(bytes, KEY_BYTES)
-    return isSearchSnapshot(snapshot) ? snapshot : null
+    const snapshot = await readStamped(this.pathOf(id), this.stamp(key)).catch(() => null)
+    return snapshot && isSearchSnapshot(snapshot) ? snapshot : null
   }
 
   /**
@@ -78,13 +73,28 @@ export class SearchIndexStore {
   }
 }
 
-/** The file's bytes if it is a regular file of a size a snapshot can have (opened without following links or waiting on a FIFO). */
-async function readSmallEnough(path: string): Promise<Buffer | null> {
+/**
+ * What follows `stamp` in the file, if it starts with it and is a regular file of a size a
+ * snapshot can have (opened without following links or waiting on a FIFO). The stamp is read
+ * first: after an edit the file is usually another key's, and is then not read at all. The
+ * snapshot gets an array of its own (Electron's IPC sends a view's whole buffer, and a small
+ * Buffer may sit in Node's shared pool beside other data), read in place: no copy.
+ */
+async function readStamped(path: string, stamp: string): Promise<Uint8Array | null> {
   const handle = await open(path, SAFE_READ_FLAGS)
   try {
     const st = await handle.stat()
-    if (!st.isFile() || st.size > KEY_BYTES + MAX_SNAPSHOT_BYTES) return null
-    return await handle.readFile()
+    if (!st.isFile() || st.size < KEY_BYTES || st.size > KEY_BYTES + MAX_SNAPSHOT_BYTES) return null
+    const head = Buffer.alloc(KEY_BYTES)
+    const { bytesRead } = await handle.read(head, 0, KEY_BYTES, 0)
+    if (bytesRead !== KEY_BYTES || head.toString('latin1') !== stamp) return null
+    const snapshot = new Uint8Array(st.size - KEY_BYTES)
+    for (let at = 0; at < snapshot.length;) {
+      const { bytesRead: n } = await handle.read(snapshot, at, snapshot.length - at, KEY_BYTES + at)
+      if (n === 0) return null // the file shrank meanwhile: torn
+      at += n
+    }
+    return snapshot
   } finally {
     await handle.close().catch(() => {})
   }

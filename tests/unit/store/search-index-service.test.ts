@@ -123,6 +123,21 @@ describe('saveSearchIndex and loadSearchIndex', () => {
     )
   })
 
+  it('keeps nothing for a notebook no window has open (a cache call opens no notebook)', async () => {
+    const dataDir = await tempDir()
+    const first = await serviceIn(dataDir)
+    const id = (await first.h.listNotebooks({})).notebooks[0].id
+    const key = (await first.h.openNotebook({ id })).searchIndexKey!
+    await first.service.close()
+    const second = await serviceIn(dataDir)
+    const bytes = snapshotBytes()
+    expect(await second.h.saveSearchIndex({ id, key, bytes })).toEqual({ saved: false })
+    expect(second.service.library.openedNotebook(id)).toBeUndefined()
+    await second.h.openNotebook({ id })
+    expect(await second.h.saveSearchIndex({ id, key, bytes })).toEqual({ saved: true })
+    await second.service.close()
+  })
+
   it('answers null, never an error, when nothing was saved', async () => {
     const { call, id } = await seeded()
     expect(await call('loadSearchIndex', { id, key: 'c'.repeat(64) })).toEqual({
