@@ -49,9 +49,15 @@ test('a notebook opened again finds what it held, from its saved index or a new 
   expect(first.key).toMatch(/^[0-9a-f]{64}$/)
   await expectFound(page, 'Hareer', 'Hareer')
 
-  // Opened again, unchanged: its index is the saved one, and search answers as before.
+  // Opened again, unchanged: its index is the saved one (loaded, so not saved again), and
+  // search answers as before.
+  const calls: string[] = []
+  page.on('request', (r) => r.url().includes('/api/') && calls.push(new URL(r.url()).pathname))
   await reopen(page)
+  await expect.poll(() => calls).toContain('/api/loadSearchIndex')
   await expectFound(page, 'Hareer', 'Hareer')
+  await page.waitForTimeout(300) // idle time, when a built index would be saved
+  expect(calls).not.toContain('/api/saveSearchIndex')
   expect((await savedIndex(dataDir)).key).toBe(first.key)
 
   // An edit changes the file: the next open builds, finds the new text, and saves under the new hash.
