@@ -129,6 +129,15 @@ describe('the saved search index in the window', () => {
     expect(() => NotebookSearch.adopt(nb, files.get(nb.id)!.bytes)).not.toThrow()
   })
 
+  it('does not save again an index a query built while a saved one was on its way', async () => {
+    const { saved } = store(NotebookSearch.build(nb).snapshot()!)
+    const s = session(nb)
+    prewarmSearch(s, saved)
+    expect(answers(s)).toEqual(expected)
+    await settle()
+    expect(saved.save).not.toHaveBeenCalled()
+  })
+
   it('saves without idle callbacks too (a timer stands in: Safari on the browser host)', async () => {
     vi.stubGlobal('requestIdleCallback', undefined)
     const { saved } = store()

@@ -61,10 +61,10 @@ export function prewarmSearch(session: NotebookSession, saved?: SavedIndexes): (
   if (saved && key)
     saved.load(opened.id, key).then((bytes) => {
       if (stopped) return
-      // A query meanwhile built the index itself (searchNotebook): nothing to load, but the
-      // index is still worth saving if it is of the notebook as opened.
+      // A query meanwhile built the index itself (searchNotebook): nothing to load, but worth
+      // saving if none was (and if it is of the notebook as opened).
       const built = indexes.get(session)
-      if (built) stopIdle = whenIdle([warm, saveStep(built)])
+      if (built) stopIdle = whenIdle(bytes ? [warm] : [warm, saveStep(built)])
       else if (bytes && adopt(session, opened, bytes)) stopIdle = whenIdle([warm])
       else build()
     }, build)
