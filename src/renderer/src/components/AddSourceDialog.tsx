@@ -2,7 +2,7 @@
 // sanitizes it; the result is added with an undoable operation. What is typed is kept as the
 // notebook's draft when the dialog closes (state/source-drafts.ts): Escape never loses a paste.
 import { nanoid } from 'nanoid'
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { plainText, textHash } from '@shared/plain-text'
 import { LIMITS } from '@shared/limits'
 import { api, errorMessage } from '../api/client'
@@ -42,6 +42,14 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
   const titleCount = useId()
   const originCount = useId()
 
+  // Closing the dialog while the core converts cancels the add: nothing appears behind the
+  // user's back, and the draft keeps what was typed.
+  const open = useRef(true)
+  useEffect(() => {
+    open.current = true
+    return () => void (open.current = false)
+  }, [])
+
   // Every change is the draft at once, so however the dialog closes, nothing typed is lost.
   const edit = (patch: Partial<SourceDraft>) => {
     const next = { ...draft, ...patch }
@@ -66,6 +74,7 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
       // The core takes the title from the text unless one was typed, and then does not keep
       // that first line twice (as the title and as the first paragraph).
       const converted = await api.convertSource({ ...input, title: title.trim() || undefined })
+      if (!open.current) return
       const now = new Date().toISOString()
       const source = {
         id: nanoid(12),
@@ -78,11 +87,13 @@ export function AddSourceDialog({ onClose }: { onClose: () => void }) {
       }
       session.run([{ type: 'addSource', source }], { label: 'Add source' })
       // The draft's text is forgotten once it is added; a file's import took only its title and
-      // origin, and leaves a pasted text for later.
-      keepSourceDraft(notebookId, input.fileName ? { ...draft, title: '', origin: '' } : EMPTY_DRAFT)
+      // origin, and leaves a pasted text for later (as it is now: typing may go on meanwhile).
+      const current = sourceDraft(notebookId)
+      keepSourceDraft(notebookId, input.fileName ? { ...current, title: '', origin: '' } : EMPTY_DRAFT)
       navigate({ screen: 'notebook', notebookId, sourceId: source.id })
       onClose()
     } catch (e) {
+      if (!open.current) return
       setError(errorMessage(e))
       setBusy(false)
     }
