@@ -1,6 +1,8 @@
 // Moves the keyboard focus to a passage card that ui.open() asked for: its note editor when it
 // can be edited, else the card itself (a read-only copy). The request is used up once honoured,
-// so a card that the margin's virtual list mounts again later does not take the focus back.
+// so a card that the margin's virtual list mounts again later does not take the focus back. One
+// never honoured (the card hidden by the tag filter) is dropped by the user's next pointerdown or
+// keydown (ui.open, next-input.ts): a card shown minutes later does not take the keys.
 import { useEffect, type RefObject } from 'react'
 import { ui, useUi } from '../state/ui-store'
 

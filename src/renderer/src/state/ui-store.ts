@@ -1,6 +1,7 @@
 // View state of the open notebook that is not saved in it: the selected passage, the one to
 // flash, which note editor takes the caret, the tag filter, the current highlight color.
 import { useSyncExternalStore } from 'react'
+import { onNextInput } from './next-input'
 
 export interface TagFilter {
   tagIds: string[]
@@ -60,6 +61,8 @@ const initial: UiState = {
 
 let state = initial
 const listeners = new Set<() => void>()
+/** Disarms the pending ui.open request's watch for the next input (next-input.ts). */
+let dropFocusRequest = () => {}
 
 export const ui = {
   get: () => state,
@@ -85,7 +88,17 @@ export const ui = {
    */
   open(id: string) {
     const at = Date.now()
-    ui.set({ selectedPassageId: id, flash: { id, at }, focusNoteOf: id, focusCard: { id, at } })
+    const request = { id, at }
+    ui.set({ selectedPassageId: id, flash: { id, at }, focusNoteOf: id, focusCard: request })
+    // The request answers this action only. A card not shown now (hidden by the tag filter, say)
+    // must not take the keys when it is shown minutes later: the next input drops the request if
+    // no card has used it up. focusNoteOf goes with it, else the note editor of the card shown
+    // later would take the caret by its own autofocus.
+    dropFocusRequest()
+    dropFocusRequest = onNextInput(() => {
+      if (state.focusCard !== request) return // honoured, or replaced by another request
+      ui.set((s) => ({ focusCard: null, focusNoteOf: s.focusNoteOf === id ? null : s.focusNoteOf }))
+    })
   },
 }
 
