@@ -1,7 +1,7 @@
 // Small defects from a new user's test pass: where the focus goes after opening something, names
 // a screen reader reads, and things drawn over or under each other. One test per defect.
 import { expect, test } from './fixtures'
-import { markPassage, openSeedNotebook, passageCard, selectInSource } from './helpers'
+import { markPassage, openFromSearch, openSeedNotebook, passageCard, selectInSource } from './helpers'
 
 test('Enter on a highlight in the source text puts the caret in its passage note', async ({ glossa }) => {
   const { page } = glossa
@@ -38,13 +38,7 @@ test('a passage opened from search takes the keys in its note', async ({ glossa 
   const { page } = glossa
   await openSeedNotebook(page)
   await markPassage(page, 'Hareer base in the Kurdistan region')
-  await page.locator('.source-header').click()
-  await page.keyboard.press('Control+k')
-  const search = page.getByRole('combobox', { name: 'Search the notebook' })
-  await search.fill('kind:passage Hareer')
-  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
-  await search.press('Enter')
-  await expect(search).toHaveCount(0)
+  await openFromSearch(page, 'kind:passage Hareer')
   await expect(passageCard(page, 'Hareer base').getByRole('textbox', { name: /Note on/ })).toBeFocused()
 })
 

@@ -3,7 +3,7 @@
 // next input, and the card shown later does not take the keys from wherever the user is.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { markPassage, openSeedNotebook, passageCard } from './helpers'
+import { markPassage, openFromSearch, openSeedNotebook, passageCard } from './helpers'
 
 /** Resolves after the frames and the task in which a newly mounted card would take the focus. */
 function settled(page: Page): Promise<void> {
@@ -27,13 +27,7 @@ test('a passage opened from search while the filter hides it does not take the f
   await expect(page.getByText('No passage matches this filter.')).toBeVisible()
   await expect(passageCard(page, 'Hareer base')).toHaveCount(0)
 
-  await page.locator('.source-header').click()
-  await page.keyboard.press('Control+k')
-  const search = page.getByRole('combobox', { name: 'Search the notebook' })
-  await search.fill('kind:passage Hareer')
-  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
-  await search.press('Enter')
-  await expect(search).toHaveCount(0)
+  await openFromSearch(page, 'kind:passage Hareer')
   // The passage is selected, but its card is not shown: no card could take the focus yet.
   await expect(passageCard(page, 'Hareer base')).toHaveCount(0)
 

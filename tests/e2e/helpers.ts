@@ -103,6 +103,20 @@ export async function addPastedSource(
   ).toHaveText(title)
 }
 
+/**
+ * Opens the one passage `query` finds from Ctrl+K (Enter on its result), starting from the
+ * source's header so no editor holds the keys.
+ */
+export async function openFromSearch(page: Page, query: string): Promise<void> {
+  await page.locator('.source-header').click()
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Search the notebook' })
+  await search.fill(query)
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1)
+  await search.press('Enter')
+  await expect(search).toHaveCount(0)
+}
+
 /** Makes a note page named `title` from the nav; its text is next. */
 export async function newNotePage(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'New note' }).click()
