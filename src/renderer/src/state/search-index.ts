@@ -59,15 +59,19 @@ export function prewarmSearch(session: NotebookSession, saved?: SavedIndexes): (
     if (!stopped) timer = setTimeout(tick, 0)
   }
   if (saved && key)
-    saved.load(opened.id, key).then((bytes) => {
-      if (stopped) return
-      // A query meanwhile built the index itself (searchNotebook): nothing to load, but worth
-      // saving if none was (and if it is of the notebook as opened).
-      const built = indexes.get(session)
-      if (built) stopIdle = whenIdle(bytes ? [warm] : [warm, saveStep(built)])
-      else if (bytes && adopt(session, opened, bytes)) stopIdle = whenIdle([warm])
-      else build()
-    }, build)
+    // One that cannot be read is none: the window builds, as without a saved index.
+    void saved
+      .load(opened.id, key)
+      .catch(() => null)
+      .then((bytes) => {
+        if (stopped) return
+        // A query meanwhile built the index itself (searchNotebook): nothing to load, but worth
+        // saving if none was (and if it is of the notebook as opened).
+        const built = indexes.get(session)
+        if (built) stopIdle = whenIdle(bytes ? [warm] : [warm, saveStep(built)])
+        else if (bytes && adopt(session, opened, bytes)) stopIdle = whenIdle([warm])
+        else build()
+      })
   else build()
   return () => {
     stopped = true
