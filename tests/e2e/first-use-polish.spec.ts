@@ -75,6 +75,35 @@ test('a message shows above an open dialog and its buttons can be pressed', asyn
   await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible()
 })
 
+test('a message shown while a dialog is open enters a live region that was there before it', async ({
+  glossa,
+}) => {
+  const { page } = glossa
+  await openSeedNotebook(page)
+  await page.getByRole('button', { name: 'Relations' }).click()
+  const panel = page.getByRole('dialog', { name: 'Relations' })
+  // Screen readers announce text entering a live region, not a region that arrives holding it.
+  const region = panel.locator(':scope > [aria-live="polite"]')
+  await expect(region).toHaveCount(1)
+  await expect(region).toBeEmpty()
+  await region.evaluate((el) => el.setAttribute('data-seen', 'before'))
+  await expect(panel.getByRole('status')).toHaveCount(0) // the dialog's own status line stays its only one
+
+  const name = (await panel.getByRole('listitem').first().getAttribute('aria-label'))!.replace(
+    /^Relation /,
+    '',
+  )
+  await panel.getByRole('button', { name: `Delete relation “${name}”` }).click()
+  await panel
+    .getByRole('group', { name: 'Confirm deletion' })
+    .getByRole('button', { name: /^Delete relation/ })
+    .click()
+  const toast = page.locator('[data-seen="before"] .toast', { hasText: `Deleted the relation “${name}”.` })
+  await expect(toast).toBeVisible()
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await expect(panel.getByRole('listitem', { name: `Relation ${name}` })).toHaveCount(1)
+})
+
 test('at 1024 px the selection toolbar stays on one line and clear of the reader toolbar', async ({
   glossa,
 }) => {

@@ -41,6 +41,10 @@ export function Dialog({
       <h2 className="dialog-title">{title}</h2>
       <div className="dialog-body">{children}</div>
       {footer && <div className="dialog-footer">{footer}</div>}
+      {/* Where messages are drawn while this dialog is on top (Toasts.tsx). There from the
+          start, empty: screen readers announce text that enters a live region, not a region
+          that arrives holding it. No role, so the dialog's own status line stays its only one. */}
+      <div className="toasts" aria-live="polite" data-toast-slot="" />
     </dialog>
   )
 }
