@@ -53,10 +53,15 @@ test('a notebook opened again finds what it held, from its saved index or a new 
   // search answers as before.
   const calls: string[] = []
   page.on('request', (r) => r.url().includes('/api/') && calls.push(new URL(r.url()).pathname))
+  const loaded = page.waitForResponse((r) => r.url().endsWith('/api/loadSearchIndex'))
   await reopen(page)
-  await expect.poll(() => calls).toContain('/api/loadSearchIndex')
+  await loaded
   await expectFound(page, 'Hareer', 'Hareer')
-  await page.waitForTimeout(300) // idle time, when a built index would be saved
+  // A built index is saved in the window's first idle period after it is built (the search
+  // code is warm by now): once the page has been idle twice, a save would have been sent.
+  await page.evaluate(
+    () => new Promise<void>((r) => requestIdleCallback(() => requestIdleCallback(() => r()))),
+  )
   expect(calls).not.toContain('/api/saveSearchIndex')
   expect((await savedIndex(dataDir)).key).toBe(first.key)
 
