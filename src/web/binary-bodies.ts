@@ -1,15 +1,9 @@
-// Bytes over HTTP (a saved search index, #16), for any method: arguments holding a Uint8Array
-// in `bytes` come as an application/octet-stream body with the other arguments as JSON in the
-// x-glossa-args header; a result holding one goes back the same way (x-glossa-result). JSON
-// would carry 15 MB of bytes as ~50 MB of text, and parse it on both sides. The renderer's
-// side is src/renderer/src/api/binary-bodies.ts (the same names; a test keeps them equal).
+// Bytes over HTTP (a saved search index, #16): the host's end of the rule in
+// @shared/binary-bodies; the renderer's is src/renderer/src/api/binary-bodies.ts. JSON would
+// carry 15 MB of bytes as ~50 MB of text, and parse it on both sides.
 import type { IncomingHttpHeaders } from 'node:http'
+import { ARGS_HEADER } from '@shared/binary-bodies'
 import type { ApiError } from '@shared/errors'
-
-export const BINARY_TYPE = 'application/octet-stream'
-/** encodeURIComponent(JSON of the arguments but `bytes`): a header stays ASCII whatever the text. */
-export const ARGS_HEADER = 'x-glossa-args'
-export const RESULT_HEADER = 'x-glossa-result'
 
 /** The arguments of a binary request: the header's object, with the body as `bytes` (no copy). */
 export function binaryArgs(

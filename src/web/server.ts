@@ -9,7 +9,8 @@ import type { Handlers } from '@shared/contract'
 import { GlossaError, type ApiError } from '@shared/errors'
 import { dispatch } from '../core/dispatch'
 import { MAX_NOTEBOOK_BYTES } from '../core/store/validate'
-import { BINARY_TYPE, binaryArgs, binaryResult, RESULT_HEADER } from './binary-bodies'
+import { BINARY_TYPE, RESULT_HEADER } from '@shared/binary-bodies'
+import { binaryArgs, binaryResult } from './binary-bodies'
 import { serveStatic } from './static'
 
 const MB = 1024 * 1024

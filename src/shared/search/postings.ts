@@ -16,7 +16,7 @@ import { grown, Lexicon, NO_TERM } from './lexicon'
 /** What a saved index holds of the postings (snapshot.ts writes and checks it). */
 export interface SavedPostings {
   terms: readonly string[]
-  /** Each short id's document id; undefined where a document was discarded. */
+  /** Each short id's document id; undefined where a document was discarded (not saved). */
   ids: readonly (string | undefined)[]
   nextId: number
   /** Field lengths, `short * fieldCount + field`, for nextId documents. */
@@ -210,11 +210,10 @@ export class Postings {
    * The index as saved (snapshot.ts): every live entry in main, nothing staged or dead.
    * Compacting changes no answer; the arrays returned are the index's own, not copies.
    */
-  saved(): SavedPostings {
+  saved(): Omit<SavedPostings, 'ids'> {
     if (this.pendingCount > 0 || this.deltaSize > 0 || this.deadTotal > 0) this.rebuild()
     return {
       terms: this.lexicon.terms,
-      ids: this.ids,
       nextId: this.nextId,
       lengths: this.lengths.subarray(0, this.nextId * this.fieldCount),
       offsets: this.offsets,
@@ -225,8 +224,8 @@ export class Postings {
 
   /**
    * Takes a saved index into this empty one; the caller has checked the arrays (snapshot.ts:
-   * lengths, ranges, ascending lists) and gives the ids. Field totals are summed again: integers, so exactly
-   * what adding the documents one by one gave.
+   * lengths, ranges, ascending lists) and gives the ids (no id is saved). Field totals are
+   * summed again: integers, so exactly what adding the documents one by one gave.
    */
   adopt(saved: SavedPostings): boolean {
     if (this.nextId > 0) throw new Error('Postings.adopt needs an empty index')

@@ -180,15 +180,14 @@ export const SHAPE_SEED = 0x811c9dc5
 
 /** One more document in the shape check: its kind and its fields' lengths (FNV-1a of them). */
 export function withShape(h: number, d: IndexDoc): number {
-  for (const n of [
-    KIND_CODE[d.kind],
-    d.title.length,
-    d.quote.length,
-    d.note.length,
-    d.body.length,
-    d.text.length,
-    d.tags.length,
-  ])
-    h = Math.imul(h ^ n, 16777619)
-  return h
+  // Unrolled: an array of the seven numbers per document was 35,500 arrays per adopt at L.
+  h = mix(h, KIND_CODE[d.kind])
+  h = mix(h, d.title.length)
+  h = mix(h, d.quote.length)
+  h = mix(h, d.note.length)
+  h = mix(h, d.body.length)
+  h = mix(h, d.text.length)
+  return mix(h, d.tags.length)
 }
+
+const mix = (h: number, n: number): number => Math.imul(h ^ n, 16777619)

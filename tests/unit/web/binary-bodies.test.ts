@@ -6,7 +6,6 @@ import type { Socket } from 'node:net'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as renderer from '../../../src/renderer/src/api/binary-bodies'
 import { MAX_SNAPSHOT_BYTES } from '../../../src/shared/search/snapshot-format'
-import * as host from '../../../src/web/binary-bodies'
 import { MAX_BODY_BYTES } from '../../../src/web/server'
 import { bigSnapshot, snapshotBytes } from '../../helpers/snapshot-bytes'
 import { send, sendStream, TOKEN, useTestHost } from './host'
@@ -38,14 +37,6 @@ async function firstNotebook(port: number): Promise<string> {
 }
 
 describe('binary bodies over the browser host', () => {
-  it('the renderer and the host name the same content type and headers', () => {
-    expect([renderer.BINARY_TYPE, renderer.ARGS_HEADER, renderer.RESULT_HEADER]).toEqual([
-      host.BINARY_TYPE,
-      host.ARGS_HEADER,
-      host.RESULT_HEADER,
-    ])
-  })
-
   it('a body may hold the largest snapshot (the one body limit covers it)', () => {
     expect(MAX_BODY_BYTES).toBeGreaterThanOrEqual(MAX_SNAPSHOT_BYTES)
   })

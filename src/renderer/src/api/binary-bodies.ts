@@ -1,11 +1,6 @@
-// Bytes over HTTP to the browser host (a saved search index, #16), for any method: arguments
-// holding a Uint8Array in `bytes` go as an application/octet-stream body with the other
-// arguments as JSON in the x-glossa-args header; a result holding one comes back the same way
-// (x-glossa-result). The host's side is src/web/binary-bodies.ts (a test keeps the names equal).
-
-export const BINARY_TYPE = 'application/octet-stream'
-export const ARGS_HEADER = 'x-glossa-args'
-export const RESULT_HEADER = 'x-glossa-result'
+// Bytes over HTTP to the browser host (a saved search index, #16): the renderer's end of the
+// rule in @shared/binary-bodies; the host's is src/web/binary-bodies.ts.
+import { ARGS_HEADER, BINARY_TYPE, RESULT_HEADER } from '@shared/binary-bodies'
 
 export interface EncodedRequest {
   /** JSON text, or the bytes. */
