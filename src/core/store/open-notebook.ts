@@ -105,8 +105,9 @@ export class OpenNotebook {
   /**
    * The key a saved search index of this notebook is kept under: the SHA-256 of the file's
    * bytes, only while the notebook in memory is exactly what those bytes hold (nothing unsaved,
-   * no repair pending, not mid-reload). The same bytes always open as the same notebook, so an
-   * index saved under this key fits whoever opens those bytes next.
+   * no repair pending, not mid-reload). The same bytes open as the same notebook in one version
+   * of Glossa (the store stamps the version beside the key), so an index saved under this key
+   * fits whoever opens those bytes next.
    */
   get searchIndexKey(): string | undefined {
     if (this.hasUnsavedChanges || this.onDisk.notebook !== this.db.data) return undefined
